@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+
+namespace Gongkai.Domain.AnnualReports.Parsing;
+
+/// <summary>
+/// The comparison form of a label: NFKC (full-width to half-width, Kangxi radicals to ideographs), without
+/// white space, punctuation or quotation marks. "（三）不予\n公开", "(三)不予公开" and "（三） 不予公开" all
+/// become "三不予公开"; "总 计" becomes "总计"; "商业 企业" becomes "商业企业".
+/// </summary>
+public static class LabelText
+{
+    public static string Normalize(string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        if (NeedsCompatibilityNormalization(text))
+        {
+            text = text.Normalize(NormalizationForm.FormKC);
+        }
+
+        var keep = 0;
+        foreach (var c in text)
+        {
+            if (Keeps(c))
+            {
+                keep++;
+            }
+        }
+
+        if (keep == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(keep, text, static (span, source) =>
+        {
+            var i = 0;
+            foreach (var c in source)
+            {
+                if (Keeps(c))
+                {
+                    span[i++] = c;
+                }
+            }
+        });
+    }
+
+    /// <summary>The label without its leading numbering: 一、 （一） 1. become nothing.</summary>
+    public static string StripNumbering(string normalized)
+    {
+        var i = 0;
+        while (i < normalized.Length && IsNumberingChar(normalized[i]))
+        {
+            i++;
+        }
+
+        return i > 0 && i < normalized.Length ? normalized[i..] : normalized;
+    }
+
+    private static bool IsNumberingChar(char c) => char.IsAsciiDigit(c) || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
+
+    private static bool Keeps(char c)
+    {
+        if (c < 0x80)
+        {
+            return char.IsAsciiLetterOrDigit(c);
+        }
+
+        var category = char.GetUnicodeCategory(c);
+        return category is not (UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+            or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+            or UnicodeCategory.OtherPunctuation);
+    }
+
+    /// <summary>True when NFKC may change the text: full-width forms, radicals, compatibility ideographs, enclosed numbers.</summary>
+    private static bool NeedsCompatibilityNormalization(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is (>= '\uFF00' and <= '\uFFEF') or (>= '\u2E80' and <= '\u2FDF') or (>= '\uF900' and <= '\uFAFF')
+                or (>= '\u2460' and <= '\u24FF') or (>= '\u3200' and <= '\u33FF') or (>= '\u2150' and <= '\u218F'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

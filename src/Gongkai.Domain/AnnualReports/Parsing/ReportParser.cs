@@ -1,0 +1,501 @@
+using System.Globalization;
+using Gongkai.Domain.AnnualReports.Layout;
+using Gongkai.Domain.AnnualReports.Rules;
+
+namespace Gongkai.Domain.AnnualReports.Parsing;
+
+/// <summary>A report read from a file, with what went wrong in the reading (P1–P4).</summary>
+public sealed record ParsedReport(AnnualReport Report, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Reads an annual report from the tokens of any reader. Cells are aligned by their labels and the order of the
+/// cells after each label, never by column position: published tables give header and data rows different
+/// colspans, Word leaves empty cells where rows were merged, and labels come split over lines and cells.
+/// Nothing here throws on bad input: what cannot be read becomes a finding.
+/// </summary>
+public static class ReportParser
+{
+    public static ParsedReport Parse(IReadOnlyList<ReportToken> tokens, ReportFormat? format = null) => new ParseRun(tokens, format).Run();
+}
+
+internal sealed class ParseRun
+{
+    private const int NoSection = -1;
+    private readonly IReadOnlyList<ReportToken> _tokens;
+    private readonly string[] _norms;
+    private readonly ReportFormat? _formatOverride;
+    private readonly List<Finding> _findings = [];
+    private readonly Dictionary<string, decimal> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _blanks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rowsSeen = new(StringComparer.Ordinal);
+    private ReportLayout _layout = ReportLayouts.V2019;
+    private bool _fourDecimals;
+
+    public ParseRun(IReadOnlyList<ReportToken> tokens, ReportFormat? format)
+    {
+        _tokens = tokens;
+        _formatOverride = format;
+        _norms = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            _norms[i] = LabelText.Normalize(tokens[i].Text);
+        }
+    }
+
+    public ParsedReport Run()
+    {
+        var headings = FindHeadings();
+        var firstHeading = headings.Skip(1).Where(h => h != NoSection).DefaultIfEmpty(_tokens.Count).Min();
+        var (agency, year, titleIndex) = ReportTitle.Read(_tokens, firstHeading);
+        if (titleIndex < 0)
+        {
+            _findings.Add(Finding.Warning(RuleIds.P1, "未找到报告标题（“……年政府信息公开工作年度报告”），无法确定机关名称和年度"));
+        }
+
+        _layout = ReportLayout.For(_formatOverride ?? DetectFormat() ?? (year is { } y ? ReportFormats.DefaultForYear(y) : ReportFormat.V2021));
+
+        var starts = SectionStarts(headings, titleIndex);
+        for (var section = 2; section <= 4; section++)
+        {
+            if (starts[section] == NoSection)
+            {
+                continue;
+            }
+
+            var end = NextStart(starts, section);
+            if (section == 4)
+            {
+                ReadSingleValueRow(LabelIndex.For(_layout, section), starts[section] + 1, end);
+            }
+            else
+            {
+                ReadLabelledRows(LabelIndex.For(_layout, section), starts[section] + 1, end);
+            }
+        }
+
+        ReadTexts(starts, titleIndex);
+        ReportMissingRows();
+        var report = new AnnualReport(_layout.Format, agency, year, _values, _blanks, _texts);
+        return new ParsedReport(report, _findings);
+    }
+
+    /// <summary>The token index of each section heading 一 … 六 (index 1–6), in order, or <see cref="NoSection"/>.</summary>
+    private int[] FindHeadings()
+    {
+        var headings = Enumerable.Repeat(NoSection, 7).ToArray();
+        var cores = ReportLayouts.V2019.Sections
+            .SelectMany(s => s.Aliases.Prepend(s.Title).Select(t => (s.Number, Core: LabelText.StripNumbering(LabelText.Normalize(t)))))
+            .ToList();
+        var last = 0;
+        for (var i = 0; i < _norms.Length; i++)
+        {
+            var norm = _norms[i];
+            if (norm.Length is < 4 or > 40)
+            {
+                continue;
+            }
+
+            var core = LabelText.StripNumbering(norm);
+            foreach (var (number, title) in cores)
+            {
+                if (number > last && headings[number] == NoSection && core == title)
+                {
+                    headings[number] = i;
+                    last = number;
+                    break;
+                }
+            }
+        }
+
+        return headings;
+    }
+
+    /// <summary>Where each section starts: its heading, or for a table whose heading is missing, its first label.</summary>
+    private int[] SectionStarts(int[] headings, int titleIndex)
+    {
+        var starts = (int[])headings.Clone();
+        for (var section = 1; section <= 6; section++)
+        {
+            if (starts[section] != NoSection)
+            {
+                continue;
+            }
+
+            var spec = _layout.Sections[section - 1];
+            if (section is >= 2 and <= 4)
+            {
+                var from = Math.Max(titleIndex + 1, PreviousStart(starts, section) + 1);
+                var to = NextStart(starts, section);
+                var index = LabelIndex.For(_layout, section);
+                for (var i = from; i < to; i++)
+                {
+                    if (_tokens[i].Kind == TokenKind.Cell && index.Match(_norms, i, to) is not null)
+                    {
+                        // The region starts just before its first label (the parser reads from start + 1).
+                        starts[section] = i - 1;
+                        break;
+                    }
+                }
+            }
+
+            var found = starts[section] != NoSection;
+            _findings.Add(found
+                ? Finding.Warning(RuleIds.P1, $"未找到标题「{spec.Title}」，已按表格标签定位")
+                : section is >= 2 and <= 4
+                    ? Finding.Error(RuleIds.P1, $"缺少「{spec.Title}」部分及其表格")
+                    : Finding.Warning(RuleIds.P1, $"缺少「{spec.Title}」部分"));
+        }
+
+        return starts;
+    }
+
+    private static int PreviousStart(int[] starts, int section)
+    {
+        for (var s = section - 1; s >= 1; s--)
+        {
+            if (starts[s] != NoSection)
+            {
+                return starts[s];
+            }
+        }
+
+        return -1;
+    }
+
+    private int NextStart(int[] starts, int section)
+    {
+        for (var s = section + 1; s <= 6; s++)
+        {
+            if (starts[s] != NoSection)
+            {
+                return starts[s];
+            }
+        }
+
+        return _tokens.Count;
+    }
+
+    private ReportFormat? DetectFormat()
+    {
+        int v2019 = 0, v2021 = 0;
+        foreach (var norm in _norms)
+        {
+            if (norm.Length is < 4 or > 60)
+            {
+                continue;
+            }
+
+            if (FormatMarkers.V2019.Contains(norm))
+            {
+                v2019++;
+            }
+            else if (FormatMarkers.V2021.Contains(norm) || norm.Contains(FormatMarkers.NoSupplement2021, StringComparison.Ordinal))
+            {
+                v2021++;
+            }
+        }
+
+        return v2019 == v2021 ? null : v2019 > v2021 ? ReportFormat.V2019 : ReportFormat.V2021;
+    }
+
+    /// <summary>Tables 二 and 三: a row label, then one cell per column.</summary>
+    private void ReadLabelledRows(LabelIndex index, int start, int end)
+    {
+        string? lastLabel = null;
+        var i = start;
+        while (i < end)
+        {
+            if (_norms[i].Length == 0)
+            {
+                i++;
+                continue;
+            }
+
+            if (index.Match(_norms, i, end) is { } match)
+            {
+                var (entry, next) = match;
+                if (entry.Kind == LabelKind.Header && JoinedText(i, next).Contains("四位小数", StringComparison.Ordinal))
+                {
+                    _fourDecimals = true;
+                }
+
+                if (entry is { Kind: LabelKind.Row, Row: { } row } && HasCells(row))
+                {
+                    lastLabel = ConsistencyRules.RowLabel(row);
+                    i = ReadRow(index, entry.Table, row, next, end);
+                }
+                else
+                {
+                    if (entry.Row is { } group)
+                    {
+                        _rowsSeen.Add(group.Path);
+                    }
+
+                    i = next;
+                }
+
+                continue;
+            }
+
+            var strayStart = i;
+            var isValue = CellText.Read(_tokens[i].Text).IsValue;
+            i++;
+            while (i < end && _tokens[i].Kind == TokenKind.Cell && !_tokens[i].StartsRow && CellText.Read(_tokens[i].Text).IsValue)
+            {
+                i++;
+            }
+
+            var at = _tokens[strayStart].Describe();
+            _findings.Add(isValue
+                ? Finding.Warning(RuleIds.P2, lastLabel is null
+                    ? $"表格中有不属于任何行的数值「{_tokens[strayStart].Text.Trim()}」（{at}）"
+                    : $"「{lastLabel}」之后有多余的数值「{_tokens[strayStart].Text.Trim()}」（{at}）")
+                : Finding.Warning(RuleIds.P2, $"未识别的标签「{Shorten(_tokens[strayStart].Text)}」（{at}），其后的数值未读取"));
+        }
+    }
+
+    private static bool HasCells(RowPath row) => row.Row.HasCells || row.Row.IsLocalVariant;
+
+    private int ReadRow(LabelIndex index, TableSpec table, RowPath row, int start, int end)
+    {
+        var cells = new List<int>(table.Columns.Count + 2);
+        var k = start;
+        while (k < end)
+        {
+            var token = _tokens[k];
+            if (token.StartsRow && cells.Count > 0)
+            {
+                break;
+            }
+
+            if (!CellText.Read(token.Text).IsValue
+                && (token.Kind == TokenKind.Paragraph || token.StartsRow || index.StartsLabel(_norms, k, end)))
+            {
+                break;
+            }
+
+            cells.Add(k);
+            k++;
+        }
+
+        if (!_rowsSeen.Add(row.Path))
+        {
+            _findings.Add(Finding.Warning(RuleIds.P2, $"「{ConsistencyRules.RowLabel(row)}」行重复出现（{_tokens[start - 1].Describe()}），只读取第一次的数值"));
+            return k;
+        }
+
+        var keys = table.Columns.Select(c => TableSpec.CellKey(row, c)).ToList();
+        Assign(keys, cells, $"「{ConsistencyRules.RowLabel(row)}」行", start - 1);
+        return k;
+    }
+
+    /// <summary>Table 四: header labels only, then one row with all fifteen cells.</summary>
+    private void ReadSingleValueRow(LabelIndex index, int start, int end)
+    {
+        var table = _layout.Appeals;
+        var i = start;
+        while (i < end)
+        {
+            if (_norms[i].Length > 0 && index.Match(_norms, i, end) is { } match)
+            {
+                i = match.Next;
+                continue;
+            }
+
+            var reading = CellText.Read(_tokens[i].Text);
+            if (reading.Status == CellStatus.Number)
+            {
+                break;
+            }
+
+            if (!reading.IsValue)
+            {
+                _findings.Add(Finding.Warning(RuleIds.P2, $"未识别的标签「{Shorten(_tokens[i].Text)}」（{_tokens[i].Describe()}）"));
+            }
+
+            i++;
+        }
+
+        if (i >= end)
+        {
+            _findings.Add(Finding.Error(RuleIds.P1, "「四、政府信息公开行政复议、行政诉讼情况」表格中未读到数值"));
+            return;
+        }
+
+        // Blank cells before the first number belong to the data row if they stand in the same row.
+        while (i > start && !_tokens[i].StartsRow && CellText.Read(_tokens[i - 1].Text).Status == CellStatus.Blank)
+        {
+            i--;
+        }
+
+        var keys = table.DataRows.SelectMany(r => table.Columns.Select(c => TableSpec.CellKey(r, c))).ToList();
+        var cells = new List<int>(keys.Count);
+        var anchor = i;
+        for (; i < end; i++)
+        {
+            if (_tokens[i].StartsRow && cells.Count >= keys.Count)
+            {
+                break;
+            }
+
+            if (!CellText.Read(_tokens[i].Text).IsValue && (_tokens[i].Kind == TokenKind.Paragraph || index.StartsLabel(_norms, i, end)))
+            {
+                break;
+            }
+
+            cells.Add(i);
+        }
+
+        foreach (var row in table.DataRows)
+        {
+            _rowsSeen.Add(row.Path);
+        }
+
+        Assign(keys, cells, "「行政复议、行政诉讼」数据行", anchor);
+    }
+
+    /// <summary>Puts the cells read for a row into its keys; extra blank cells at either end are Word's merged cells.</summary>
+    private void Assign(List<string> keys, List<int> cells, string rowName, int labelIndex)
+    {
+        while (cells.Count > keys.Count && CellText.Read(_tokens[cells[^1]].Text).Status == CellStatus.Blank && _norms[cells[^1]].Length == 0 && _tokens[cells[^1]].Text.Trim().Length == 0)
+        {
+            cells.RemoveAt(cells.Count - 1);
+        }
+
+        while (cells.Count > keys.Count && _tokens[cells[0]].Text.Trim().Length == 0)
+        {
+            cells.RemoveAt(0);
+        }
+
+        var at = _tokens[labelIndex].Describe();
+        if (cells.Count > keys.Count)
+        {
+            var extra = cells.Count - keys.Count;
+            _findings.Add(Finding.Warning(RuleIds.P2, $"{rowName}多出{extra.ToString(CultureInfo.InvariantCulture)}个单元格（{at}），已按前{keys.Count.ToString(CultureInfo.InvariantCulture)}个读取"));
+            cells.RemoveRange(keys.Count, extra);
+        }
+
+        for (var n = 0; n < cells.Count; n++)
+        {
+            if (_layout.TryGetCell(keys[n], out var cell))
+            {
+                AssignCell(cell, _tokens[cells[n]]);
+            }
+        }
+
+        if (cells.Count < keys.Count)
+        {
+            _findings.Add(Finding.Error(
+                RuleIds.P3,
+                $"{rowName}应有{keys.Count.ToString(CultureInfo.InvariantCulture)}个数值，只读到{cells.Count.ToString(CultureInfo.InvariantCulture)}个（{at}）",
+                [.. keys.Skip(cells.Count)]));
+        }
+    }
+
+    private void AssignCell(CellSpec cell, ReportToken token)
+    {
+        var reading = CellText.Read(token.Text);
+        switch (reading.Status)
+        {
+            case CellStatus.Blank:
+                _blanks.Add(cell.Key);
+                return;
+            case CellStatus.Unreadable:
+                _findings.Add(Finding.Error(RuleIds.P3, $"{ConsistencyRules.CellLabel(cell)}无法读作数值：「{Shorten(token.Text)}」（{token.Describe()}）", cell.Key));
+                return;
+        }
+
+        var value = reading.Value;
+        if (cell.Kind == CellKind.Amount)
+        {
+            if (reading.Unit == CellUnit.Yuan)
+            {
+                value /= 10000m;
+                _findings.Add(Finding.Warning(RuleIds.P4, $"{ConsistencyRules.CellLabel(cell)}应以万元为单位：「{token.Text.Trim()}」按{SumRule.Format(value)}万元读取", cell.Key));
+            }
+            else if (_fourDecimals && value.Scale != 4)
+            {
+                _findings.Add(Finding.Warning(RuleIds.P4, $"{ConsistencyRules.CellLabel(cell)}应保留四位小数，实为「{token.Text.Trim()}」", cell.Key));
+            }
+        }
+
+        _values[cell.Key] = value;
+    }
+
+    /// <summary>一、总体情况, 五 and 六 as text (the tables' sections carry none of their own).</summary>
+    private void ReadTexts(int[] starts, int titleIndex)
+    {
+        foreach (var spec in _layout.Sections.Where(s => s.TextKey is not null))
+        {
+            var from = starts[spec.Number] != NoSection ? starts[spec.Number] + 1 : spec.Number == 1 ? titleIndex + 1 : NoSection;
+            if (from == NoSection)
+            {
+                continue;
+            }
+
+            var to = NextStart(starts, spec.Number);
+            var lines = new List<string>();
+            for (var i = Math.Max(from, 0); i < to; i++)
+            {
+                var text = _tokens[i].Text.Trim();
+                if (text.Length > 0)
+                {
+                    lines.Add(text);
+                }
+            }
+
+            _texts[spec.TextKey!] = string.Join('\n', lines);
+        }
+    }
+
+    /// <summary>P1: a table whose rows were not found at all, or a required row missing from a table.</summary>
+    private void ReportMissingRows()
+    {
+        foreach (var table in _layout.Tables)
+        {
+            var required = table.DataRows.Where(r => r.Row.HasCells).ToList();
+            var missing = required.Where(r => !_rowsSeen.Contains(r.Path) && !r.Row.Children.Any(c => _rowsSeen.Contains(r.Path + "." + c.Key))).ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            var name = table.Title ?? _layout.Sections[table.Section - 1].Title;
+            var keys = missing.SelectMany(r => table.Columns.Select(c => TableSpec.CellKey(r, c))).ToArray();
+            if (missing.Count == required.Count)
+            {
+                // A wholly missing table is already reported when its whole section is missing.
+                if (table.Section == 2 || _rowsSeen.Count > 0)
+                {
+                    _findings.Add(Finding.Error(RuleIds.P1, $"缺少表格「{name}」", keys));
+                }
+            }
+            else
+            {
+                var labels = string.Join("、", missing.Select(r => "「" + ConsistencyRules.RowLabel(r) + "」"));
+                _findings.Add(Finding.Error(RuleIds.P1, $"表格「{name}」缺少行{labels}", keys));
+            }
+        }
+    }
+
+    private string JoinedText(int from, int to) => string.Concat(Enumerable.Range(from, to - from).Select(i => _tokens[i].Text));
+
+    private static string Shorten(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length <= 30 ? trimmed : trimmed[..30] + "…";
+    }
+}
+
+/// <summary>Labels that only one format prints, to tell a 2019 report from a 2021 one.</summary>
+internal static class FormatMarkers
+{
+    public static readonly HashSet<string> V2019 = Normalized("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "政府集中采购", "其他对外管理服务事项");
+
+    public static readonly HashSet<string> V2021 = Normalized("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "行政规范性文件", "本年收费金额（单位：万元）");
+
+    public static readonly string NoSupplement2021 = LabelText.Normalize("申请人无正当理由逾期不补正");
+
+    private static HashSet<string> Normalized(params string[] labels) => [.. labels.Select(LabelText.Normalize)];
+}

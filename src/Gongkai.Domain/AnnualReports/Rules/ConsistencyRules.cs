@@ -1,0 +1,154 @@
+using System.Globalization;
+using Gongkai.Domain.AnnualReports.Layout;
+
+namespace Gongkai.Domain.AnnualReports.Rules;
+
+/// <summary>
+/// The consistency rules of spec/annual-report-format.md §5 over the keys of a <see cref="ReportLayout"/>:
+/// R1–R4 and R6 are errors, R5 blanks and R7–R9 are warnings.
+/// </summary>
+public static class ConsistencyRules
+{
+    private static readonly IReadOnlyList<SumRule> SumRulesV2019 = BuildSumRules(ReportLayouts.V2019);
+    private static readonly IReadOnlyList<SumRule> SumRulesV2021 = BuildSumRules(ReportLayouts.V2021);
+
+    /// <summary>R1–R4 of a format, as data.</summary>
+    public static IReadOnlyList<SumRule> SumRules(ReportFormat format) => format == ReportFormat.V2019 ? SumRulesV2019 : SumRulesV2021;
+
+    /// <summary>Every rule on one report; <paramref name="previous"/> (last year's report) enables R7 and R9.</summary>
+    public static IReadOnlyList<Finding> Check(AnnualReport report, AnnualReport? previous = null)
+    {
+        var findings = new List<Finding>();
+        findings.AddRange(CheckValues(report));
+        foreach (var rule in SumRules(report.Format))
+        {
+            if (rule.Check(report) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        findings.AddRange(CheckPartlyDisclosed(report));
+        if (previous is not null)
+        {
+            findings.AddRange(CrossYear.Check(report, previous));
+        }
+
+        findings.AddRange(NarrativeCheck.Check(report));
+        return findings;
+    }
+
+    /// <summary>The leaf outcome rows of 三（一）to（六） (19 in 2019, 21 in 2021), whose sum is （七）总计.</summary>
+    public static IReadOnlyList<RowPath> OutcomeLeaves(ReportLayout layout) =>
+        [.. layout.Requests.DataRows.Where(r => r.Depth > 1 && r.Row.HasCells && r.Path != "requests.total")];
+
+    private static List<SumRule> BuildSumRules(ReportLayout layout)
+    {
+        var rules = new List<SumRule>();
+        var requests = layout.Requests;
+        var leaves = OutcomeLeaves(layout);
+        foreach (var column in requests.Columns)
+        {
+            var c = "." + column.Key;
+            rules.Add(new SumRule(
+                RuleIds.R1,
+                ["requests.received" + c, "requests.carriedIn" + c],
+                ["requests.total" + c, "requests.carriedOut" + c],
+                column.Label + "列：第一项加第二项之和（{0}）不等于第三项加第四项之和（{1}）"));
+        }
+
+        foreach (var column in requests.Columns)
+        {
+            rules.Add(new SumRule(
+                RuleIds.R2,
+                ["requests.total." + column.Key],
+                [.. leaves.Select(l => l.Path + "." + column.Key)],
+                column.Label + "列：（七）总计（{0}）不等于各项办理结果之和（{1}）"));
+        }
+
+        var applicants = requests.Columns.Where(c => c.Key != "total").ToList();
+        foreach (var row in requests.DataRows.Where(r => r.Row.HasCells))
+        {
+            rules.Add(new SumRule(
+                RuleIds.R3,
+                [row.Path + ".total"],
+                [.. applicants.Select(c => row.Path + "." + c.Key)],
+                "「" + RowLabel(row) + "」行：总计（{0}）不等于各类申请人之和（{1}）"));
+        }
+
+        foreach (var kind in layout.Appeals.DataRows)
+        {
+            rules.Add(new SumRule(
+                RuleIds.R4,
+                [kind.Path + ".total"],
+                [.. layout.Appeals.Columns.Where(c => c.Key != "total").Select(c => kind.Path + "." + c.Key)],
+                kind.Row.Label + "：总计（{0}）不等于结果维持、结果纠正、其他结果、尚未审结之和（{1}）"));
+        }
+
+        return rules;
+    }
+
+    /// <summary>A row's label with its group's, as a reader finds it: （三）不予公开 1.属于国家秘密.</summary>
+    public static string RowLabel(RowPath row) =>
+        row.Parent is { Row.Key.Length: > 0 } parent ? parent.Row.Label + " " + row.Row.Label : row.Row.Label;
+
+    /// <summary>R5: cells of 三 and 四 (and counts of 二) are non-negative whole numbers; blanks should be 0.</summary>
+    private static IEnumerable<Finding> CheckValues(AnnualReport report)
+    {
+        var blanks = new List<string>();
+        foreach (var cell in report.Layout.Cells)
+        {
+            if (report.Blanks.Contains(cell.Key) && cell.Table.Section != 2)
+            {
+                blanks.Add(cell.Key);
+            }
+
+            if (cell.Kind == CellKind.Count && report.Values.TryGetValue(cell.Key, out var value) && (value < 0 || value != decimal.Truncate(value)))
+            {
+                yield return Finding.Error(RuleIds.R5, $"{CellLabel(cell)}应为非负整数，实为{SumRule.Format(value)}", cell.Key);
+            }
+        }
+
+        if (blanks.Count > 0)
+        {
+            var first = report.Layout.TryGetCell(blanks[0], out var c) ? CellLabel(c) : blanks[0];
+            var more = blanks.Count > 1 ? $"等{blanks.Count.ToString(CultureInfo.InvariantCulture)}个单元格" : "";
+            yield return Finding.Warning(RuleIds.R5, $"{first}{more}为空，应填0", [.. blanks]);
+        }
+    }
+
+    /// <summary>A cell as a person names it: 「（三）不予公开 1.属于国家秘密」行「自然人」列.</summary>
+    public static string CellLabel(CellSpec cell) =>
+        cell.Table.Shape == TableShape.SingleValueRow
+            ? $"「{cell.Row.Row.Label}·{cell.Column.Label}」"
+            : $"「{(cell.Table.Title is { } t ? t + " " : "")}{RowLabel(cell.Row)}」行「{cell.Column.Label}」列";
+
+    /// <summary>
+    /// R6 (条例-based format note on 部分公开: 区分处理的，只计这一情形): an application handled by 区分处理 counted
+    /// again under （三）–（六） makes the outcome rows exceed （七）总计 by no more than the 部分公开 count.
+    /// </summary>
+    private static IEnumerable<Finding> CheckPartlyDisclosed(AnnualReport report)
+    {
+        var leaves = OutcomeLeaves(report.Layout);
+        foreach (var column in report.Layout.Requests.Columns)
+        {
+            var partly = report.Value("requests.partlyDisclosed." + column.Key) ?? 0;
+            var total = report.Value("requests.total." + column.Key);
+            if (partly <= 0 || total is null)
+            {
+                continue;
+            }
+
+            var sum = leaves.Sum(l => report.Value(l.Path + "." + column.Key) ?? 0);
+            var excess = sum - total.Value;
+            if (excess > 0 && excess <= partly)
+            {
+                yield return Finding.Error(
+                    RuleIds.R6,
+                    $"{column.Label}列：各项办理结果之和（{SumRule.Format(sum)}）比（七）总计（{SumRule.Format(total.Value)}）多{SumRule.Format(excess)}件，" +
+                    $"部分公开的申请（{SumRule.Format(partly)}件）只应计入（二）部分公开，不应再计入其他办理结果",
+                    ["requests.partlyDisclosed." + column.Key, "requests.total." + column.Key]);
+            }
+        }
+    }
+}

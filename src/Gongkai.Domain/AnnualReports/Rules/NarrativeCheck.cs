@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Gongkai.Domain.AnnualReports.Rules;
+
+/// <summary>
+/// R8 (warning): the numbers that 一、总体情况 states must match the tables. Real reports have been published
+/// whose overview says one count and whose table another (spec §5).
+/// </summary>
+public static partial class NarrativeCheck
+{
+    private sealed record Claim(string Name, Regex Pattern, string Key);
+
+    // A keyword, at most 20 characters of the same clause, then a count with its measure word.
+    private const string Count = @"[^，。；,;：:]{0,20}?(?<n>\d+|[零〇一二两三四五六七八九十百]+)(?:件|个|份|起|宗|次)";
+
+    private static readonly Claim[] Claims =
+    [
+        new("新收申请", new Regex("(?:新收|新接收|收到)" + Count, RegexOptions.CultureInvariant), "requests.received.total"),
+        new("上年结转", new Regex("上年(?:度)?结转" + Count, RegexOptions.CultureInvariant), "requests.carriedIn.total"),
+        new("结转下年度", new Regex("结转(?:至|到)?下(?:一)?年" + Count, RegexOptions.CultureInvariant), "requests.carriedOut.total"),
+        new("办结", new Regex("(?:办结|办理完毕|共办理|已答复)" + Count, RegexOptions.CultureInvariant), "requests.total.total"),
+        new("行政复议", new Regex("行政复议" + Count, RegexOptions.CultureInvariant), "appeals.reconsideration.total"),
+    ];
+
+    public static IEnumerable<Finding> Check(AnnualReport report)
+    {
+        if (report.Text("text.overview") is not { Length: > 0 } overview)
+        {
+            yield break;
+        }
+
+        var text = Compact(overview);
+        foreach (var claim in Claims)
+        {
+            if (report.Value(claim.Key) is not { } table)
+            {
+                continue;
+            }
+
+            foreach (Match match in claim.Pattern.Matches(text))
+            {
+                if (ParseCount(match.Groups["n"].Value) is { } stated && stated != table)
+                {
+                    yield return Finding.Warning(
+                        RuleIds.R8,
+                        $"总体情况称“{match.Value}”，但表格中为{SumRule.Format(table)}",
+                        claim.Key);
+                    break;
+                }
+            }
+        }
+
+        if (report.Value("appeals.reconsideration.total") is > 0 && NoReconsideration().IsMatch(text))
+        {
+            yield return Finding.Warning(RuleIds.R8, "总体情况称未发生行政复议，但表格中行政复议总计不为0", "appeals.reconsideration.total");
+        }
+    }
+
+    [GeneratedRegex("(?:未发生|没有|无)[^。；]{0,15}行政复议", RegexOptions.CultureInvariant)]
+    private static partial Regex NoReconsideration();
+
+    private static string Compact(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(normalized.Length);
+        foreach (var c in normalized.Where(c => !char.IsWhiteSpace(c)))
+        {
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Arabic digits or a Chinese numeral below 1000 (一, 两, 十二, 一百零五).</summary>
+    internal static decimal? ParseCount(string text)
+    {
+        if (decimal.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        decimal total = 0, digit = 0;
+        foreach (var c in text)
+        {
+            var d = c switch { '零' => 0, '两' => 2, _ => "〇一二三四五六七八九".IndexOf(c, StringComparison.Ordinal) };
+            if (d >= 0)
+            {
+                digit = d;
+                continue;
+            }
+
+            var unit = c switch { '十' => 10, '百' => 100, _ => 0 };
+            if (unit == 0)
+            {
+                return null;
+            }
+
+            total += (digit == 0 ? 1 : digit) * unit;
+            digit = 0;
+        }
+
+        return total + digit;
+    }
+}

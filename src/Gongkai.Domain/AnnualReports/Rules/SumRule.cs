@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Gongkai.Domain.AnnualReports.Rules;
+
+/// <summary>
+/// An arithmetic consistency rule (勾稽关系) over cell keys: the sum of <see cref="Left"/> equals the sum of
+/// <see cref="Right"/>. <see cref="Template"/> is the Chinese sentence when it does not, with {0} the left sum and
+/// {1} the right sum.
+/// </summary>
+public sealed record SumRule(string Id, IReadOnlyList<string> Left, IReadOnlyList<string> Right, string Template)
+{
+    /// <summary>
+    /// Checks the rule on a report. A blank cell counts as 0 (the format wants 0 there; R5 reports the blank),
+    /// but a side printed wholly blank, or a cell the report lacks, leaves the rule unchecked: a reading
+    /// finding already says why.
+    /// </summary>
+    public Finding? Check(AnnualReport report)
+    {
+        if (!TrySum(report, Left, out var left) || !TrySum(report, Right, out var right) || left == right)
+        {
+            return null;
+        }
+
+        var message = string.Format(CultureInfo.InvariantCulture, Template, Format(left), Format(right));
+        return Finding.Error(Id, message, [.. Left, .. Right]);
+    }
+
+    private static bool TrySum(AnnualReport report, IReadOnlyList<string> keys, out decimal sum)
+    {
+        sum = 0;
+        var anyNumber = false;
+        foreach (var key in keys)
+        {
+            if (report.Values.TryGetValue(key, out var value))
+            {
+                sum += value;
+                anyNumber = true;
+            }
+            else if (!report.Blanks.Contains(key))
+            {
+                return false;
+            }
+        }
+
+        return anyNumber;
+    }
+
+    internal static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
