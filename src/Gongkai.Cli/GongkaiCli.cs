@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Gongkai.Cli.Commands;
+
+namespace Gongkai.Cli;
+
+/// <summary>The command tree. Exit codes: 0 fine, 1 a report has errors, 2 a file or the command line is unusable.</summary>
+public static class GongkaiCli
+{
+    public const int Ok = 0;
+    public const int ReportErrors = 1;
+    public const int Unusable = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("公开 Gongkai：政府信息公开工作平台命令行工具");
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"命令行错误：{error.Message}");
+            }
+
+            stderr.WriteLine("用法见 gongkai --help");
+            return Unusable;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

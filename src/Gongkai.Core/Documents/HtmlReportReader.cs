@@ -1,0 +1,147 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Gongkai.Domain.AnnualReports.Parsing;
+
+namespace Gongkai.Core.Documents;
+
+/// <summary>
+/// Reads a report published as an HTML page with a real HTML5 parser (AngleSharp): running text becomes
+/// paragraphs, each <c>td</c>/<c>th</c> a cell in document order (rowspan and colspan need no grid: the parser
+/// aligns by labels). Labels split by <c>&lt;br&gt;</c> or spaces are joined; <c>&amp;nbsp;</c> cells are blank.
+/// A table whose cells hold other tables is page layout, and is read as running text.
+/// </summary>
+public static class HtmlReportReader
+{
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+
+    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "head", "noscript", "template", "svg", "select", "button", "iframe", "object",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header", "footer",
+        "main", "center", "blockquote", "pre", "dl", "dt", "dd", "form", "fieldset", "address", "figure",
+        "figcaption", "nav", "aside", "hr", "tr", "td", "th", "caption", "body", "html",
+    };
+
+    public static List<ReportToken> Read(string html)
+    {
+        var document = Parser.ParseDocument(html);
+        var walker = new Walker();
+        walker.Walk(document.Body ?? (INode)document.DocumentElement);
+        walker.Flush();
+        return walker.Tokens;
+    }
+
+    private sealed class Walker
+    {
+        private readonly StringBuilder _paragraph = new();
+        private int _tables;
+
+        public List<ReportToken> Tokens { get; } = new(capacity: 512);
+
+        public void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        _paragraph.Append(text.Data);
+                        break;
+                    case IHtmlTableElement table:
+                        Flush();
+                        if (IsLayout(table))
+                        {
+                            Walk(table);
+                        }
+                        else
+                        {
+                            ReadTable(table);
+                        }
+
+                        Flush();
+                        break;
+                    case IElement element when Skipped.Contains(element.LocalName):
+                        break;
+                    case IElement { LocalName: "br" }:
+                        Flush();
+                        break;
+                    case IElement element when Blocks.Contains(element.LocalName):
+                        Flush();
+                        Walk(element);
+                        Flush();
+                        break;
+                    case IElement element:
+                        Walk(element);
+                        break;
+                }
+            }
+        }
+
+        public void Flush()
+        {
+            if (_paragraph.Length == 0)
+            {
+                return;
+            }
+
+            foreach (var line in _paragraph.ToString().Split('\n'))
+            {
+                var text = line.Trim();
+                if (text.Length > 0)
+                {
+                    Tokens.Add(ReportToken.Paragraph(text));
+                }
+            }
+
+            _paragraph.Clear();
+        }
+
+        private void ReadTable(IHtmlTableElement table)
+        {
+            var number = ++_tables;
+            var rowNumber = 0;
+            foreach (var row in table.Rows)
+            {
+                rowNumber++;
+                var column = 0;
+                foreach (var cell in row.Cells)
+                {
+                    column++;
+                    Tokens.Add(new ReportToken(CellText(cell), TokenKind.Cell, column == 1, Table: number, Row: rowNumber, Column: column));
+                }
+            }
+        }
+
+        /// <summary>A cell's text with line breaks and markup dropped: "结果&lt;br&gt;维持" is one label.</summary>
+        private static string CellText(IElement cell)
+        {
+            var text = new StringBuilder();
+            Append(cell, text);
+            return text.ToString();
+        }
+
+        private static void Append(INode node, StringBuilder text)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IText t)
+                {
+                    text.Append(t.Data);
+                }
+                else if (child is IElement element && !Skipped.Contains(element.LocalName))
+                {
+                    Append(element, text);
+                }
+            }
+        }
+
+        private static bool IsLayout(IHtmlTableElement table) =>
+            table.Rows.Any(r => r.Cells.Any(c => c.QuerySelector("table") is not null));
+    }
+}
