@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.Layout;
+
+namespace Gongkai.Core.Documents;
+
+/// <summary>
+/// Writes an annual report as a Word document in the usual 公文 look: A4, 方正小标宋 title, 黑体 headings,
+/// 仿宋_GB2312 text at a fixed 28pt line, and the statutory tables as printed by <see cref="ReportGrid"/>.
+/// </summary>
+public static class DocxReportWriter
+{
+    private const string TitleFont = "方正小标宋简体";
+    private const string HeadingFont = "黑体";
+    private const string BodyFont = "仿宋_GB2312";
+    private const string LatinFont = "Times New Roman";
+
+    // Sizes in half-points (w:sz): 22pt title, 16pt (三号) text, 10.5pt (五号) table cells.
+    private const int TitleSize = 44;
+    private const int TextSize = 32;
+    private const int CellSize = 21;
+
+    // A4 and the 公文 margins (GB/T 9704), in twips.
+    private const int PageWidth = 11906;
+    private const int PageHeight = 16838;
+    private const int MarginTop = 2098;
+    private const int MarginBottom = 1984;
+    private const int MarginLeft = 1588;
+    private const int MarginRight = 1474;
+    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+
+    public static byte[] Write(AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var title = Title(report);
+        var body = new Body();
+        body.Append(TitleParagraph(title));
+        foreach (var section in report.Layout.Sections)
+        {
+            body.Append(HeadingParagraph(section.Title));
+            if (section.TextKey is { } key && report.Text(key) is { Length: > 0 } text)
+            {
+                foreach (var line in text.Split('\n'))
+                {
+                    body.Append(BodyParagraph(line.TrimEnd('\r')));
+                }
+            }
+
+            if (section.Number is >= 2 and <= 4)
+            {
+                foreach (var grid in ReportGrid.ForSection(report, section.Number))
+                {
+                    body.Append(Table(grid));
+
+                    // Word joins two tables with nothing between them into one.
+                    body.Append(new Paragraph());
+                }
+            }
+        }
+
+        body.Append(PageSetup());
+
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            document.AddMainDocumentPart().Document = new Document(body);
+            document.PackageProperties.Title = title;
+        }
+
+        return stream.ToArray();
+    }
+
+    private static string Title(AnnualReport report)
+    {
+        var year = report.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年" : "";
+        return $"{report.Agency}{year}政府信息公开工作年度报告";
+    }
+
+    private static Paragraph TitleParagraph(string title) => new(
+        new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+        TextRun(title, TitleFont, TitleSize, bold: false));
+
+    private static Paragraph HeadingParagraph(string heading) => new(
+        new ParagraphProperties(FixedLineSpacing()),
+        TextRun(heading, HeadingFont, TextSize, bold: false));
+
+    private static Paragraph BodyParagraph(string text) => new(
+        new ParagraphProperties(
+            FixedLineSpacing(),
+
+            // Two characters of 16pt; FirstLine is for programs that ignore FirstLineChars.
+            new Indentation { FirstLineChars = 200, FirstLine = "640" }),
+        TextRun(text, BodyFont, TextSize, bold: false));
+
+    private static SpacingBetweenLines FixedLineSpacing() => new() { Line = "560", LineRule = LineSpacingRuleValues.Exact };
+
+    private static Run TextRun(string text, string eastAsiaFont, int halfPoints, bool bold)
+    {
+        var size = halfPoints.ToString(CultureInfo.InvariantCulture);
+        var properties = new RunProperties(new RunFonts
+        {
+            Hint = FontTypeHintValues.EastAsia,
+            Ascii = LatinFont,
+            HighAnsi = LatinFont,
+            EastAsia = eastAsiaFont,
+        });
+        if (bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        properties.Append(new FontSize { Val = size }, new FontSizeComplexScript { Val = size });
+        return new Run(properties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    private static Table Table(ReportGrid grid)
+    {
+        var widths = ColumnWidths(grid);
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(
+                    Border<TopBorder>(),
+                    Border<LeftBorder>(),
+                    Border<BottomBorder>(),
+                    Border<RightBorder>(),
+                    Border<InsideHorizontalBorder>(),
+                    Border<InsideVerticalBorder>()),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+
+        foreach (var row in grid.Rows)
+        {
+            var tableRow = new TableRow();
+            var column = 0;
+            foreach (var cell in row)
+            {
+                var span = Math.Max(cell.ColSpan, 1);
+                var width = widths.Skip(column).Take(span).Sum();
+                column += span;
+                tableRow.Append(Cell(cell, span, width));
+            }
+
+            table.Append(tableRow);
+        }
+
+        return table;
+    }
+
+    /// <summary>Label columns get twice the width of number columns; 四 has numbers only.</summary>
+    private static int[] ColumnWidths(ReportGrid grid)
+    {
+        var valueColumns = grid.Table.Shape == TableShape.SingleValueRow ? grid.ColumnCount : grid.Table.Columns.Count;
+        var labelColumns = Math.Max(grid.ColumnCount - valueColumns, 0);
+        var unit = TextWidth / ((labelColumns * 2) + valueColumns);
+        var widths = new int[grid.ColumnCount];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            widths[i] = i < labelColumns ? unit * 2 : unit;
+        }
+
+        return widths;
+    }
+
+    private static T Border<T>()
+        where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" };
+
+    private static TableCell Cell(GridCell cell, int span, int width)
+    {
+        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+        if (span > 1)
+        {
+            properties.Append(new GridSpan { Val = span });
+        }
+
+        if (cell.Continuation)
+        {
+            properties.Append(new VerticalMerge { Val = MergedCellValues.Continue });
+        }
+        else if (cell.RowSpan > 1)
+        {
+            properties.Append(new VerticalMerge { Val = MergedCellValues.Restart });
+        }
+
+        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+
+        // A cell must hold a paragraph even when empty (a blank value or a merged continuation).
+        var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
+        if (!cell.Continuation && cell.Text.Length > 0)
+        {
+            paragraph.Append(TextRun(cell.Text, BodyFont, CellSize, cell.Header));
+        }
+
+        return new TableCell(properties, paragraph);
+    }
+
+    private static SectionProperties PageSetup() => new(
+        new PageSize { Width = PageWidth, Height = PageHeight },
+        new PageMargin
+        {
+            Top = MarginTop,
+            Right = MarginRight,
+            Bottom = MarginBottom,
+            Left = MarginLeft,
+            Header = 851,
+            Footer = 992,
+            Gutter = 0,
+        });
+
+    /// <summary>The text without characters XML cannot hold (control characters left over from extraction).</summary>
+    private static string XmlSafe(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}
