@@ -14,7 +14,8 @@ internal enum LabelKind
     Header,
 }
 
-internal sealed record LabelEntry(LabelKind Kind, TableSpec Table, RowPath? Row);
+/// <param name="Anchor">Distinctive enough to locate a table whose heading is missing (not a column label such as 总计).</param>
+internal sealed record LabelEntry(LabelKind Kind, TableSpec Table, RowPath? Row, bool Anchor = true);
 
 /// <summary>
 /// Every label of one section of a format in its comparison form, with the prefixes needed to join a label that
@@ -47,7 +48,7 @@ internal sealed class LabelIndex
             {
                 foreach (var label in column.Aliases.Prepend(column.Label))
                 {
-                    Add(label, new LabelEntry(LabelKind.Header, table, null));
+                    Add(label, new LabelEntry(LabelKind.Header, table, null, Anchor: false));
                 }
             }
 

@@ -130,7 +130,7 @@ internal sealed class ParseRun
                 var index = LabelIndex.For(_layout, section);
                 for (var i = from; i < to; i++)
                 {
-                    if (_tokens[i].Kind == TokenKind.Cell && index.Match(_norms, i, to) is not null)
+                    if (_tokens[i].Kind == TokenKind.Cell && index.Match(_norms, i, to) is { Entry.Anchor: true })
                     {
                         // The region starts just before its first label (the parser reads from start + 1).
                         starts[section] = i - 1;
@@ -140,11 +140,16 @@ internal sealed class ParseRun
             }
 
             var found = starts[section] != NoSection;
-            _findings.Add(found
-                ? Finding.Warning(RuleIds.P1, $"未找到标题「{spec.Title}」，已按表格标签定位")
-                : section is >= 2 and <= 4
-                    ? Finding.Error(RuleIds.P1, $"缺少「{spec.Title}」部分及其表格")
-                    : Finding.Warning(RuleIds.P1, $"缺少「{spec.Title}」部分"));
+            if (found)
+            {
+                _findings.Add(Finding.Warning(RuleIds.P1, $"未找到标题「{spec.Title}」，已按表格标签定位"));
+            }
+            else if (section is 1 or 5 or 6)
+            {
+                _findings.Add(Finding.Warning(RuleIds.P1, $"缺少「{spec.Title}」部分"));
+            }
+
+            // A missing table section is reported with its cells by ReportMissingRows.
         }
 
         return starts;
@@ -264,13 +269,13 @@ internal sealed class ParseRun
         while (k < end)
         {
             var token = _tokens[k];
-            if (token.StartsRow && cells.Count > 0)
+            // A paragraph is never a cell (an empty one would read as a blank); a new row ends this one.
+            if (token.Kind == TokenKind.Paragraph || (token.StartsRow && cells.Count > 0))
             {
                 break;
             }
 
-            if (!CellText.Read(token.Text).IsValue
-                && (token.Kind == TokenKind.Paragraph || token.StartsRow || index.StartsLabel(_norms, k, end)))
+            if (!CellText.Read(token.Text).IsValue && (token.StartsRow || index.StartsLabel(_norms, k, end)))
             {
                 break;
             }
@@ -449,35 +454,40 @@ internal sealed class ParseRun
         }
     }
 
-    /// <summary>P1: a table whose rows were not found at all, or a required row missing from a table.</summary>
+    /// <summary>P1: a section whose tables were not found at all, or rows missing from a table.</summary>
     private void ReportMissingRows()
     {
-        foreach (var table in _layout.Tables)
+        foreach (var section in _layout.Tables.GroupBy(t => t.Section))
         {
-            var required = table.DataRows.Where(r => r.Row.HasCells).ToList();
-            var missing = required.Where(r => !_rowsSeen.Contains(r.Path) && !r.Row.Children.Any(c => _rowsSeen.Contains(r.Path + "." + c.Key))).ToList();
-            if (missing.Count == 0)
+            var missingBySection = section
+                .Select(table => (Table: table, Missing: MissingRows(table), Required: table.DataRows.Count(IsRequired)))
+                .ToList();
+            if (missingBySection.All(t => t.Missing.Count == t.Required))
             {
+                var keys = missingBySection.SelectMany(t => CellKeys(t.Table, t.Missing)).ToArray();
+                _findings.Add(Finding.Error(RuleIds.P1, $"缺少「{_layout.Sections[section.Key - 1].Title}」部分的表格", keys));
                 continue;
             }
 
-            var name = table.Title ?? _layout.Sections[table.Section - 1].Title;
-            var keys = missing.SelectMany(r => table.Columns.Select(c => TableSpec.CellKey(r, c))).ToArray();
-            if (missing.Count == required.Count)
+            foreach (var (table, missing, required) in missingBySection.Where(t => t.Missing.Count > 0))
             {
-                // A wholly missing table is already reported when its whole section is missing.
-                if (table.Section == 2 || _rowsSeen.Count > 0)
-                {
-                    _findings.Add(Finding.Error(RuleIds.P1, $"缺少表格「{name}」", keys));
-                }
-            }
-            else
-            {
-                var labels = string.Join("、", missing.Select(r => "「" + ConsistencyRules.RowLabel(r) + "」"));
-                _findings.Add(Finding.Error(RuleIds.P1, $"表格「{name}」缺少行{labels}", keys));
+                var name = table.Title ?? _layout.Sections[table.Section - 1].Title;
+                var keys = CellKeys(table, missing);
+                _findings.Add(missing.Count == required
+                    ? Finding.Error(RuleIds.P1, $"缺少表格「{name}」", keys)
+                    : Finding.Error(RuleIds.P1, $"表格「{name}」缺少行{string.Join("、", missing.Select(r => "「" + ConsistencyRules.RowLabel(r) + "」"))}", keys));
             }
         }
     }
+
+    /// <summary>A row every report prints: it has cells in the national format (local sub-rows are optional).</summary>
+    private static bool IsRequired(RowPath row) => row.Row.HasCells && !row.Row.IsLocalVariant;
+
+    private List<RowPath> MissingRows(TableSpec table) =>
+        [.. table.DataRows.Where(r => IsRequired(r) && !_rowsSeen.Contains(r.Path) && !r.Row.Children.Any(c => _rowsSeen.Contains(r.Path + "." + c.Key)))];
+
+    private static string[] CellKeys(TableSpec table, List<RowPath> rows) =>
+        [.. rows.SelectMany(r => table.Columns.Select(c => TableSpec.CellKey(r, c)))];
 
     private string JoinedText(int from, int to) => string.Concat(Enumerable.Range(from, to - from).Select(i => _tokens[i].Text));
 
