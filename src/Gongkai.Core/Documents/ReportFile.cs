@@ -4,14 +4,12 @@ using Gongkai.Domain.AnnualReports.Parsing;
 
 namespace Gongkai.Core.Documents;
 
-/// <summary>The forms a report file comes in, told by its content first and its name second.</summary>
-public enum ReportFileKind
+/// <summary>What a text report file holds (DOCX and PDF are told apart by their first bytes).</summary>
+public enum ReportTextKind
 {
     Text,
     Html,
-    Docx,
     Json,
-    Pdf,
 }
 
 /// <summary>Reads a report from a file of any supported form, and writes one by file extension.</summary>
@@ -42,59 +40,46 @@ public static class ReportFile
             throw new ReportReadException("文件为空");
         }
 
-        var kind = Sniff(bytes, name);
-        switch (kind)
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) || (IsNamed(name, ".docx") && !LooksTextual(bytes)))
         {
-            case ReportFileKind.Docx:
-                using (var stream = new MemoryStream(bytes, writable: false))
-                {
-                    return ReportParser.Parse(DocxReportReader.Read(stream), format);
-                }
+            using var stream = new MemoryStream(bytes, writable: false);
+            return ReportParser.Parse(DocxReportReader.Read(stream), format);
+        }
 
-            case ReportFileKind.Pdf:
-                throw new ReportReadException("暂不支持PDF文件，请提供DOCX、HTML或文本格式的年度报告");
+        if (bytes.AsSpan().StartsWith("%PDF"u8))
+        {
+            throw new ReportReadException("暂不支持PDF文件，请提供DOCX、HTML或文本格式的年度报告");
         }
 
         var text = TextDecoding.Decode(bytes);
-        if (LooksBinary(bytes, text))
+        if (LooksBinary(text))
         {
             throw new ReportReadException("不是文本、HTML、DOCX或JSON文件（内容为二进制数据）");
         }
 
-        return kind switch
+        return Sniff(text, name) switch
         {
-            ReportFileKind.Json => ReportJson.Read(text, format),
-            ReportFileKind.Html => ReportParser.Parse(HtmlReportReader.Read(text), format),
+            ReportTextKind.Json => ReportJson.Read(text, format),
+            ReportTextKind.Html => ReportParser.Parse(HtmlReportReader.Read(text), format),
             _ => ReportParser.Parse(TextReportReader.Read(text), format),
         };
     }
 
-    public static ReportFileKind Sniff(ReadOnlySpan<byte> bytes, string name)
+    /// <summary>What a decoded text file holds: JSON, HTML or plain text, by its content first and its name second.</summary>
+    public static ReportTextKind Sniff(string text, string name)
     {
-        if (bytes.StartsWith("PK\u0003\u0004"u8))
+        var head = text.AsSpan(0, Math.Min(text.Length, 4096)).TrimStart("\uFEFF \t\r\n").ToString();
+        if (IsNamed(name, ".json") || head.StartsWith('{') || head.StartsWith('['))
         {
-            return ReportFileKind.Docx;
+            return ReportTextKind.Json;
         }
 
-        if (bytes.StartsWith("%PDF"u8))
-        {
-            return ReportFileKind.Pdf;
-        }
-
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        var head = TextDecoding.Decode(bytes[..Math.Min(bytes.Length, 4096)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (extension == ".json" || head.StartsWith('{') || head.StartsWith('['))
-        {
-            return ReportFileKind.Json;
-        }
-
-        if (extension is ".htm" or ".html" || LooksLikeHtml(head))
-        {
-            return ReportFileKind.Html;
-        }
-
-        return extension == ".docx" ? ReportFileKind.Docx : ReportFileKind.Text;
+        return IsNamed(name, ".htm") || IsNamed(name, ".html") || LooksLikeHtml(head) ? ReportTextKind.Html : ReportTextKind.Text;
     }
+
+    private static bool IsNamed(string name, string extension) => Path.GetExtension(name).Equals(extension, StringComparison.OrdinalIgnoreCase);
+
+    private static bool LooksTextual(byte[] bytes) => !bytes.AsSpan(0, Math.Min(bytes.Length, 512)).Contains((byte)0);
 
     /// <summary>Writes the report in the form its extension names: .html/.htm, .docx, .json, .txt.</summary>
     public static void Write(CheckedReport report, string path)
@@ -127,18 +112,18 @@ public static class ReportFile
             || lower.Contains("<p>", StringComparison.Ordinal) || lower.Contains("<div", StringComparison.Ordinal);
     }
 
-    /// <summary>NUL bytes or many undecodable or control characters: not a text file.</summary>
-    private static bool LooksBinary(ReadOnlySpan<byte> bytes, string text)
+    /// <summary>NUL characters, or many undecodable or control characters: not a text file.</summary>
+    private static bool LooksBinary(string text)
     {
-        if (bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0))
-        {
-            return true;
-        }
-
         var sample = text.AsSpan(0, Math.Min(text.Length, 8192));
         var odd = 0;
         foreach (var c in sample)
         {
+            if (c == '\0')
+            {
+                return true;
+            }
+
             if (c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')))
             {
                 odd++;

@@ -10,8 +10,6 @@ namespace Gongkai.Core.Documents;
 /// </summary>
 public static class TextDecoding
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>GB18030 (code page 54936), from the framework's code-page provider.</summary>
@@ -24,7 +22,7 @@ public static class TextDecoding
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             detected = Encoding.UTF8;
-            return StrictUtf8.GetString(bytes[3..]);
+            return Encoding.UTF8.GetString(bytes[3..]);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
