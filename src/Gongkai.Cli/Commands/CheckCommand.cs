@@ -36,6 +36,13 @@ internal static class CheckCommand
 
     public static int Run(string[] paths, bool json, string? previousPath, ReportFormat? format, TextWriter stdout, TextWriter stderr)
     {
+        // System.CommandLine takes an unknown "--option" for a file name; say what it is.
+        if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+        {
+            stderr.WriteLine($"命令行错误：未知选项「{unknown}」。用法见 gongkai check --help");
+            return GongkaiCli.Unusable;
+        }
+
         AnnualReport? previous = null;
         if (previousPath is not null)
         {

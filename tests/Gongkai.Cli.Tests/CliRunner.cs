@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Gongkai.Cli.Tests;
+
+internal sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+
+internal static class CliRunner
+{
+    public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "samples", name);
+
+    /// <summary>Runs the command tree in this process (fast; same code as the executable's Main).</summary>
+    public static CliResult Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = GongkaiCli.Run(args, stdout, stderr);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs the real <c>gongkai</c> executable, as a user would.</summary>
+    public static CliResult RunProcess(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gongkai.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>A temporary folder removed when disposed.</summary>
+    public sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("gongkai-cli-").FullName;
+
+        public string File(string name, string content)
+        {
+            var path = System.IO.Path.Combine(Path, name);
+            System.IO.File.WriteAllText(path, content);
+            return path;
+        }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
