@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CsCheck;
 using Gongkai.Core.Documents;
@@ -21,11 +20,7 @@ public sealed class RoundTripTests
         _ => throw new ArgumentOutOfRangeException(nameof(writer)),
     };
 
-    /// <summary>Values compared as text, so that 0.5950 and 0.595 differ.</summary>
-    private static string Describe(AnnualReport report) =>
-        string.Join('\n', report.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + v.Value.ToString(CultureInfo.InvariantCulture)))
-        + "\nblank:" + string.Join(',', report.Blanks.Order(StringComparer.Ordinal))
-        + $"\n{report.Format} {report.Agency} {report.Year}";
+    private static string Describe(AnnualReport report) => ReportText.Cells(report) + $"\n{report.Format} {report.Agency} {report.Year}";
 
     [Theory]
     [MemberData(nameof(Writers))]
