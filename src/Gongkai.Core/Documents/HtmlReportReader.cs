@@ -141,7 +141,7 @@ public static class HtmlReportReader
             }
         }
 
-        private static bool IsLayout(IHtmlTableElement table) =>
-            table.Rows.Any(r => r.Cells.Any(c => c.QuerySelector("table") is not null));
+        /// <summary>A table holding another table lays out the page; a statutory table holds none.</summary>
+        private static bool IsLayout(IHtmlTableElement table) => table.GetElementsByTagName("table").Length > 0;
     }
 }

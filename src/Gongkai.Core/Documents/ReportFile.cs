@@ -104,13 +104,9 @@ public static class ReportFile
         }
     }
 
-    private static bool LooksLikeHtml(string head)
-    {
-        var lower = head.ToLowerInvariant();
-        return lower.Contains("<html", StringComparison.Ordinal) || lower.Contains("<!doctype html", StringComparison.Ordinal)
-            || lower.Contains("<table", StringComparison.Ordinal) || lower.Contains("<body", StringComparison.Ordinal)
-            || lower.Contains("<p>", StringComparison.Ordinal) || lower.Contains("<div", StringComparison.Ordinal);
-    }
+    private static readonly string[] HtmlMarks = ["<html", "<!doctype html", "<table", "<body", "<p>", "<div"];
+
+    private static bool LooksLikeHtml(string head) => HtmlMarks.Any(mark => head.Contains(mark, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>NUL characters, or many undecodable or control characters: not a text file.</summary>
     private static bool LooksBinary(string text)

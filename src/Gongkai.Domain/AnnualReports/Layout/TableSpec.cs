@@ -56,6 +56,8 @@ public enum TableShape
 /// <summary>A statutory table: the cells are <c>{KeyPrefix}.{row path}.{column}</c>.</summary>
 public sealed class TableSpec
 {
+    private readonly Dictionary<string, IReadOnlyList<string>> _cellKeys;
+
     public TableSpec(string id, int section, string keyPrefix, string? title, IReadOnlyList<ColumnSpec> columns, IReadOnlyList<RowSpec> rows, IReadOnlyList<string> headerLabels, TableShape shape = TableShape.LabelledRows)
     {
         Id = id;
@@ -67,6 +69,7 @@ public sealed class TableSpec
         HeaderLabels = headerLabels;
         Shape = shape;
         DataRows = [.. Flatten(keyPrefix, rows, 1, null)];
+        _cellKeys = DataRows.ToDictionary(r => r.Path, r => (IReadOnlyList<string>)[.. columns.Select(c => CellKey(r, c))], StringComparer.Ordinal);
     }
 
     /// <summary>Stable identifier, e.g. <c>article20.5</c>, <c>requests</c>, <c>appeals</c>.</summary>
@@ -93,6 +96,9 @@ public sealed class TableSpec
     public IReadOnlyList<RowPath> DataRows { get; }
 
     public static string CellKey(RowPath row, ColumnSpec column) => row.Path + "." + column.Key;
+
+    /// <summary>The keys of a row's cells in column order (computed once).</summary>
+    public IReadOnlyList<string> CellKeysOf(RowPath row) => _cellKeys[row.Path];
 
     private static IEnumerable<RowPath> Flatten(string prefix, IReadOnlyList<RowSpec> rows, int depth, RowPath? parent)
     {

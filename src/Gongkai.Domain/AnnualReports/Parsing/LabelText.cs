@@ -25,13 +25,13 @@ public static class LabelText
         var keep = 0;
         foreach (var c in text)
         {
-            if (Keeps(c))
+            if (Keeps(Narrow(c)))
             {
                 keep++;
             }
         }
 
-        if (keep == text.Length)
+        if (keep == text.Length && !HasFullWidth(text))
         {
             return text;
         }
@@ -41,12 +41,29 @@ public static class LabelText
             var i = 0;
             foreach (var c in source)
             {
-                if (Keeps(c))
+                var narrow = Narrow(c);
+                if (Keeps(narrow))
                 {
-                    span[i++] = c;
+                    span[i++] = narrow;
                 }
             }
         });
+    }
+
+    /// <summary>Full-width ASCII (U+FF01–FF5E) to ASCII, as NFKC would, without the cost of NFKC.</summary>
+    private static char Narrow(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+
+    private static bool HasFullWidth(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The label without its leading numbering: 一、 （一） 1. become nothing.</summary>
@@ -83,7 +100,8 @@ public static class LabelText
     {
         foreach (var c in text)
         {
-            if (c is (>= '\uFF00' and <= '\uFFEF') or (>= '\u2E80' and <= '\u2FDF') or (>= '\uF900' and <= '\uFAFF')
+            // Full-width ASCII (U+FF01–FF5E) is mapped by Narrow; the rest of these blocks needs NFKC.
+            if (c is '\uFF00' or (>= '\uFF5F' and <= '\uFFEF') or (>= '\u2E80' and <= '\u2FDF') or (>= '\uF900' and <= '\uFAFF')
                 or (>= '\u2460' and <= '\u24FF') or (>= '\u3200' and <= '\u33FF') or (>= '\u2150' and <= '\u218F'))
             {
                 return true;

@@ -21,6 +21,12 @@ public static class ReportParser
 internal sealed class ParseRun
 {
     private const int NoSection = -1;
+    /// <summary>Section titles and their variants without numbering (总体情况 stands without 一、 in the seed).</summary>
+    private static readonly (int Number, string Core)[] SectionCores =
+    [
+        .. ReportLayouts.V2019.Sections.SelectMany(s => s.Aliases.Prepend(s.Title).Select(t => (s.Number, LabelText.StripNumbering(LabelText.Normalize(t))))),
+    ];
+
     private readonly IReadOnlyList<ReportToken> _tokens;
     private readonly string[] _norms;
     private readonly ReportFormat? _formatOverride;
@@ -84,9 +90,7 @@ internal sealed class ParseRun
     private int[] FindHeadings()
     {
         var headings = Enumerable.Repeat(NoSection, 7).ToArray();
-        var cores = ReportLayouts.V2019.Sections
-            .SelectMany(s => s.Aliases.Prepend(s.Title).Select(t => (s.Number, Core: LabelText.StripNumbering(LabelText.Normalize(t)))))
-            .ToList();
+        var cores = SectionCores;
         var last = 0;
         for (var i = 0; i < _norms.Length; i++)
         {
@@ -290,8 +294,7 @@ internal sealed class ParseRun
             return k;
         }
 
-        var keys = table.Columns.Select(c => TableSpec.CellKey(row, c)).ToList();
-        Assign(keys, cells, $"「{ConsistencyRules.RowLabel(row)}」行", start - 1);
+        Assign(table.CellKeysOf(row), cells, $"「{ConsistencyRules.RowLabel(row)}」行", start - 1);
         return k;
     }
 
@@ -334,7 +337,7 @@ internal sealed class ParseRun
             i--;
         }
 
-        var keys = table.DataRows.SelectMany(r => table.Columns.Select(c => TableSpec.CellKey(r, c))).ToList();
+        var keys = table.DataRows.SelectMany(table.CellKeysOf).ToList();
         var cells = new List<int>(keys.Count);
         var anchor = i;
         for (; i < end; i++)
@@ -361,7 +364,7 @@ internal sealed class ParseRun
     }
 
     /// <summary>Puts the cells read for a row into its keys; extra blank cells at either end are Word's merged cells.</summary>
-    private void Assign(List<string> keys, List<int> cells, string rowName, int labelIndex)
+    private void Assign(IReadOnlyList<string> keys, List<int> cells, string rowName, int labelIndex)
     {
         while (cells.Count > keys.Count && CellText.Read(_tokens[cells[^1]].Text).Status == CellStatus.Blank && _norms[cells[^1]].Length == 0 && _tokens[cells[^1]].Text.Trim().Length == 0)
         {

@@ -10,19 +10,34 @@ namespace Gongkai.Domain.AnnualReports.Rules;
 /// </summary>
 public static partial class NarrativeCheck
 {
-    private sealed record Claim(string Name, Regex Pattern, string Key);
+    private sealed record Claim(Regex Pattern, string Key);
 
     // A keyword, at most 20 characters of the same clause, then a count with its measure word.
     private const string Count = @"[^，。；,;：:]{0,20}?(?<n>\d+|[零〇一二两三四五六七八九十百]+)(?:件|个|份|起|宗|次)";
 
     private static readonly Claim[] Claims =
     [
-        new("新收申请", new Regex("(?:新收|新接收|收到)" + Count, RegexOptions.CultureInvariant), "requests.received.total"),
-        new("上年结转", new Regex("上年(?:度)?结转" + Count, RegexOptions.CultureInvariant), "requests.carriedIn.total"),
-        new("结转下年度", new Regex("结转(?:至|到)?下(?:一)?年" + Count, RegexOptions.CultureInvariant), "requests.carriedOut.total"),
-        new("办结", new Regex("(?:办结|办理完毕|共办理|已答复)" + Count, RegexOptions.CultureInvariant), "requests.total.total"),
-        new("行政复议", new Regex("行政复议" + Count, RegexOptions.CultureInvariant), "appeals.reconsideration.total"),
+        new(Received(), "requests.received.total"),
+        new(CarriedIn(), "requests.carriedIn.total"),
+        new(CarriedOut(), "requests.carriedOut.total"),
+        new(Concluded(), "requests.total.total"),
+        new(Reconsideration(), "appeals.reconsideration.total"),
     ];
+
+    [GeneratedRegex("(?:新收|新接收|收到)" + Count, RegexOptions.CultureInvariant)]
+    private static partial Regex Received();
+
+    [GeneratedRegex("上年(?:度)?结转" + Count, RegexOptions.CultureInvariant)]
+    private static partial Regex CarriedIn();
+
+    [GeneratedRegex("结转(?:至|到)?下(?:一)?年" + Count, RegexOptions.CultureInvariant)]
+    private static partial Regex CarriedOut();
+
+    [GeneratedRegex("(?:办结|办理完毕|共办理|已答复)" + Count, RegexOptions.CultureInvariant)]
+    private static partial Regex Concluded();
+
+    [GeneratedRegex("行政复议" + Count, RegexOptions.CultureInvariant)]
+    private static partial Regex Reconsideration();
 
     public static IEnumerable<Finding> Check(AnnualReport report)
     {
