@@ -20,7 +20,9 @@ public static class ReportParser
 
 internal sealed class ParseRun
 {
-    private const int NoSection = -1;
+    // Not -1: a table found by its labels at token 0 starts "before" it, at -1.
+    private const int NoSection = int.MinValue;
+
     /// <summary>Section titles and their variants without numbering (总体情况 stands without 一、 in the seed).</summary>
     private static readonly (int Number, string Core)[] SectionCores =
     [
@@ -211,7 +213,7 @@ internal sealed class ParseRun
     /// <summary>Tables 二 and 三: a row label, then one cell per column.</summary>
     private void ReadLabelledRows(LabelIndex index, int start, int end)
     {
-        string? lastLabel = null;
+        RowPath? lastRow = null;
         var i = start;
         while (i < end)
         {
@@ -231,7 +233,7 @@ internal sealed class ParseRun
 
                 if (entry is { Kind: LabelKind.Row, Row: { } row } && HasCells(row))
                 {
-                    lastLabel = ConsistencyRules.RowLabel(row);
+                    lastRow = row;
                     i = ReadRow(index, entry.Table, row, next, end);
                 }
                 else
@@ -247,6 +249,13 @@ internal sealed class ParseRun
                 continue;
             }
 
+            // Running text between tables (a note, a sentence) is not a cell: nothing to report.
+            if (_tokens[i].Kind == TokenKind.Paragraph && !CellText.Read(_tokens[i].Text).IsValue)
+            {
+                i++;
+                continue;
+            }
+
             var strayStart = i;
             var isValue = CellText.Read(_tokens[i].Text).IsValue;
             i++;
@@ -257,9 +266,9 @@ internal sealed class ParseRun
 
             var at = _tokens[strayStart].Describe();
             _findings.Add(isValue
-                ? Finding.Warning(RuleIds.P2, lastLabel is null
+                ? Finding.Warning(RuleIds.P2, lastRow is null
                     ? $"表格中有不属于任何行的数值「{_tokens[strayStart].Text.Trim()}」（{at}）"
-                    : $"「{lastLabel}」之后有多余的数值「{_tokens[strayStart].Text.Trim()}」（{at}）")
+                    : $"「{ConsistencyRules.RowLabel(lastRow)}」之后有多余的数值「{_tokens[strayStart].Text.Trim()}」（{at}）")
                 : Finding.Warning(RuleIds.P2, $"未识别的标签「{Shorten(_tokens[strayStart].Text)}」（{at}），其后的数值未读取"));
         }
     }
