@@ -190,14 +190,16 @@ internal sealed class ParseRun
     private ReportFormat? DetectFormat()
     {
         int v2019 = 0, v2021 = 0;
-        foreach (var norm in _norms)
+        for (var i = 0; i < _norms.Length; i++)
         {
+            var norm = _norms[i];
             if (norm.Length is < 4 or > 60)
             {
                 continue;
             }
 
-            if (FormatMarkers.V2019.Contains(norm))
+            // In 2019 （六）其他处理 is a data row followed by numbers; in 2021 it heads three sub-rows.
+            if (FormatMarkers.V2019.Contains(norm) || (norm == FormatMarkers.OtherHandling && i + 1 < _norms.Length && CellText.Read(_tokens[i + 1].Text).Status == CellStatus.Number))
             {
                 v2019++;
             }
@@ -518,6 +520,8 @@ internal static class FormatMarkers
     public static readonly HashSet<string> V2021 = Normalized("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "行政规范性文件", "本年收费金额（单位：万元）");
 
     public static readonly string NoSupplement2021 = LabelText.Normalize("申请人无正当理由逾期不补正");
+
+    public static readonly string OtherHandling = LabelText.Normalize("（六）其他处理");
 
     private static HashSet<string> Normalized(params string[] labels) => [.. labels.Select(LabelText.Normalize)];
 }
