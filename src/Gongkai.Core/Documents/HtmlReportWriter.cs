@@ -21,6 +21,7 @@ public static class HtmlReportWriter
         th,td{border:1px solid #333;padding:.25rem .4rem;text-align:center;vertical-align:middle}
         th{font-weight:600;background:#f3f3f3}
         th[scope=row]{text-align:left}
+        th[scope=col]{min-width:3.5em}
         """;
 
     public static string Write(AnnualReport report)
