@@ -152,19 +152,19 @@ public static class DocxReportWriter
         return table;
     }
 
-    /// <summary>Label columns get twice the width of number columns; 四 has numbers only.</summary>
+    /// <summary>
+    /// Column widths in number-column units: label columns get two, and in 三 the leaf labels (1.属于国家秘密 …)
+    /// get five so they do not break over many lines; 四 has numbers only.
+    /// </summary>
     private static int[] ColumnWidths(ReportGrid grid)
     {
         var valueColumns = grid.Table.Shape == TableShape.SingleValueRow ? grid.ColumnCount : grid.Table.Columns.Count;
         var labelColumns = Math.Max(grid.ColumnCount - valueColumns, 0);
-        var unit = TextWidth / ((labelColumns * 2) + valueColumns);
-        var widths = new int[grid.ColumnCount];
-        for (var i = 0; i < widths.Length; i++)
-        {
-            widths[i] = i < labelColumns ? unit * 2 : unit;
-        }
-
-        return widths;
+        var weights = Enumerable.Range(0, grid.ColumnCount)
+            .Select(i => i >= labelColumns ? 1 : labelColumns == 3 && i == 2 ? 5 : 2)
+            .ToArray();
+        var unit = TextWidth / weights.Sum();
+        return [.. weights.Select(w => w * unit)];
     }
 
     private static T Border<T>()
