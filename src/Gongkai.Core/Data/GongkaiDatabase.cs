@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Gongkai.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Where the records are: a SQLite file (the embedded default, <c>data/gongkai.db</c>) or a PostgreSQL connection
+/// string, from <c>--db</c>, else the environment variable <c>GONGKAI_DB</c>.
+/// </summary>
+public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlitePath = "data/gongkai.db";
+    public const string EnvironmentVariable = "GONGKAI_DB";
+
+    public static DatabaseTarget Resolve(string? db)
+    {
+        var value = string.IsNullOrWhiteSpace(db) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : db;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = DefaultSqlitePath;
+        }
+
+        if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseTarget(DatabaseProvider.Postgres, FromUri(new Uri(value)));
+        }
+
+        if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseTarget(DatabaseProvider.Postgres, value);
+        }
+
+        var path = Path.GetFullPath(value);
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true };
+        return new DatabaseTarget(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    /// <summary>For messages: the file, or host and database without the password.</summary>
+    public string Display => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"postgresql://{pg.Host}:{pg.Port}/{pg.Database}" : "";
+
+    /// <summary>postgresql://user:password@host:port/database as Npgsql's key=value form.</summary>
+    private static string FromUri(Uri uri)
+    {
+        var user = uri.UserInfo.Split(':', 2);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.Port > 0 ? uri.Port : 5432,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+            Username = user.Length > 0 && user[0].Length > 0 ? Uri.UnescapeDataString(user[0]) : null,
+            Password = user.Length > 1 ? Uri.UnescapeDataString(user[1]) : null,
+        };
+        return builder.ConnectionString;
+    }
+}
+
+/// <summary>Opens the database for a target and brings its schema up to date.</summary>
+public static class GongkaiDatabase
+{
+    public static GongkaiDbContext Open(DatabaseTarget target)
+    {
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            var options = new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
+                .UseNpgsql(target.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDatabase).Assembly.GetName().Name))
+                .Options;
+            return new PostgresGongkaiDbContext(options);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
+            .UseSqlite(target.ConnectionString)
+            .Options;
+        return new SqliteGongkaiDbContext(sqlite);
+    }
+
+    /// <summary>Applies the provider's migrations; a SQLite file gets its folder and write-ahead logging.</summary>
+    public static async Task<GongkaiDbContext> OpenAndMigrateAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
+    {
+        if (target.Provider == DatabaseProvider.Sqlite)
+        {
+            var path = new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        var db = Open(target);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (target.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers (reports, the portal) run while one writer works; it is a property of the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        return db;
+    }
+}
+
+/// <summary>Design-time factories for `dotnet ef migrations add` (one migration set per provider).</summary>
+public sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteGongkaiDbContext>
+{
+    public SqliteGongkaiDbContext CreateDbContext(string[] args) =>
+        (SqliteGongkaiDbContext)GongkaiDatabase.Open(DatabaseTarget.Resolve("design-time.db"));
+}
+
+public sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresGongkaiDbContext>
+{
+    public PostgresGongkaiDbContext CreateDbContext(string[] args) =>
+        (PostgresGongkaiDbContext)GongkaiDatabase.Open(DatabaseTarget.Resolve("Host=localhost;Database=gongkai_design"));
+}

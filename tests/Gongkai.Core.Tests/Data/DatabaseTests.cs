@@ -1,0 +1,63 @@
+using Gongkai.Core.Data;
+using Gongkai.Domain.Agencies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Tests.Data;
+
+public sealed class DatabaseTests
+{
+    [Fact]
+    public async Task Migrate_SqliteFile_WriteAheadLogging()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = database.Open();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData(null, DatabaseProvider.Sqlite)]
+    [InlineData("custom/records.db", DatabaseProvider.Sqlite)]
+    [InlineData("Host=127.0.0.1;Database=gongkai;Username=u;Password=secret", DatabaseProvider.Postgres)]
+    [InlineData("postgresql://u:secret@db.example/gongkai", DatabaseProvider.Postgres)]
+    public void Resolve_PathOrConnectionString_Provider(string? db, DatabaseProvider provider)
+    {
+        var target = DatabaseTarget.Resolve(db);
+
+        Assert.Equal(provider, target.Provider);
+        Assert.DoesNotContain("secret", target.Display, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Agencies_DistrictAndDepartments_StoredWithParent(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var district = Agency.Create("北京市东城区").Value;
+        var office = Agency.Create("北京市东城区对外联络服务办公室", district.Id).Value;
+        await using (var db = database.Open())
+        {
+            db.Agencies.AddRange(district, office);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var read = database.Open();
+        var children = await read.Agencies.Where(a => a.ParentId == district.Id).Select(a => a.Name).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["北京市东城区对外联络服务办公室"], children);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Agencies_DuplicateName_Refused(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        db.Agencies.AddRange(Agency.Create("北京市东城区").Value, Agency.Create("北京市东城区").Value);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+    }
+}
