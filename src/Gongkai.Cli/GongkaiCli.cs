@@ -14,6 +14,8 @@ public static class GongkaiCli
     {
         var root = new RootCommand("公开 Gongkai：政府信息公开工作平台命令行工具");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AgencyCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -26,6 +28,6 @@ public static class GongkaiCli
             return Unusable;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }).GetAwaiter().GetResult();
     }
 }

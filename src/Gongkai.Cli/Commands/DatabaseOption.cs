@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Gongkai.Core.Data;
+
+namespace Gongkai.Cli.Commands;
+
+/// <summary>The <c>--db</c> option every command on the records takes.</summary>
+internal static class DatabaseOption
+{
+    public static Option<string?> Create() => new("--db")
+    {
+        Description = $"数据库：SQLite 文件路径或 PostgreSQL 连接字符串（默认 {DatabaseTarget.DefaultSqlitePath}，或环境变量 {DatabaseTarget.EnvironmentVariable}）",
+    };
+
+    /// <summary>Who acts when the command line acts: the operating-system user (no applicant data).</summary>
+    public static string Actor => "cli:" + Environment.UserName;
+
+    /// <summary>Opens and migrates the database; a database that cannot be reached is a clear message and exit 2.</summary>
+    public static async Task<GongkaiDbContext?> OpenAsync(string? db, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var target = DatabaseTarget.Resolve(db);
+        try
+        {
+            return await GongkaiDatabase.OpenAndMigrateAsync(target, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The user gets the place and the reason, never a stack trace.
+            stderr.WriteLine($"无法打开数据库 {target.Display}：{e.GetBaseException().Message}");
+            return null;
+        }
+    }
+}
