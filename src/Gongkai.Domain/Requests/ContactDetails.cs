@@ -1,0 +1,50 @@
+using Gongkai.Domain.Common;
+
+namespace Gongkai.Domain.Requests;
+
+/// <summary>
+/// How to reach the applicant (条例 Art 29¶2(一): 联系方式). At least one way is required, since every notice of the
+/// procedure (补正, extension, fee, reply) has to reach the applicant. Blank parts are stored as null.
+/// </summary>
+public sealed record ContactDetails
+{
+    public const int MaxPartLength = 200;
+
+    private ContactDetails(string? phone, string? email, string? postalAddress)
+    {
+        Phone = phone;
+        Email = email;
+        PostalAddress = postalAddress;
+    }
+
+    public string? Phone { get; }
+
+    public string? Email { get; }
+
+    public string? PostalAddress { get; }
+
+    public static Result<ContactDetails> Create(string? phone, string? email, string? postalAddress)
+    {
+        phone = Clean(phone);
+        email = Clean(email);
+        postalAddress = Clean(postalAddress);
+        if (phone is null && email is null && postalAddress is null)
+        {
+            return new Problem("contact.required", "申请人联系方式（电话、电子邮箱或通信地址）至少填写一项");
+        }
+
+        if (phone?.Length > MaxPartLength || email?.Length > MaxPartLength || postalAddress?.Length > MaxPartLength)
+        {
+            return new Problem("contact.tooLong", $"联系方式每项不能超过{RequestText.Number(MaxPartLength)}个字符");
+        }
+
+        if (email is not null && (email.IndexOf('@', StringComparison.Ordinal) is <= 0 || email.EndsWith('@')))
+        {
+            return new Problem("contact.email", $"电子邮箱“{email}”格式不正确");
+        }
+
+        return new ContactDetails(phone, email, postalAddress);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

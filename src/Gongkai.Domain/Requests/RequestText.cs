@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Gongkai.Domain.Requests;
+
+/// <summary>How dates and numbers appear in the Chinese messages and event descriptions of the procedure.</summary>
+internal static class RequestText
+{
+    public static string Date(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Yuan(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture) + "元";
+}
