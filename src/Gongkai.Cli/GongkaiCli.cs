@@ -14,6 +14,7 @@ public static class GongkaiCli
     {
         var root = new RootCommand("公开 Gongkai：政府信息公开工作平台命令行工具");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         root.Subcommands.Add(AgencyCommand.Create(stdout, stderr));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);

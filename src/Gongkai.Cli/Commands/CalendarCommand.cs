@@ -1,0 +1,213 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
+
+namespace Gongkai.Cli.Commands;
+
+/// <summary>
+/// <c>gongkai calendar add DATE N</c> and <c>gongkai calendar deadline --received DATE [--paused N] [--extended] [--explain]</c>:
+/// working days on the official calendar (regulation-rules.md §12). A bad date, or one the calendar does not cover, exits 2.
+/// </summary>
+internal static class CalendarCommand
+{
+    // 条例 Art 30: 补正 must be asked for within 7 working days of receipt.
+    private const int SupplementDays = 7;
+
+    // 条例 Art 33¶2: reply within 20 working days of receipt; one extension of at most 20 working days.
+    private const int ReplyDays = 20;
+    private const int ExtensionDays = 20;
+
+    // Far beyond any calendar's range (about 250 working days a year), small enough never to overflow.
+    private const int MaxCount = 100_000;
+
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy年M月d日"];
+    private static readonly string[] Weekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("calendar", "按国务院办公厅公布的放假调休安排计算工作日（收到申请之日不计入，自次日起算）");
+        command.Subcommands.Add(CreateAdd(stdout, stderr));
+        command.Subcommands.Add(CreateDeadline(stdout, stderr));
+        command.SetAction(_ =>
+        {
+            stderr.WriteLine("命令行错误：请指定子命令 add 或 deadline。用法见 gongkai calendar --help");
+            return GongkaiCli.Unusable;
+        });
+        return command;
+    }
+
+    private static Command CreateAdd(TextWriter stdout, TextWriter stderr)
+    {
+        var date = new Argument<DateOnly>("date")
+        {
+            Description = "起算日期（不计入），如 2020-09-24、2020/9/24 或 2020年9月24日",
+            HelpName = "日期",
+            CustomParser = ParseDate,
+        };
+        var days = new Argument<int>("n") { Description = "工作日数（非负整数）", HelpName = "N", CustomParser = ParseCount };
+        var command = new Command("add", "起算日期之后的第 N 个工作日") { date, days };
+        command.SetAction(result => Add(result.GetValue(date), result.GetValue(days), stdout, stderr));
+        return command;
+    }
+
+    private static Command CreateDeadline(TextWriter stdout, TextWriter stderr)
+    {
+        var received = new Option<DateOnly?>("--received")
+        {
+            Description = "收到申请之日（条例第三十一条），如 2020-09-24",
+            HelpName = "日期",
+            CustomParser = result => ParseDate(result),
+        };
+        var paused = new Option<int>("--paused")
+        {
+            Description = "征求第三方或其他机关意见所用的工作日数，不计入答复期限（条例第三十三条第三款）",
+            HelpName = "N",
+            CustomParser = ParseCount,
+        };
+        var extended = new Option<bool>("--extended") { Description = "同时计算延长后的答复期限（再加20个工作日）" };
+        var explain = new Option<bool>("--explain") { Description = "逐日列出计算过程，标明节假日和调休上班日" };
+        var command = new Command("deadline", "依申请公开的期限：补正告知期限、答复期限、延长后的答复期限") { received, paused, extended, explain };
+        command.SetAction(result => Deadline(
+            result.GetValue(received), result.GetValue(paused), result.GetValue(extended), result.GetValue(explain), stdout, stderr));
+        return command;
+    }
+
+    public static int Add(DateOnly start, int days, TextWriter stdout, TextWriter stderr)
+    {
+        var result = WorkCalendar.Official.AddWorkingDays(start, days);
+        if (!result.TryGetValue(out var date))
+        {
+            return Fail(result.Problem, stderr);
+        }
+
+        stdout.WriteLine(DateAndWeekday(date));
+        return GongkaiCli.Ok;
+    }
+
+    public static int Deadline(DateOnly? receivedOn, int pausedDays, bool extended, bool explain, TextWriter stdout, TextWriter stderr)
+    {
+        if (receivedOn is not { } received)
+        {
+            stderr.WriteLine("命令行错误：缺少 --received（收到申请之日），如 --received 2020-09-24。用法见 gongkai calendar deadline --help");
+            return GongkaiCli.Unusable;
+        }
+
+        // Everything is computed before anything is printed: a deadline past the calendar prints no partial answer.
+        var calendar = WorkCalendar.Official;
+        var replyDays = ReplyDays + pausedDays;
+        var supplement = calendar.AddWorkingDays(received, SupplementDays);
+        var reply = DeadlineExplanation.Explain(calendar, received, replyDays);
+        Result<DeadlineExplanation>? extension = null;
+        if (extended)
+        {
+            extension = reply.Bind(r => DeadlineExplanation.Explain(calendar, r.Deadline, ExtensionDays));
+        }
+        var problem = !supplement.IsSuccess ? supplement.Problem
+            : !reply.IsSuccess ? reply.Problem
+            : extension is { IsSuccess: false } failed ? failed.Problem
+            : null;
+        if (problem is not null)
+        {
+            return Fail(problem, stderr);
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        stdout.WriteLine($"收到申请之日：{DateAndWeekday(received)}");
+        stdout.WriteLine($"补正告知期限：{DateAndWeekday(supplement.Value)}（第{SupplementDays.ToString(c)}个工作日，条例第三十条）");
+        var replyNote = pausedDays == 0
+            ? $"第{ReplyDays.ToString(c)}个工作日"
+            : $"第{replyDays.ToString(c)}个工作日：{ReplyDays.ToString(c)}个工作日，加上不计入期限的征求意见时间{pausedDays.ToString(c)}个工作日";
+        stdout.WriteLine($"答复期限：{DateAndWeekday(reply.Value.Deadline)}（{replyNote}，条例第三十三条）");
+        if (extension is { } extendedDeadline)
+        {
+            stdout.WriteLine($"延长后的答复期限：{DateAndWeekday(extendedDeadline.Value.Deadline)}（答复期限后再加{ExtensionDays.ToString(c)}个工作日，条例第三十三条第二款）");
+        }
+
+        stdout.WriteLine($"说明：收到申请之日不计入，自次日起算（民法典第二百零一条）；工作日按国务院办公厅放假调休安排，日历覆盖{Iso(calendar.FirstDate)}至{Iso(calendar.LastDate)}。");
+        if (explain)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("逐日计算（答复期限）：");
+            WriteDays(reply.Value, "收到申请之日，不计入", n => n == SupplementDays ? "补正告知期限" : n == replyDays ? "答复期限" : null, stdout);
+            if (extension is { } shown)
+            {
+                stdout.WriteLine();
+                stdout.WriteLine("逐日计算（延长后的答复期限，自答复期限的次日起算）：");
+                WriteDays(shown.Value, "答复期限，不计入", n => n == ExtensionDays ? "延长后的答复期限" : null, stdout);
+            }
+        }
+
+        return GongkaiCli.Ok;
+    }
+
+    /// <summary>One line per day: date, weekday, the working-day number or why the day is not counted, and the holiday it belongs to.</summary>
+    private static void WriteDays(DeadlineExplanation explanation, string startNote, Func<int, string?> milestone, TextWriter stdout)
+    {
+        foreach (var day in explanation.Days)
+        {
+            var parts = new List<string> { DateAndWeekday(day.Date) };
+            if (day.Date == explanation.Start)
+            {
+                parts.Add(startNote);
+            }
+            else if (day.WorkingDayNumber is { } number)
+            {
+                parts.Add($"第{number.ToString(CultureInfo.InvariantCulture)}个工作日");
+                if (day.Kind == DayKind.AdjustedWorkday)
+                {
+                    parts.Add($"调休上班（{day.HolidayName}）");
+                }
+
+                if (milestone(number) is { } note)
+                {
+                    parts.Add($"← {note}");
+                }
+            }
+            else
+            {
+                parts.Add(day.Kind == DayKind.Holiday ? $"放假（{day.HolidayName}）" : "周末");
+            }
+
+            stdout.WriteLine("  " + string.Join("  ", parts));
+        }
+    }
+
+    private static int Fail(Problem problem, TextWriter stderr)
+    {
+        stderr.WriteLine($"无法计算：{problem.Message}");
+        return GongkaiCli.Unusable;
+    }
+
+    private static string DateAndWeekday(DateOnly date) => $"{Iso(date)} {Weekdays[(int)date.DayOfWeek]}";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static DateOnly ParseDate(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (TryParseDate(text, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"日期「{text}」不是有效的日期，请写成 2020-09-24、2020/9/24 或 2020年9月24日");
+        return default;
+    }
+
+    private static int ParseCount(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= MaxCount)
+        {
+            return count;
+        }
+
+        result.AddError($"工作日数「{text}」应为不超过{MaxCount.ToString(CultureInfo.InvariantCulture)}的非负整数，如 20");
+        return 0;
+    }
+}
