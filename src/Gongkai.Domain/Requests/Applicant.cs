@@ -12,6 +12,13 @@ public sealed record Applicant
 {
     public const int MaxNameLength = 100;
 
+    // For EF Core.
+    private Applicant()
+    {
+        Name = "";
+        Contact = null!;
+    }
+
     private Applicant(ApplicantKind kind, string name, IdentityDocument? document, CreditCode? creditCode, ContactDetails contact)
     {
         Kind = kind;
@@ -21,18 +28,18 @@ public sealed record Applicant
         Contact = contact;
     }
 
-    public ApplicantKind Kind { get; }
+    public ApplicantKind Kind { get; private set; }
 
     /// <summary>姓名 or 名称.</summary>
-    public string Name { get; }
+    public string Name { get; private set; }
 
     /// <summary>A natural person's identity document; for an organisation, an optional further document.</summary>
-    public IdentityDocument? Document { get; }
+    public IdentityDocument? Document { get; private set; }
 
     /// <summary>An organisation's 统一社会信用代码; always null for a natural person.</summary>
-    public CreditCode? CreditCode { get; }
+    public CreditCode? CreditCode { get; private set; }
 
-    public ContactDetails Contact { get; }
+    public ContactDetails Contact { get; private set; }
 
     public static Result<Applicant> NaturalPerson(string? name, IdentityDocument document, ContactDetails contact)
     {

@@ -10,6 +10,11 @@ public sealed record ContactDetails
 {
     public const int MaxPartLength = 200;
 
+    // For EF Core.
+    private ContactDetails()
+    {
+    }
+
     private ContactDetails(string? phone, string? email, string? postalAddress)
     {
         Phone = phone;
@@ -17,11 +22,11 @@ public sealed record ContactDetails
         PostalAddress = postalAddress;
     }
 
-    public string? Phone { get; }
+    public string? Phone { get; private set; }
 
-    public string? Email { get; }
+    public string? Email { get; private set; }
 
-    public string? PostalAddress { get; }
+    public string? PostalAddress { get; private set; }
 
     public static Result<ContactDetails> Create(string? phone, string? email, string? postalAddress)
     {

@@ -18,12 +18,18 @@ public sealed record CreditCode
     // GB 32100-2015 §5: weight of position i is 3^(i-1) mod 31.
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+    // For EF Core.
+    private CreditCode()
+    {
+        Value = "";
+    }
+
     private CreditCode(string value)
     {
         Value = value;
     }
 
-    public string Value { get; }
+    public string Value { get; private set; }
 
     /// <summary>Validates <paramref name="text"/> (surrounding spaces ignored, lower case accepted).</summary>
     public static Result<CreditCode> TryParse(string? text)

@@ -11,16 +11,22 @@ public sealed record IdentityDocument
 {
     public const int MaxNumberLength = 40;
 
+    // For EF Core.
+    private IdentityDocument()
+    {
+        Number = "";
+    }
+
     private IdentityDocument(IdentityDocumentKind kind, string number)
     {
         Kind = kind;
         Number = number;
     }
 
-    public IdentityDocumentKind Kind { get; }
+    public IdentityDocumentKind Kind { get; private set; }
 
     /// <summary>The full number, for storage (encrypted at rest) only.</summary>
-    public string Number { get; }
+    public string Number { get; private set; }
 
     /// <summary>A 居民身份证 masked as <see cref="IdentityNumber.Masked"/>; any other number: all but its last 4 characters hidden.</summary>
     public string MaskedNumber => Kind == IdentityDocumentKind.ResidentIdentityCard
