@@ -1,3 +1,4 @@
+using Gongkai.Core.Data.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -66,20 +67,22 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 /// <summary>Opens the database for a target and brings its schema up to date.</summary>
 public static class GongkaiDatabase
 {
-    public static GongkaiDbContext Open(DatabaseTarget target)
+    public static GongkaiDbContext Open(DatabaseTarget target) => Open(target, IdentityProtector.ForDatabase(target));
+
+    public static GongkaiDbContext Open(DatabaseTarget target, IdentityProtector protector)
     {
         if (target.Provider == DatabaseProvider.Postgres)
         {
             var options = new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
                 .UseNpgsql(target.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDatabase).Assembly.GetName().Name))
                 .Options;
-            return new PostgresGongkaiDbContext(options);
+            return new PostgresGongkaiDbContext(options, protector);
         }
 
         var sqlite = new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
             .UseSqlite(target.ConnectionString)
             .Options;
-        return new SqliteGongkaiDbContext(sqlite);
+        return new SqliteGongkaiDbContext(sqlite, protector);
     }
 
     /// <summary>Applies the provider's migrations; a SQLite file gets its folder and write-ahead logging.</summary>
@@ -107,11 +110,11 @@ public static class GongkaiDatabase
 public sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteGongkaiDbContext>
 {
     public SqliteGongkaiDbContext CreateDbContext(string[] args) =>
-        (SqliteGongkaiDbContext)GongkaiDatabase.Open(DatabaseTarget.Resolve("design-time.db"));
+        (SqliteGongkaiDbContext)GongkaiDatabase.Open(DatabaseTarget.Resolve("design-time.db"), new Protection.IdentityProtector(new byte[32]));
 }
 
 public sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresGongkaiDbContext>
 {
     public PostgresGongkaiDbContext CreateDbContext(string[] args) =>
-        (PostgresGongkaiDbContext)GongkaiDatabase.Open(DatabaseTarget.Resolve("Host=localhost;Database=gongkai_design"));
+        (PostgresGongkaiDbContext)GongkaiDatabase.Open(DatabaseTarget.Resolve("Host=localhost;Database=gongkai_design"), new Protection.IdentityProtector(new byte[32]));
 }

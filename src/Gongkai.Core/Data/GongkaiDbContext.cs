@@ -1,6 +1,9 @@
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Data.Protection;
 using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Gongkai.Core.Data;
 
@@ -8,21 +11,36 @@ namespace Gongkai.Core.Data;
 /// The records (DESIGN.md: records are the truth). One model, two providers: <see cref="SqliteGongkaiDbContext"/>
 /// (embedded default) and <see cref="PostgresGongkaiDbContext"/>, each with its own migration set.
 /// </summary>
-public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(options)
+public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtector protector) : DbContext(options)
 {
+    /// <summary>Encrypts identity numbers on their way into the database and decrypts them on the way out.</summary>
+    public IdentityProtector Protector { get; } = protector;
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<DisclosureRequest> Requests => Set<DisclosureRequest>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        // The model holds the protector's converter: one model per key, never one shared across keys.
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        // PostgreSQL keeps timestamptz in UTC only; SQLite's text compares correctly only in one offset.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAuditTrail();
+        RequestMapping.UpdateDerivedColumns(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAuditTrail();
+        RequestMapping.UpdateDerivedColumns(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -58,6 +76,8 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
             entry.Property(e => e.Hash).HasColumnName("hash").HasMaxLength(64).IsFixedLength();
             entry.HasIndex(e => new { e.EntityType, e.EntityId });
         });
+
+        RequestMapping.Configure(modelBuilder, Protector);
     }
 
     /// <summary>The 台账 is append-only: changing or deleting an entry through the model is a bug.</summary>
@@ -70,6 +90,16 @@ public abstract class GongkaiDbContext(DbContextOptions options) : DbContext(opt
     }
 }
 
-public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbContext> options) : GongkaiDbContext(options);
+public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbContext> options, IdentityProtector protector) : GongkaiDbContext(options, protector);
 
-public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options) : GongkaiDbContext(options);
+public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options, IdentityProtector protector) : GongkaiDbContext(options, protector);
+
+internal sealed class ProtectorModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), ((GongkaiDbContext)context).Protector.KeyId, designTime);
+}
+
+internal sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    value => value.ToUniversalTime(),
+    value => value);

@@ -10,6 +10,17 @@ public abstract record RequestCommand(Actor Actor, DateOnly Date, DateTimeOffset
     public abstract RequestTrigger Trigger { get; }
 }
 
+/// <summary>
+/// An application taken over from an office's existing 台账: the receipt date, and for a concluded one its outcome
+/// and reply date. The ledger holds no steps in between, so none are invented.
+/// </summary>
+public sealed record ImportFromLedger(
+    Actor Actor, DateOnly Date, DateTimeOffset At, Guid Id, Guid AgencyId, string TrackingNumber, Applicant Applicant,
+    Channel Channel, string Content, DateOnly ReceivedOn, ReplyOutcome? Outcome, DateOnly? RepliedOn) : RequestCommand(Actor, Date, At)
+{
+    public override RequestTrigger Trigger => RequestTrigger.Import;
+}
+
 /// <summary>Lodging (Art 29); <paramref name="Date"/> is the day the application reached the agency.</summary>
 /// <param name="WrittenDownByStaff">An oral application the disclosure office wrote down (Art 29¶1); the
 /// <see cref="RequestCommand.Actor"/> is who wrote it. In person only.</param>

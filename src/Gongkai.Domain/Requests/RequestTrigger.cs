@@ -26,6 +26,9 @@ public enum RequestTrigger
     FeeLapsed,
     Reply,
     Withdraw,
+
+    /// <summary>Taken over from an office's existing 台账: only ever the first event, made by <see cref="DisclosureRequest.Import"/>.</summary>
+    Import,
 }
 
 public static class RequestTriggers
@@ -54,6 +57,7 @@ public static class RequestTriggers
         RequestTrigger.FeeLapsed => "缴费期限届满未缴费",
         RequestTrigger.Reply => "答复",
         RequestTrigger.Withdraw => "申请人撤回申请",
+        RequestTrigger.Import => "从原台账导入",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 }

@@ -110,6 +110,7 @@ internal static class RequestScenario
             RequestTrigger.FeeLapsed => Next(d, request.FeeDue, date => new FeeLapsed(Staff, date, At(date))),
             RequestTrigger.Reply => new Reply(Staff, d, at, ReplyOutcome.Disclosed()),
             RequestTrigger.Withdraw => new Withdraw(ApplicantActor, d, at, "已通过其他途径获取"),
+            RequestTrigger.Import => new ImportFromLedger(Staff, d, at, Guid.NewGuid(), request.AgencyId, "导入-1", request.Applicant, Channel.InPerson, "内容", d, null, null),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
         };
     }

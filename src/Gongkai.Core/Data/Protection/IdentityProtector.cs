@@ -27,7 +27,11 @@ public sealed class IdentityProtector
 
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey.ToArray(), 32, info: "gongkai/identity/encryption"u8.ToArray());
         _fingerprintKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey.ToArray(), 32, info: "gongkai/identity/fingerprint"u8.ToArray());
+        KeyId = Convert.ToHexStringLower(SHA256.HashData(_fingerprintKey))[..16];
     }
+
+    /// <summary>Names the key without revealing it (models and logs may carry it).</summary>
+    public string KeyId { get; }
 
     /// <summary>
     /// The master key for a database: <c>GONGKAI_DATA_KEY</c> if set; else the key file (for SQLite

@@ -1,0 +1,138 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Requests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    agency_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tracking_number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    applicant_kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    applicant_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    id_document_kind = table.Column<int>(type: "INTEGER", nullable: true),
+                    id_document_number = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    contact_phone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    contact_email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    contact_address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    written_down_by_staff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    submitted_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    received_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    state = table.Column<int>(type: "INTEGER", nullable: false),
+                    reply_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    extended_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    extension_working_days = table.Column<int>(type: "INTEGER", nullable: true),
+                    delayed_reply_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    excluded_working_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    supplement_notice_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    supplement_requested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    supplement_items = table.Column<string>(type: "TEXT", nullable: false),
+                    supplement_period_end = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    supplement_excuse = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    supplement_received_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    consultation_started_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    consultation_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    fee_amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    fee_basis = table.Column<int>(type: "INTEGER", nullable: true),
+                    fee_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    fee_paid_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    withholding_ground = table.Column<int>(type: "INTEGER", nullable: true),
+                    cannot_provide_ground = table.Column<int>(type: "INTEGER", nullable: true),
+                    not_processed_ground = table.Column<int>(type: "INTEGER", nullable: true),
+                    other_handling_ground = table.Column<int>(type: "INTEGER", nullable: true),
+                    replied_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    closed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    first_received_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    id_fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    report_row_2019 = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    report_row_2021 = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_requests_agencies_agency_id",
+                        column: x => x.agency_id,
+                        principalTable: "agencies",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_events",
+                columns: table => new
+                {
+                    sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    request_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    trigger = table.Column<int>(type: "INTEGER", nullable: false),
+                    from_state = table.Column<int>(type: "INTEGER", nullable: true),
+                    to_state = table.Column<int>(type: "INTEGER", nullable: false),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    reply_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    extended_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    supplement_notice_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    delayed_reply_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    actor_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    actor_role = table.Column<int>(type: "INTEGER", nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_events", x => new { x.request_id, x.sequence });
+                    table.ForeignKey(
+                        name: "FK_request_events_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_agency_id_first_received_on_closed_on",
+                table: "requests",
+                columns: new[] { "agency_id", "first_received_on", "closed_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_agency_id_tracking_number",
+                table: "requests",
+                columns: new[] { "agency_id", "tracking_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_first_received_on",
+                table: "requests",
+                column: "first_received_on");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_id_fingerprint",
+                table: "requests",
+                column: "id_fingerprint");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "request_events");
+
+            migrationBuilder.DropTable(
+                name: "requests");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using Gongkai.Core.Data.Protection;
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Gongkai.Core.Data;
+
+/// <summary>
+/// How a <see cref="DisclosureRequest"/> is stored: one row in <c>requests</c> (the applicant, the outcome and the
+/// clocks as columns, the identity number encrypted), one row per step in <c>request_events</c>, and columns
+/// derived for the annual report's grouped queries (first receipt date, report row in each format).
+/// </summary>
+internal static class RequestMapping
+{
+    public const string FirstReceivedOn = "FirstReceivedOn";
+    public const string ReportRow2019 = "ReportRow2019";
+    public const string ReportRow2021 = "ReportRow2021";
+    public const string IdentityFingerprint = "IdentityFingerprint";
+
+    public static void Configure(ModelBuilder modelBuilder, IdentityProtector protector)
+    {
+        var encrypted = new ValueConverter<string, string>(plain => protector.Protect(plain), stored => protector.Unprotect(stored));
+        ConfigureEvents(modelBuilder);
+        modelBuilder.Entity<DisclosureRequest>(r =>
+        {
+            r.ToTable("requests");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            r.Property(x => x.AgencyId).HasColumnName("agency_id");
+            r.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            r.Property(x => x.TrackingNumber).HasColumnName("tracking_number").HasMaxLength(DisclosureRequest.MaxTrackingNumberLength);
+            r.HasIndex(x => new { x.AgencyId, x.TrackingNumber }).IsUnique();
+            r.Property(x => x.Channel).HasColumnName("channel");
+            r.Property(x => x.WrittenDownByStaff).HasColumnName("written_down_by_staff");
+            r.Property(x => x.Content).HasColumnName("content").HasMaxLength(DisclosureRequest.MaxContentLength);
+            r.Property(x => x.SubmittedOn).HasColumnName("submitted_on");
+            r.Property(x => x.ReceivedOn).HasColumnName("received_on");
+            r.Property(x => x.State).HasColumnName("state");
+            r.Property(x => x.ReplyDue).HasColumnName("reply_due");
+            r.Property(x => x.ExtendedDue).HasColumnName("extended_due");
+            r.Property(x => x.ExtensionWorkingDays).HasColumnName("extension_working_days");
+            r.Property(x => x.DelayedReplyDue).HasColumnName("delayed_reply_due");
+            r.Property(x => x.ExcludedWorkingDays).HasColumnName("excluded_working_days");
+            r.Property(x => x.SupplementNoticeDue).HasColumnName("supplement_notice_due");
+            r.Property(x => x.SupplementRequested).HasColumnName("supplement_requested");
+            r.Property(x => x.SupplementPeriodEnd).HasColumnName("supplement_period_end");
+            r.Property(x => x.SupplementExcuse).HasColumnName("supplement_excuse").HasMaxLength(1000);
+            r.Property(x => x.SupplementReceivedOn).HasColumnName("supplement_received_on");
+            r.PrimitiveCollection(x => x.SupplementItems).HasField("_supplementItems").UsePropertyAccessMode(PropertyAccessMode.Field).HasColumnName("supplement_items");
+            r.Property(x => x.ConsultationStartedOn).HasColumnName("consultation_started_on");
+            r.Property(x => x.ConsultationDue).HasColumnName("consultation_due");
+            r.Property(x => x.FeeAmount).HasColumnName("fee_amount").HasPrecision(12, 2);
+            r.Property(x => x.FeeBasis).HasColumnName("fee_basis");
+            r.Property(x => x.FeeDue).HasColumnName("fee_due");
+            r.Property(x => x.FeePaidOn).HasColumnName("fee_paid_on");
+            r.Property(x => x.RepliedOn).HasColumnName("replied_on");
+            r.Property(x => x.ClosedOn).HasColumnName("closed_on");
+            r.Ignore(x => x.CurrentDue);
+
+            r.OwnsOne(x => x.Applicant, a =>
+            {
+                a.Property(p => p.Kind).HasColumnName("applicant_kind");
+                a.Property(p => p.Name).HasColumnName("applicant_name").HasMaxLength(Applicant.MaxNameLength);
+                a.OwnsOne(p => p.Document, d =>
+                {
+                    d.Property(p => p.Kind).HasColumnName("id_document_kind");
+
+                    // Encrypted at rest (DESIGN.md); the fingerprint column finds a number without decrypting.
+                    d.Property(p => p.Number).HasColumnName("id_document_number").HasConversion(encrypted).HasMaxLength(200);
+                });
+                a.OwnsOne(p => p.CreditCode, c => c.Property(p => p.Value).HasColumnName("credit_code").HasMaxLength(18));
+                a.OwnsOne(p => p.Contact, c =>
+                {
+                    c.Property(p => p.Phone).HasColumnName("contact_phone").HasMaxLength(ContactDetails.MaxPartLength);
+                    c.Property(p => p.Email).HasColumnName("contact_email").HasMaxLength(ContactDetails.MaxPartLength);
+                    c.Property(p => p.PostalAddress).HasColumnName("contact_address").HasMaxLength(ContactDetails.MaxPartLength);
+                });
+                a.Navigation(p => p.Contact).IsRequired();
+            });
+            r.Navigation(x => x.Applicant).IsRequired();
+
+            r.OwnsOne(x => x.Outcome, o =>
+            {
+                o.Property(p => p.Outcome).HasColumnName("outcome");
+                o.Property(p => p.WithholdingGround).HasColumnName("withholding_ground");
+                o.Property(p => p.CannotProvideGround).HasColumnName("cannot_provide_ground");
+                o.Property(p => p.NotProcessedGround).HasColumnName("not_processed_ground");
+                o.Property(p => p.OtherHandlingGround).HasColumnName("other_handling_ground");
+            });
+
+            r.HasMany(x => x.Events).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+            // The steps are part of the request: always loaded with it.
+            r.Navigation(x => x.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+
+            // Derived for the annual report: grouped in SQL (issue: year boundaries), never by loading rows.
+            r.Property<DateOnly?>(FirstReceivedOn).HasColumnName("first_received_on");
+            r.Property<string?>(ReportRow2019).HasColumnName("report_row_2019").HasMaxLength(60);
+            r.Property<string?>(ReportRow2021).HasColumnName("report_row_2021").HasMaxLength(60);
+            r.Property<string?>(IdentityFingerprint).HasColumnName("id_fingerprint").HasMaxLength(64);
+            r.HasIndex(FirstReceivedOn);
+            r.HasIndex(nameof(DisclosureRequest.AgencyId), FirstReceivedOn, nameof(DisclosureRequest.ClosedOn));
+            r.HasIndex(IdentityFingerprint);
+        });
+    }
+
+    private static void ConfigureEvents(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<RequestEvent>(e =>
+        {
+            e.ToTable("request_events");
+            e.Property<Guid>("RequestId").HasColumnName("request_id");
+            e.HasKey("RequestId", nameof(RequestEvent.Sequence));
+            e.Property(p => p.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            e.Property(p => p.Trigger).HasColumnName("trigger");
+            e.Property(p => p.FromState).HasColumnName("from_state");
+            e.Property(p => p.ToState).HasColumnName("to_state");
+            e.Property(p => p.Date).HasColumnName("date");
+            e.Property(p => p.At).HasColumnName("at");
+            e.Property(p => p.ReplyDue).HasColumnName("reply_due");
+            e.Property(p => p.ExtendedDue).HasColumnName("extended_due");
+            e.Property(p => p.SupplementNoticeDue).HasColumnName("supplement_notice_due");
+            e.Property(p => p.DelayedReplyDue).HasColumnName("delayed_reply_due");
+            e.Property(p => p.Description).HasColumnName("description").HasMaxLength(2000);
+
+            // A complex type, not an owned entity: one Actor instance may act in many events.
+            e.ComplexProperty(p => p.Actor, a =>
+            {
+                a.Property(p => p.UserId).HasColumnName("actor_id").HasMaxLength(100);
+                a.Property(p => p.DisplayName).HasColumnName("actor_name").HasMaxLength(200);
+                a.Property(p => p.Role).HasColumnName("actor_role");
+            });
+        });
+
+    /// <summary>Sets the derived columns of every request about to be saved.</summary>
+    public static void UpdateDerivedColumns(GongkaiDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<DisclosureRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var request = entry.Entity;
+            entry.Property(FirstReceivedOn).CurrentValue = FirstReceipt(request);
+            entry.Property(ReportRow2019).CurrentValue = RequestReportRows.For(request, ReportFormat.V2019);
+            entry.Property(ReportRow2021).CurrentValue = RequestReportRows.For(request, ReportFormat.V2021);
+            entry.Property(IdentityFingerprint).CurrentValue = request.Applicant.Document is { Kind: IdentityDocumentKind.ResidentIdentityCard } document
+                ? db.Protector.Fingerprint(document.Number)
+                : null;
+        }
+    }
+
+    /// <summary>
+    /// 本年新收 counts an application in the year it was first received (条例 Art 31), not the year of a corrected
+    /// application's receipt after a 补正 (Art 30 restarts the clock, not the count).
+    /// </summary>
+    private static DateOnly? FirstReceipt(DisclosureRequest request) =>
+        request.Events
+            .FirstOrDefault(e => e.Trigger is RequestTrigger.Submit or RequestTrigger.ConfirmReceipt or RequestTrigger.Import && e.ToState != RequestState.Submitted)
+            ?.Date;
+}

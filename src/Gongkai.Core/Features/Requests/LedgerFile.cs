@@ -1,0 +1,192 @@
+using System.Text;
+using Gongkai.Core.Documents;
+using MiniExcel = MiniExcelLibs.MiniExcel;
+
+namespace Gongkai.Core.Features.Requests;
+
+/// <summary>One data row of a ledger file: its number as a spreadsheet shows it (header = row 1) and its cells by header.</summary>
+public sealed record LedgerRow(int Number, IReadOnlyDictionary<string, string> Cells)
+{
+    public string this[string column] => Cells.TryGetValue(column, out var value) ? value.Trim() : "";
+}
+
+/// <summary>
+/// Reads an office's existing 台账 of applications: CSV (any of the encodings <see cref="TextDecoding"/> detects;
+/// quoted fields per RFC 4180) or XLSX (first sheet, first row the headers).
+/// </summary>
+public static class LedgerFile
+{
+    public static IReadOnlyList<LedgerRow> Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LedgerFileException($"无法打开文件：{e.Message}", e);
+        }
+
+        return Read(bytes, Path.GetFileName(path));
+    }
+
+    public static IReadOnlyList<LedgerRow> Read(byte[] bytes, string name)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new LedgerFileException("文件为空");
+        }
+
+        var isZip = bytes.AsSpan().StartsWith("PK\u0003\u0004"u8);
+        if (!isZip && Path.GetExtension(name).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new LedgerFileException("无法读取XLSX文件：文件已损坏或不是Excel工作簿");
+        }
+
+        return isZip ? ReadXlsx(bytes) : ReadCsv(TextDecoding.Decode(bytes));
+    }
+
+    private static List<LedgerRow> ReadXlsx(byte[] bytes)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var rows = new List<LedgerRow>();
+            var number = 1;
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: true))
+            {
+                number++;
+                var cells = row.ToDictionary(c => c.Key.Trim(), c => CellText(c.Value), StringComparer.Ordinal);
+                if (cells.Values.Any(v => v.Length > 0))
+                {
+                    rows.Add(new LedgerRow(number, cells));
+                }
+            }
+
+            return rows;
+        }
+        catch (Exception e) when (e is not LedgerFileException)
+        {
+            throw new LedgerFileException("无法读取XLSX文件：文件已损坏或不是Excel工作簿", e);
+        }
+    }
+
+    /// <summary>Excel keeps dates as dates: written back as YYYY-MM-DD; everything else as its text.</summary>
+    private static string CellText(object? value) => value switch
+    {
+        null => "",
+        DateTime date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static List<LedgerRow> ReadCsv(string text)
+    {
+        var records = ParseCsv(text);
+        if (records.Count == 0)
+        {
+            throw new LedgerFileException("文件中没有表头");
+        }
+
+        var headers = records[0].Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var rows = new List<LedgerRow>(records.Count);
+        for (var i = 1; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var c = 0; c < headers.Length; c++)
+            {
+                cells[headers[c]] = c < record.Count ? record[c] : "";
+            }
+
+            rows.Add(new LedgerRow(i + 1, cells));
+        }
+
+        return rows;
+    }
+
+    /// <summary>RFC 4180: commas, double quotes around fields with commas, quotes or line breaks, "" for a quote.</summary>
+    private static List<List<string>> ParseCsv(string text)
+    {
+        var records = new List<List<string>>();
+        var record = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' when field.Length == 0:
+                    quoted = true;
+                    break;
+                case ',':
+                    record.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    record.Add(field.ToString());
+                    field.Clear();
+                    records.Add(record);
+                    record = [];
+                    break;
+                default:
+                    field.Append(c);
+                    break;
+            }
+        }
+
+        if (field.Length > 0 || record.Count > 0)
+        {
+            record.Add(field.ToString());
+            records.Add(record);
+        }
+
+        return records;
+    }
+}
+
+/// <summary>A ledger file that cannot be read at all (as opposed to rows with errors).</summary>
+public sealed class LedgerFileException : Exception
+{
+    public LedgerFileException()
+    {
+    }
+
+    public LedgerFileException(string message)
+        : base(message)
+    {
+    }
+
+    public LedgerFileException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
