@@ -1,0 +1,80 @@
+using Gongkai.Core.Data;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.Layout;
+using Gongkai.Domain.AnnualReports.Rules;
+using Gongkai.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.Requests;
+
+/// <summary>
+/// Section 三 of the annual report for one agency and year, from the records, in one grouped SQL query. Year
+/// boundaries (report-json.md): an application first received in year Y counts as 一、本年新收 in Y; one still open
+/// at the end of Y as 四、结转下年度 in Y and 二、上年结转 in Y+1; its outcome counts in the year it was concluded.
+/// </summary>
+public static class RequestsTable
+{
+    public sealed record Request(Guid AgencyId, int Year, ReportFormat Format);
+
+    /// <summary>Counts per applicant kind and report row, as the database returns them.</summary>
+    public sealed record Group(ApplicantKind Kind, string? Row, int Received, int CarriedIn, int Concluded, int CarriedOut);
+
+    public static async Task<IReadOnlyDictionary<string, decimal>> HandleAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    {
+        var groups = await QueryAsync(db, request, cancellationToken);
+        return Cells(groups, request.Format);
+    }
+
+    public static async Task<List<Group>> QueryAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    {
+        var start = new DateOnly(request.Year, 1, 1);
+        var end = new DateOnly(request.Year, 12, 31);
+        var rowColumn = request.Format == ReportFormat.V2019 ? RequestMapping.ReportRow2019 : RequestMapping.ReportRow2021;
+        return await db.Requests
+            .AsNoTracking()
+            .IgnoreAutoIncludes()
+            .Where(r => r.AgencyId == request.AgencyId
+                && EF.Property<DateOnly?>(r, RequestMapping.FirstReceivedOn) <= end
+                && (r.ClosedOn == null || r.ClosedOn >= start))
+            .GroupBy(r => new { r.Applicant.Kind, Row = EF.Property<string?>(r, rowColumn) })
+            .Select(g => new Group(
+                g.Key.Kind,
+                g.Key.Row,
+                g.Sum(r => EF.Property<DateOnly?>(r, RequestMapping.FirstReceivedOn) >= start ? 1 : 0),
+                g.Sum(r => EF.Property<DateOnly?>(r, RequestMapping.FirstReceivedOn) < start ? 1 : 0),
+                g.Sum(r => r.ClosedOn != null && r.ClosedOn <= end ? 1 : 0),
+                g.Sum(r => r.ClosedOn == null || r.ClosedOn > end ? 1 : 0)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The section 三 cells from the grouped counts: every cell present, totals summed as the format defines them.</summary>
+    public static Dictionary<string, decimal> Cells(IEnumerable<Group> groups, ReportFormat format)
+    {
+        var layout = ReportLayout.For(format);
+        var cells = layout.Cells.Where(c => c.Table.KeyPrefix == "requests").ToDictionary(c => c.Key, _ => 0m, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var column = group.Kind.ReportColumnKey();
+            cells["requests.received." + column] += group.Received;
+            cells["requests.carriedIn." + column] += group.CarriedIn;
+            cells["requests.carriedOut." + column] += group.CarriedOut;
+            if (group.Concluded > 0 && group.Row is { } row)
+            {
+                cells[$"requests.{row}.{column}"] += group.Concluded;
+            }
+        }
+
+        var applicants = layout.Requests.Columns.Where(c => c.Key != "total").ToList();
+        foreach (var applicant in applicants)
+        {
+            cells["requests.total." + applicant.Key] = ConsistencyRules.OutcomeLeaves(layout).Sum(l => cells[l.Path + "." + applicant.Key]);
+        }
+
+        foreach (var row in layout.Requests.DataRows.Where(r => r.Row.HasCells))
+        {
+            cells[row.Path + ".total"] = applicants.Sum(a => cells[row.Path + "." + a.Key]);
+        }
+
+        return cells;
+    }
+}
