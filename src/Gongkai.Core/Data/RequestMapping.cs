@@ -81,7 +81,8 @@ internal static class RequestMapping
             });
             r.Navigation(x => x.Applicant).IsRequired();
 
-            r.OwnsOne(x => x.Outcome, o =>
+            // A complex type, not an owned entity: one ReplyOutcome instance may be shared by many requests.
+            r.ComplexProperty(x => x.Outcome, o =>
             {
                 o.Property(p => p.Outcome).HasColumnName("outcome");
                 o.Property(p => p.WithholdingGround).HasColumnName("withholding_ground");

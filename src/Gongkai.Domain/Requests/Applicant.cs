@@ -65,6 +65,22 @@ public sealed record Applicant
         return CleanName(name, "申请人名称").Map(n => new Applicant(kind, n, otherDocument, creditCode, contact));
     }
 
+    /// <summary>
+    /// An applicant as an office's existing 台账 recorded them: kind and name, the identity number if the ledger has
+    /// one (checked by <c>ImportFromLedger</c>'s caller), and no contact details (ledgers do not keep them). Only
+    /// for records taken over; a new application needs Art 29's 身份证明 and 联系方式.
+    /// </summary>
+    public static Result<Applicant> FromLedger(ApplicantKind kind, string? name, IdentityDocument? document, CreditCode? creditCode)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            return new Problem("applicant.kind", "申请人类型无效");
+        }
+
+        return CleanName(name, kind.IsOrganization() ? "申请人名称" : "申请人姓名")
+            .Map(n => new Applicant(kind, n, document, kind.IsOrganization() ? creditCode : null, ContactDetails.NotRecorded));
+    }
+
     /// <summary>Kind and name only: documents and contact details are personal data and stay out of logs.</summary>
     public override string ToString() => $"{Kind.DisplayName()}：{Name}";
 

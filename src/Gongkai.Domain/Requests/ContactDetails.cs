@@ -28,6 +28,9 @@ public sealed record ContactDetails
 
     public string? PostalAddress { get; private set; }
 
+    /// <summary>No contact details on record (an application taken over from a ledger that did not keep them).</summary>
+    public static ContactDetails NotRecorded => new(null, null, null); // a new one each time: EF owns it per applicant
+
     public static Result<ContactDetails> Create(string? phone, string? email, string? postalAddress)
     {
         phone = Clean(phone);

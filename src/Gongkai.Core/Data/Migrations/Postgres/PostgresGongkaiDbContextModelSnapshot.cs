@@ -256,6 +256,29 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("written_down_by_staff");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Gongkai.Domain.Requests.DisclosureRequest.Outcome#ReplyOutcome", b1 =>
+                        {
+                            b1.Property<int?>("CannotProvideGround")
+                                .HasColumnType("integer")
+                                .HasColumnName("cannot_provide_ground");
+
+                            b1.Property<int?>("NotProcessedGround")
+                                .HasColumnType("integer")
+                                .HasColumnName("not_processed_ground");
+
+                            b1.Property<int?>("OtherHandlingGround")
+                                .HasColumnType("integer")
+                                .HasColumnName("other_handling_ground");
+
+                            b1.Property<int>("Outcome")
+                                .HasColumnType("integer")
+                                .HasColumnName("outcome");
+
+                            b1.Property<int?>("WithholdingGround")
+                                .HasColumnType("integer")
+                                .HasColumnName("withholding_ground");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("FirstReceivedOn");
@@ -464,43 +487,8 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                             b1.Navigation("Document");
                         });
 
-                    b.OwnsOne("Gongkai.Domain.Requests.ReplyOutcome", "Outcome", b1 =>
-                        {
-                            b1.Property<Guid>("DisclosureRequestId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<int?>("CannotProvideGround")
-                                .HasColumnType("integer")
-                                .HasColumnName("cannot_provide_ground");
-
-                            b1.Property<int?>("NotProcessedGround")
-                                .HasColumnType("integer")
-                                .HasColumnName("not_processed_ground");
-
-                            b1.Property<int?>("OtherHandlingGround")
-                                .HasColumnType("integer")
-                                .HasColumnName("other_handling_ground");
-
-                            b1.Property<int>("Outcome")
-                                .HasColumnType("integer")
-                                .HasColumnName("outcome");
-
-                            b1.Property<int?>("WithholdingGround")
-                                .HasColumnType("integer")
-                                .HasColumnName("withholding_ground");
-
-                            b1.HasKey("DisclosureRequestId");
-
-                            b1.ToTable("requests");
-
-                            b1.WithOwner()
-                                .HasForeignKey("DisclosureRequestId");
-                        });
-
                     b.Navigation("Applicant")
                         .IsRequired();
-
-                    b.Navigation("Outcome");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.RequestEvent", b =>

@@ -251,6 +251,29 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("written_down_by_staff");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Gongkai.Domain.Requests.DisclosureRequest.Outcome#ReplyOutcome", b1 =>
+                        {
+                            b1.Property<int?>("CannotProvideGround")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("cannot_provide_ground");
+
+                            b1.Property<int?>("NotProcessedGround")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("not_processed_ground");
+
+                            b1.Property<int?>("OtherHandlingGround")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("other_handling_ground");
+
+                            b1.Property<int>("Outcome")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("outcome");
+
+                            b1.Property<int?>("WithholdingGround")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("withholding_ground");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("FirstReceivedOn");
@@ -459,43 +482,8 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                             b1.Navigation("Document");
                         });
 
-                    b.OwnsOne("Gongkai.Domain.Requests.ReplyOutcome", "Outcome", b1 =>
-                        {
-                            b1.Property<Guid>("DisclosureRequestId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int?>("CannotProvideGround")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("cannot_provide_ground");
-
-                            b1.Property<int?>("NotProcessedGround")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("not_processed_ground");
-
-                            b1.Property<int?>("OtherHandlingGround")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("other_handling_ground");
-
-                            b1.Property<int>("Outcome")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("outcome");
-
-                            b1.Property<int?>("WithholdingGround")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("withholding_ground");
-
-                            b1.HasKey("DisclosureRequestId");
-
-                            b1.ToTable("requests");
-
-                            b1.WithOwner()
-                                .HasForeignKey("DisclosureRequestId");
-                        });
-
                     b.Navigation("Applicant")
                         .IsRequired();
-
-                    b.Navigation("Outcome");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.RequestEvent", b =>

@@ -49,17 +49,17 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     fee_basis = table.Column<int>(type: "integer", nullable: true),
                     fee_due = table.Column<DateOnly>(type: "date", nullable: true),
                     fee_paid_on = table.Column<DateOnly>(type: "date", nullable: true),
-                    outcome = table.Column<int>(type: "integer", nullable: true),
-                    withholding_ground = table.Column<int>(type: "integer", nullable: true),
-                    cannot_provide_ground = table.Column<int>(type: "integer", nullable: true),
-                    not_processed_ground = table.Column<int>(type: "integer", nullable: true),
-                    other_handling_ground = table.Column<int>(type: "integer", nullable: true),
                     replied_on = table.Column<DateOnly>(type: "date", nullable: true),
                     closed_on = table.Column<DateOnly>(type: "date", nullable: true),
                     first_received_on = table.Column<DateOnly>(type: "date", nullable: true),
                     id_fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     report_row_2019 = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    report_row_2021 = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
+                    report_row_2021 = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    cannot_provide_ground = table.Column<int>(type: "integer", nullable: true),
+                    not_processed_ground = table.Column<int>(type: "integer", nullable: true),
+                    other_handling_ground = table.Column<int>(type: "integer", nullable: true),
+                    outcome = table.Column<int>(type: "integer", nullable: true),
+                    withholding_ground = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -49,17 +49,17 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     fee_basis = table.Column<int>(type: "INTEGER", nullable: true),
                     fee_due = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     fee_paid_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    outcome = table.Column<int>(type: "INTEGER", nullable: true),
-                    withholding_ground = table.Column<int>(type: "INTEGER", nullable: true),
-                    cannot_provide_ground = table.Column<int>(type: "INTEGER", nullable: true),
-                    not_processed_ground = table.Column<int>(type: "INTEGER", nullable: true),
-                    other_handling_ground = table.Column<int>(type: "INTEGER", nullable: true),
                     replied_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     closed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     first_received_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     id_fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     report_row_2019 = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    report_row_2021 = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
+                    report_row_2021 = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    cannot_provide_ground = table.Column<int>(type: "INTEGER", nullable: true),
+                    not_processed_ground = table.Column<int>(type: "INTEGER", nullable: true),
+                    other_handling_ground = table.Column<int>(type: "INTEGER", nullable: true),
+                    outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    withholding_ground = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -6,83 +6,78 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Gongkai.Core.Data.Migrations.Postgres
+namespace Gongkai.Core.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261127214050_Requests")]
+    [DbContext(typeof(SqliteGongkaiDbContext))]
+    [Migration("20261127214327_Requests")]
     partial class Requests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Gongkai.Core.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<string>("After")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("after");
 
                     b.Property<Guid?>("AgencyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<string>("Before")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("before");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_id");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash")
                         .IsFixedLength();
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
 
@@ -96,17 +91,17 @@ namespace Gongkai.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Gongkai.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("ParentId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("parent_id");
 
                     b.HasKey("Id");
@@ -122,142 +117,165 @@ namespace Gongkai.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
 
                     b.Property<int>("Channel")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("channel");
 
                     b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_on");
 
                     b.Property<DateOnly?>("ConsultationDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consultation_due");
 
                     b.Property<DateOnly?>("ConsultationStartedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consultation_started_on");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content");
 
                     b.Property<DateOnly?>("DelayedReplyDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("delayed_reply_due");
 
                     b.Property<int>("ExcludedWorkingDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("excluded_working_days");
 
                     b.Property<DateOnly?>("ExtendedDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("extended_due");
 
                     b.Property<int?>("ExtensionWorkingDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extension_working_days");
 
                     b.Property<decimal?>("FeeAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fee_amount");
 
                     b.Property<int?>("FeeBasis")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fee_basis");
 
                     b.Property<DateOnly?>("FeeDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fee_due");
 
                     b.Property<DateOnly?>("FeePaidOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fee_paid_on");
 
                     b.Property<DateOnly?>("FirstReceivedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_received_on");
 
                     b.Property<string>("IdentityFingerprint")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id_fingerprint");
 
                     b.Property<DateOnly?>("ReceivedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_on");
 
                     b.Property<DateOnly?>("RepliedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("replied_on");
 
                     b.Property<DateOnly?>("ReplyDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reply_due");
 
                     b.Property<string>("ReportRow2019")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("report_row_2019");
 
                     b.Property<string>("ReportRow2021")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("report_row_2021");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.Property<DateOnly>("SubmittedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("submitted_on");
 
                     b.Property<string>("SupplementExcuse")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("supplement_excuse");
 
-                    b.PrimitiveCollection<string[]>("SupplementItems")
+                    b.PrimitiveCollection<string>("SupplementItems")
                         .IsRequired()
-                        .HasColumnType("text[]")
+                        .HasColumnType("TEXT")
                         .HasColumnName("supplement_items");
 
                     b.Property<DateOnly?>("SupplementNoticeDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("supplement_notice_due");
 
                     b.Property<DateOnly?>("SupplementPeriodEnd")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("supplement_period_end");
 
                     b.Property<DateOnly?>("SupplementReceivedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("supplement_received_on");
 
                     b.Property<bool>("SupplementRequested")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("supplement_requested");
 
                     b.Property<string>("TrackingNumber")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tracking_number");
 
                     b.Property<bool>("WrittenDownByStaff")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("written_down_by_staff");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Gongkai.Domain.Requests.DisclosureRequest.Outcome#ReplyOutcome", b1 =>
+                        {
+                            b1.Property<int?>("CannotProvideGround")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("cannot_provide_ground");
+
+                            b1.Property<int?>("NotProcessedGround")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("not_processed_ground");
+
+                            b1.Property<int?>("OtherHandlingGround")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("other_handling_ground");
+
+                            b1.Property<int>("Outcome")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("outcome");
+
+                            b1.Property<int?>("WithholdingGround")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("withholding_ground");
+                        });
 
                     b.HasKey("Id");
 
@@ -276,53 +294,53 @@ namespace Gongkai.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Gongkai.Domain.Requests.RequestEvent", b =>
                 {
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("request_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.Property<DateOnly?>("DelayedReplyDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("delayed_reply_due");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("description");
 
                     b.Property<DateOnly?>("ExtendedDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("extended_due");
 
                     b.Property<int?>("FromState")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("from_state");
 
                     b.Property<DateOnly?>("ReplyDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reply_due");
 
                     b.Property<DateOnly?>("SupplementNoticeDue")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("supplement_notice_due");
 
                     b.Property<int>("ToState")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("to_state");
 
                     b.Property<int>("Trigger")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trigger");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Actor", "Gongkai.Domain.Requests.RequestEvent.Actor#Actor", b1 =>
@@ -332,17 +350,17 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                             b1.Property<string>("DisplayName")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("actor_name");
 
                             b1.Property<int>("Role")
-                                .HasColumnType("integer")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("actor_role");
 
                             b1.Property<string>("UserId")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("actor_id");
                         });
 
@@ -370,16 +388,16 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.OwnsOne("Gongkai.Domain.Requests.Applicant", "Applicant", b1 =>
                         {
                             b1.Property<Guid>("DisclosureRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Kind")
-                                .HasColumnType("integer")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("applicant_kind");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("applicant_name");
 
                             b1.HasKey("DisclosureRequestId");
@@ -392,21 +410,21 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                             b1.OwnsOne("Gongkai.Domain.Requests.ContactDetails", "Contact", b2 =>
                                 {
                                     b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Email")
                                         .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("contact_email");
 
                                     b2.Property<string>("Phone")
                                         .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("contact_phone");
 
                                     b2.Property<string>("PostalAddress")
                                         .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("contact_address");
 
                                     b2.HasKey("ApplicantDisclosureRequestId");
@@ -420,12 +438,12 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                             b1.OwnsOne("Gongkai.Domain.Requests.CreditCode", "CreditCode", b2 =>
                                 {
                                     b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Value")
                                         .IsRequired()
                                         .HasMaxLength(18)
-                                        .HasColumnType("character varying(18)")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("credit_code");
 
                                     b2.HasKey("ApplicantDisclosureRequestId");
@@ -439,16 +457,16 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                             b1.OwnsOne("Gongkai.Domain.Requests.IdentityDocument", "Document", b2 =>
                                 {
                                     b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Kind")
-                                        .HasColumnType("integer")
+                                        .HasColumnType("INTEGER")
                                         .HasColumnName("id_document_kind");
 
                                     b2.Property<string>("Number")
                                         .IsRequired()
                                         .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasColumnType("TEXT")
                                         .HasColumnName("id_document_number");
 
                                     b2.HasKey("ApplicantDisclosureRequestId");
@@ -467,43 +485,8 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                             b1.Navigation("Document");
                         });
 
-                    b.OwnsOne("Gongkai.Domain.Requests.ReplyOutcome", "Outcome", b1 =>
-                        {
-                            b1.Property<Guid>("DisclosureRequestId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<int?>("CannotProvideGround")
-                                .HasColumnType("integer")
-                                .HasColumnName("cannot_provide_ground");
-
-                            b1.Property<int?>("NotProcessedGround")
-                                .HasColumnType("integer")
-                                .HasColumnName("not_processed_ground");
-
-                            b1.Property<int?>("OtherHandlingGround")
-                                .HasColumnType("integer")
-                                .HasColumnName("other_handling_ground");
-
-                            b1.Property<int>("Outcome")
-                                .HasColumnType("integer")
-                                .HasColumnName("outcome");
-
-                            b1.Property<int?>("WithholdingGround")
-                                .HasColumnType("integer")
-                                .HasColumnName("withholding_ground");
-
-                            b1.HasKey("DisclosureRequestId");
-
-                            b1.ToTable("requests");
-
-                            b1.WithOwner()
-                                .HasForeignKey("DisclosureRequestId");
-                        });
-
                     b.Navigation("Applicant")
                         .IsRequired();
-
-                    b.Navigation("Outcome");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.RequestEvent", b =>

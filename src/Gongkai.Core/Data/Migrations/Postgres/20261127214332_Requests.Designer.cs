@@ -6,78 +6,83 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Gongkai.Core.Data.Migrations.Sqlite
+namespace Gongkai.Core.Data.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261127214044_Requests")]
+    [DbContext(typeof(PostgresGongkaiDbContext))]
+    [Migration("20261127214332_Requests")]
     partial class Requests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Gongkai.Core.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("actor");
 
                     b.Property<string>("After")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("after");
 
                     b.Property<Guid?>("AgencyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Before")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("before");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("entity_id");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character(64)")
                         .HasColumnName("hash")
                         .IsFixedLength();
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character(64)")
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
 
@@ -91,17 +96,17 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Gongkai.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("parent_id");
 
                     b.HasKey("Id");
@@ -117,142 +122,165 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
                     b.Property<int>("Channel")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("channel");
 
                     b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("closed_on");
 
                     b.Property<DateOnly?>("ConsultationDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("consultation_due");
 
                     b.Property<DateOnly?>("ConsultationStartedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("consultation_started_on");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("content");
 
                     b.Property<DateOnly?>("DelayedReplyDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("delayed_reply_due");
 
                     b.Property<int>("ExcludedWorkingDays")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("excluded_working_days");
 
                     b.Property<DateOnly?>("ExtendedDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("extended_due");
 
                     b.Property<int?>("ExtensionWorkingDays")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("extension_working_days");
 
                     b.Property<decimal?>("FeeAmount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("fee_amount");
 
                     b.Property<int?>("FeeBasis")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("fee_basis");
 
                     b.Property<DateOnly?>("FeeDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("fee_due");
 
                     b.Property<DateOnly?>("FeePaidOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("fee_paid_on");
 
                     b.Property<DateOnly?>("FirstReceivedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("first_received_on");
 
                     b.Property<string>("IdentityFingerprint")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("id_fingerprint");
 
                     b.Property<DateOnly?>("ReceivedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("received_on");
 
                     b.Property<DateOnly?>("RepliedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("replied_on");
 
                     b.Property<DateOnly?>("ReplyDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("reply_due");
 
                     b.Property<string>("ReportRow2019")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("report_row_2019");
 
                     b.Property<string>("ReportRow2021")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("report_row_2021");
 
                     b.Property<int>("State")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("state");
 
                     b.Property<DateOnly>("SubmittedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("submitted_on");
 
                     b.Property<string>("SupplementExcuse")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("supplement_excuse");
 
-                    b.PrimitiveCollection<string>("SupplementItems")
+                    b.PrimitiveCollection<string[]>("SupplementItems")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text[]")
                         .HasColumnName("supplement_items");
 
                     b.Property<DateOnly?>("SupplementNoticeDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("supplement_notice_due");
 
                     b.Property<DateOnly?>("SupplementPeriodEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("supplement_period_end");
 
                     b.Property<DateOnly?>("SupplementReceivedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("supplement_received_on");
 
                     b.Property<bool>("SupplementRequested")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("supplement_requested");
 
                     b.Property<string>("TrackingNumber")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("tracking_number");
 
                     b.Property<bool>("WrittenDownByStaff")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("written_down_by_staff");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Gongkai.Domain.Requests.DisclosureRequest.Outcome#ReplyOutcome", b1 =>
+                        {
+                            b1.Property<int?>("CannotProvideGround")
+                                .HasColumnType("integer")
+                                .HasColumnName("cannot_provide_ground");
+
+                            b1.Property<int?>("NotProcessedGround")
+                                .HasColumnType("integer")
+                                .HasColumnName("not_processed_ground");
+
+                            b1.Property<int?>("OtherHandlingGround")
+                                .HasColumnType("integer")
+                                .HasColumnName("other_handling_ground");
+
+                            b1.Property<int>("Outcome")
+                                .HasColumnType("integer")
+                                .HasColumnName("outcome");
+
+                            b1.Property<int?>("WithholdingGround")
+                                .HasColumnType("integer")
+                                .HasColumnName("withholding_ground");
+                        });
 
                     b.HasKey("Id");
 
@@ -271,53 +299,53 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Gongkai.Domain.Requests.RequestEvent", b =>
                 {
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sequence");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date");
 
                     b.Property<DateOnly?>("DelayedReplyDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("delayed_reply_due");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
                     b.Property<DateOnly?>("ExtendedDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("extended_due");
 
                     b.Property<int?>("FromState")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("from_state");
 
                     b.Property<DateOnly?>("ReplyDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("reply_due");
 
                     b.Property<DateOnly?>("SupplementNoticeDue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("supplement_notice_due");
 
                     b.Property<int>("ToState")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("to_state");
 
                     b.Property<int>("Trigger")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("trigger");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Actor", "Gongkai.Domain.Requests.RequestEvent.Actor#Actor", b1 =>
@@ -327,17 +355,17 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                             b1.Property<string>("DisplayName")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasColumnName("actor_name");
 
                             b1.Property<int>("Role")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("actor_role");
 
                             b1.Property<string>("UserId")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("actor_id");
                         });
 
@@ -365,16 +393,16 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.OwnsOne("Gongkai.Domain.Requests.Applicant", "Applicant", b1 =>
                         {
                             b1.Property<Guid>("DisclosureRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<int>("Kind")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("applicant_kind");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("applicant_name");
 
                             b1.HasKey("DisclosureRequestId");
@@ -387,21 +415,21 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                             b1.OwnsOne("Gongkai.Domain.Requests.ContactDetails", "Contact", b2 =>
                                 {
                                     b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<string>("Email")
                                         .HasMaxLength(200)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(200)")
                                         .HasColumnName("contact_email");
 
                                     b2.Property<string>("Phone")
                                         .HasMaxLength(200)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(200)")
                                         .HasColumnName("contact_phone");
 
                                     b2.Property<string>("PostalAddress")
                                         .HasMaxLength(200)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(200)")
                                         .HasColumnName("contact_address");
 
                                     b2.HasKey("ApplicantDisclosureRequestId");
@@ -415,12 +443,12 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                             b1.OwnsOne("Gongkai.Domain.Requests.CreditCode", "CreditCode", b2 =>
                                 {
                                     b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<string>("Value")
                                         .IsRequired()
                                         .HasMaxLength(18)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(18)")
                                         .HasColumnName("credit_code");
 
                                     b2.HasKey("ApplicantDisclosureRequestId");
@@ -434,16 +462,16 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                             b1.OwnsOne("Gongkai.Domain.Requests.IdentityDocument", "Document", b2 =>
                                 {
                                     b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<int>("Kind")
-                                        .HasColumnType("INTEGER")
+                                        .HasColumnType("integer")
                                         .HasColumnName("id_document_kind");
 
                                     b2.Property<string>("Number")
                                         .IsRequired()
                                         .HasMaxLength(200)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(200)")
                                         .HasColumnName("id_document_number");
 
                                     b2.HasKey("ApplicantDisclosureRequestId");
@@ -462,43 +490,8 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                             b1.Navigation("Document");
                         });
 
-                    b.OwnsOne("Gongkai.Domain.Requests.ReplyOutcome", "Outcome", b1 =>
-                        {
-                            b1.Property<Guid>("DisclosureRequestId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int?>("CannotProvideGround")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("cannot_provide_ground");
-
-                            b1.Property<int?>("NotProcessedGround")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("not_processed_ground");
-
-                            b1.Property<int?>("OtherHandlingGround")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("other_handling_ground");
-
-                            b1.Property<int>("Outcome")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("outcome");
-
-                            b1.Property<int?>("WithholdingGround")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("withholding_ground");
-
-                            b1.HasKey("DisclosureRequestId");
-
-                            b1.ToTable("requests");
-
-                            b1.WithOwner()
-                                .HasForeignKey("DisclosureRequestId");
-                        });
-
                     b.Navigation("Applicant")
                         .IsRequired();
-
-                    b.Navigation("Outcome");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.RequestEvent", b =>

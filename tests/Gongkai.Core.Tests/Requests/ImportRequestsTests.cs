@@ -1,0 +1,160 @@
+using System.Text;
+using Gongkai.Core.Features.Requests;
+using Gongkai.Core.Tests.Data;
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using MiniExcelLibs;
+
+namespace Gongkai.Core.Tests.Requests;
+
+public sealed class ImportRequestsTests
+{
+    private const string AgencyName = "北京市东城区对外联络服务办公室";
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
+
+    private static async Task<TestDatabase> DatabaseWithAgencyAsync(string provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        db.Agencies.Add(Agency.Create(AgencyName).Value);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    private static async Task<ImportRequests.Response> ImportAsync(TestDatabase database, string csv)
+    {
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        await using var db = database.Open();
+        var request = new ImportRequests.Request(AgencyName, LedgerFile.Read(bytes, "ledger.csv"), "ledger.csv", ImportRequests.Hash(bytes), "test");
+        var result = await ImportRequests.HandleAsync(db, Clock, WorkCalendar.Official, request, cancellationToken: TestContext.Current.CancellationToken);
+        return result.Value;
+    }
+
+    private static async Task<(int Requests, int Events, int Audit)> CountsAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        var ct = TestContext.Current.CancellationToken;
+        return (await db.Requests.CountAsync(ct), await db.Set<Domain.Requests.RequestEvent>().CountAsync(ct), await db.AuditEntries.CountAsync(ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_TenThousandRows_AllStoredOneAuditEntry(string provider)
+    {
+        await using var database = await DatabaseWithAgencyAsync(provider);
+
+        var response = await ImportAsync(database, LedgerSample.Csv(10_000, seed: 3));
+
+        Assert.False(response.Rejected, string.Join("\n", response.Errors.Take(5)));
+        Assert.Equal(10_000, response.Imported);
+        Assert.Equal((10_000, 10_000, 1), await CountsAsync(database));
+        await using var db = database.Open();
+        var agency = await db.Agencies.SingleAsync(TestContext.Current.CancellationToken);
+        var received = 0m;
+        for (var year = 2020; year <= 2022; year++)
+        {
+            var cells = await RequestsTable.HandleAsync(db, new RequestsTable.Request(agency.Id, year, ReportFormat.V2021), TestContext.Current.CancellationToken);
+            received += cells["requests.received.total"];
+        }
+
+        Assert.Equal(10_000m, received);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_ThreeBadRows_RejectedNamingExactlyThemDatabaseUnchanged(string provider)
+    {
+        await using var database = await DatabaseWithAgencyAsync(provider);
+        await ImportAsync(database, LedgerSample.Csv(5, seed: 9).Replace("G-", "OLD-", StringComparison.Ordinal));
+        var before = await CountsAsync(database);
+        var lines = LedgerSample.Csv(50, seed: 4).Split('\n');
+        lines[7] = lines[7].Replace(lines[7].Split(',')[1], "2020-02-30", StringComparison.Ordinal);       // row 8: no such date
+        lines[20] = string.Join(',', lines[20].Split(',').Select((cell, i) => i == 3 ? "自然人" : i == 5 ? "110105194912310021" : cell)); // row 21: bad check character
+        lines[41] = string.Join(',', lines[41].Split(',').Select((cell, i) => i == 7 ? "已办结" : i == 8 ? "2023-01-01" : cell)); // row 42: not an outcome
+
+        var response = await ImportAsync(database, string.Join('\n', lines));
+
+        Assert.True(response.Rejected);
+        Assert.Equal([8, 21, 42], response.Errors.Select(e => e.Row).Distinct());
+        Assert.Equal(["收到日期", "证件号码", "办理结果"], response.Errors.Select(e => e.Column));
+        Assert.Equal(before, await CountsAsync(database));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_SameFileTwice_SameCounts(string provider)
+    {
+        await using var database = await DatabaseWithAgencyAsync(provider);
+        var csv = LedgerSample.Csv(300, seed: 5);
+
+        var first = await ImportAsync(database, csv);
+        var counts = await CountsAsync(database);
+        var second = await ImportAsync(database, csv);
+
+        Assert.Equal((300, 0), (first.Imported, first.AlreadyPresent));
+        Assert.Equal((0, 300), (second.Imported, second.AlreadyPresent));
+        Assert.Equal((counts.Requests, counts.Events), ((await CountsAsync(database)).Requests, (await CountsAsync(database)).Events));
+    }
+
+    [Fact]
+    public async Task Import_Xlsx_WithExcelDatesAndSynonyms()
+    {
+        await using var database = await DatabaseWithAgencyAsync("sqlite");
+        var rows = new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["申请编号"] = "X-1", ["收到日期"] = new DateTime(2020, 9, 24), ["申请方式"] = "网上申请", ["申请人类型"] = "自然人", ["申请人"] = "王五",
+                ["证件号码"] = "11010519491231002X", ["申请内容"] = "2020年部门预算", ["办理结果"] = "1.属于国家秘密", ["答复日期"] = "2020年10月9日",
+            },
+            new Dictionary<string, object?>
+            {
+                ["申请编号"] = "X-2", ["收到日期"] = "2020/12/30", ["申请方式"] = "当面", ["申请人类型"] = "商业企业", ["申请人"] = "某公司",
+                ["证件号码"] = "", ["申请内容"] = "某许可", ["办理结果"] = "", ["答复日期"] = "",
+            },
+        };
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, cancellationToken: TestContext.Current.CancellationToken);
+        var bytes = stream.ToArray();
+        await using var db = database.Open();
+
+        var result = await ImportRequests.HandleAsync(db, Clock, WorkCalendar.Official,
+            new ImportRequests.Request(AgencyName, LedgerFile.Read(bytes, "ledger.xlsx"), "ledger.xlsx", ImportRequests.Hash(bytes), "test"),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Value.Imported);
+        var open = await db.Requests.SingleAsync(r => r.TrackingNumber == "X-2", TestContext.Current.CancellationToken);
+        Assert.Equal(new DateOnly(2021, 1, 28), open.ReplyDue);
+    }
+
+    [Theory]
+    [InlineData("2020-09-24", 2020, 9, 24)]
+    [InlineData("2020/9/4", 2020, 9, 4)]
+    [InlineData("2020年9月24日", 2020, 9, 24)]
+    [InlineData("2020.09.24", 2020, 9, 24)]
+    public void ParseDate_LedgerForms(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), LedgerRecords.ParseDate(text));
+
+    [Theory]
+    [InlineData("2020-02-30")]
+    [InlineData("24/09/2020")]
+    [InlineData("2020-13-01")]
+    [InlineData("去年")]
+    public void ParseDate_NotADate_Null(string text) => Assert.Null(LedgerRecords.ParseDate(text));
+
+    [Fact]
+    public async Task Import_UnknownAgency_Problem()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = database.Open();
+        var bytes = Encoding.UTF8.GetBytes(LedgerSample.Csv(1));
+
+        var result = await ImportRequests.HandleAsync(db, Clock, WorkCalendar.Official,
+            new ImportRequests.Request("不存在的局", LedgerFile.Read(bytes, "l.csv"), "l.csv", [], "test"), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("agency.notFound", result.Problem.Code);
+    }
+}
