@@ -59,27 +59,27 @@ internal static class RequestMapping
             r.Property(x => x.ClosedOn).HasColumnName("closed_on");
             r.Ignore(x => x.CurrentDue);
 
-            r.OwnsOne(x => x.Applicant, a =>
+            // Complex types (columns of the request row, not entities of their own): cheaper to track in bulk
+            // imports, and a value may be shared by several requests.
+            r.ComplexProperty(x => x.Applicant, a =>
             {
                 a.Property(p => p.Kind).HasColumnName("applicant_kind");
                 a.Property(p => p.Name).HasColumnName("applicant_name").HasMaxLength(Applicant.MaxNameLength);
-                a.OwnsOne(p => p.Document, d =>
+                a.ComplexProperty(p => p.Document, d =>
                 {
                     d.Property(p => p.Kind).HasColumnName("id_document_kind");
 
                     // Encrypted at rest (DESIGN.md); the fingerprint column finds a number without decrypting.
                     d.Property(p => p.Number).HasColumnName("id_document_number").HasConversion(encrypted).HasMaxLength(200);
                 });
-                a.OwnsOne(p => p.CreditCode, c => c.Property(p => p.Value).HasColumnName("credit_code").HasMaxLength(18));
-                a.OwnsOne(p => p.Contact, c =>
+                a.ComplexProperty(p => p.CreditCode, c => c.Property(p => p.Value).HasColumnName("credit_code").HasMaxLength(18));
+                a.ComplexProperty(p => p.Contact, c =>
                 {
                     c.Property(p => p.Phone).HasColumnName("contact_phone").HasMaxLength(ContactDetails.MaxPartLength);
                     c.Property(p => p.Email).HasColumnName("contact_email").HasMaxLength(ContactDetails.MaxPartLength);
                     c.Property(p => p.PostalAddress).HasColumnName("contact_address").HasMaxLength(ContactDetails.MaxPartLength);
                 });
-                a.Navigation(p => p.Contact).IsRequired();
             });
-            r.Navigation(x => x.Applicant).IsRequired();
 
             // A complex type, not an owned entity: one ReplyOutcome instance may be shared by many requests.
             r.ComplexProperty(x => x.Outcome, o =>
@@ -138,15 +138,26 @@ internal static class RequestMapping
     {
         foreach (var entry in db.ChangeTracker.Entries<DisclosureRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
-            var request = entry.Entity;
-            entry.Property(FirstReceivedOn).CurrentValue = FirstReceipt(request);
-            entry.Property(ReportRow2019).CurrentValue = RequestReportRows.For(request, ReportFormat.V2019);
-            entry.Property(ReportRow2021).CurrentValue = RequestReportRows.For(request, ReportFormat.V2021);
-            entry.Property(IdentityFingerprint).CurrentValue = request.Applicant.Document is { Kind: IdentityDocumentKind.ResidentIdentityCard } document
-                ? db.Protector.Fingerprint(document.Number)
-                : null;
+            foreach (var name in DerivedColumns)
+            {
+                entry.Property(name).CurrentValue = DerivedValue(db, entry.Entity, name);
+            }
         }
     }
+
+    public static IReadOnlyList<string> DerivedColumns { get; } = [FirstReceivedOn, ReportRow2019, ReportRow2021, IdentityFingerprint];
+
+    /// <summary>The value of one derived (shadow) column for a request.</summary>
+    public static object? DerivedValue(GongkaiDbContext db, DisclosureRequest request, string column) => column switch
+    {
+        FirstReceivedOn => FirstReceipt(request),
+        ReportRow2019 => RequestReportRows.For(request, ReportFormat.V2019),
+        ReportRow2021 => RequestReportRows.For(request, ReportFormat.V2021),
+        IdentityFingerprint => request.Applicant.Document is { Kind: IdentityDocumentKind.ResidentIdentityCard } document
+            ? db.Protector.Fingerprint(document.Number)
+            : null,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Not a derived column of requests."),
+    };
 
     /// <summary>
     /// 本年新收 counts an application in the year it was first received (条例 Art 31), not the year of a corrected

@@ -126,8 +126,18 @@ public sealed class ImportRequestsTests
             cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.Value.Imported);
-        var open = await db.Requests.SingleAsync(r => r.TrackingNumber == "X-2", TestContext.Current.CancellationToken);
+        await using var read = database.Open();
+        var open = await read.Requests.SingleAsync(r => r.TrackingNumber == "X-2", TestContext.Current.CancellationToken);
         Assert.Equal(new DateOnly(2021, 1, 28), open.ReplyDue);
+        Assert.Equal(Domain.Requests.RequestState.Received, open.State);
+        var closed = await read.Requests.SingleAsync(r => r.TrackingNumber == "X-1", TestContext.Current.CancellationToken);
+        Assert.Equal(Domain.Requests.RequestState.Replied, closed.State);
+        Assert.Equal(Domain.Requests.ReplyOutcome.Withheld(Domain.Requests.WithholdingGround.StateSecret), closed.Outcome);
+        Assert.Equal(Domain.Requests.Channel.Online, closed.Channel);
+        Assert.Equal("11010519491231002X", closed.Applicant.Document!.Number);
+        Assert.Equal(Domain.Requests.RequestTrigger.Import, Assert.Single(closed.Events).Trigger);
+        var stored = await read.Database.SqlQueryRaw<string>("SELECT id_document_number AS \"Value\" FROM requests WHERE tracking_number = 'X-1'").SingleAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("19491231", stored, StringComparison.Ordinal);
     }
 
     [Theory]

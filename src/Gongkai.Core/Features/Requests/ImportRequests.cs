@@ -94,41 +94,49 @@ public static class ImportRequests
                 calendar));
     }
 
-    /// <summary>In batches (memory stays flat for 100,000 rows) inside one transaction (nothing is kept if anything fails).</summary>
+    /// <summary>
+    /// In one transaction (nothing is kept if anything fails), with prepared inserts instead of change tracking: a
+    /// 100,000-row ledger in seconds rather than minutes.
+    /// </summary>
     private static async Task SaveAsync(
         GongkaiDbContext db, TimeProvider clock, Agency agency, Request request, List<DisclosureRequest> requests, int alreadyPresent, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var requestId = Guid.Empty;
+        await using (var insertRequest = new BulkInsert<DisclosureRequest>(db, (r, column) => RequestMapping.DerivedValue(db, r, column)))
+        await using (var insertEvent = new BulkInsert<RequestEvent>(db, (_, _) => requestId))
         {
-            for (var start = 0; start < requests.Count; start += Batch)
+            for (var i = 0; i < requests.Count; i++)
             {
-                db.Requests.AddRange(requests.Skip(start).Take(Batch));
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                progress?.Report((Math.Min(start + Batch, requests.Count), requests.Count));
-            }
-
-            // One 台账 entry for the import: the file by name and SHA-256, and what it brought.
-            AuditTrail.Record(db, clock, request.Actor, "requests.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
-                JsonSerializer.Serialize(new
+                var disclosureRequest = requests[i];
+                await insertRequest.AddAsync(disclosureRequest, cancellationToken);
+                requestId = disclosureRequest.Id;
+                foreach (var step in disclosureRequest.Events)
                 {
-                    file = request.FileName,
-                    sha256 = Convert.ToHexStringLower(request.FileHash),
-                    imported = requests.Count,
-                    alreadyPresent,
-                    first = requests.FirstOrDefault()?.TrackingNumber,
-                    last = requests.LastOrDefault()?.TrackingNumber,
-                }));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                    await insertEvent.AddAsync(step, cancellationToken);
+                }
+
+                if ((i + 1) % Batch == 0 || i + 1 == requests.Count)
+                {
+                    progress?.Report((i + 1, requests.Count));
+                }
+            }
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
+
+        // One 台账 entry for the import: the file by name and SHA-256, and what it brought.
+        AuditTrail.Record(db, clock, request.Actor, "requests.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
+            JsonSerializer.Serialize(new
+            {
+                file = request.FileName,
+                sha256 = Convert.ToHexStringLower(request.FileHash),
+                imported = requests.Count,
+                alreadyPresent,
+                first = requests.FirstOrDefault()?.TrackingNumber,
+                last = requests.LastOrDefault()?.TrackingNumber,
+            }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public static byte[] Hash(byte[] file) => SHA256.HashData(file);

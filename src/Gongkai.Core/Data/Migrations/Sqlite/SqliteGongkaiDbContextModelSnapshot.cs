@@ -251,6 +251,63 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("written_down_by_staff");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Applicant", "Gongkai.Domain.Requests.DisclosureRequest.Applicant#Applicant", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("applicant_kind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("applicant_name");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "Gongkai.Domain.Requests.DisclosureRequest.Applicant#Applicant.Contact#ContactDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Email")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("contact_email");
+
+                                    b2.Property<string>("Phone")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("contact_phone");
+
+                                    b2.Property<string>("PostalAddress")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("contact_address");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CreditCode", "Gongkai.Domain.Requests.DisclosureRequest.Applicant#Applicant.CreditCode#CreditCode", b2 =>
+                                {
+                                    b2.Property<string>("Value")
+                                        .IsRequired()
+                                        .HasMaxLength(18)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("credit_code");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Document", "Gongkai.Domain.Requests.DisclosureRequest.Applicant#Applicant.Document#IdentityDocument", b2 =>
+                                {
+                                    b2.Property<int>("Kind")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("id_document_kind");
+
+                                    b2.Property<string>("Number")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("id_document_number");
+                                });
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Gongkai.Domain.Requests.DisclosureRequest.Outcome#ReplyOutcome", b1 =>
                         {
                             b1.Property<int?>("CannotProvideGround")
@@ -380,109 +437,6 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.OwnsOne("Gongkai.Domain.Requests.Applicant", "Applicant", b1 =>
-                        {
-                            b1.Property<Guid>("DisclosureRequestId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Kind")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("applicant_kind");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("applicant_name");
-
-                            b1.HasKey("DisclosureRequestId");
-
-                            b1.ToTable("requests");
-
-                            b1.WithOwner()
-                                .HasForeignKey("DisclosureRequestId");
-
-                            b1.OwnsOne("Gongkai.Domain.Requests.ContactDetails", "Contact", b2 =>
-                                {
-                                    b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<string>("Email")
-                                        .HasMaxLength(200)
-                                        .HasColumnType("TEXT")
-                                        .HasColumnName("contact_email");
-
-                                    b2.Property<string>("Phone")
-                                        .HasMaxLength(200)
-                                        .HasColumnType("TEXT")
-                                        .HasColumnName("contact_phone");
-
-                                    b2.Property<string>("PostalAddress")
-                                        .HasMaxLength(200)
-                                        .HasColumnType("TEXT")
-                                        .HasColumnName("contact_address");
-
-                                    b2.HasKey("ApplicantDisclosureRequestId");
-
-                                    b2.ToTable("requests");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("ApplicantDisclosureRequestId");
-                                });
-
-                            b1.OwnsOne("Gongkai.Domain.Requests.CreditCode", "CreditCode", b2 =>
-                                {
-                                    b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<string>("Value")
-                                        .IsRequired()
-                                        .HasMaxLength(18)
-                                        .HasColumnType("TEXT")
-                                        .HasColumnName("credit_code");
-
-                                    b2.HasKey("ApplicantDisclosureRequestId");
-
-                                    b2.ToTable("requests");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("ApplicantDisclosureRequestId");
-                                });
-
-                            b1.OwnsOne("Gongkai.Domain.Requests.IdentityDocument", "Document", b2 =>
-                                {
-                                    b2.Property<Guid>("ApplicantDisclosureRequestId")
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<int>("Kind")
-                                        .HasColumnType("INTEGER")
-                                        .HasColumnName("id_document_kind");
-
-                                    b2.Property<string>("Number")
-                                        .IsRequired()
-                                        .HasMaxLength(200)
-                                        .HasColumnType("TEXT")
-                                        .HasColumnName("id_document_number");
-
-                                    b2.HasKey("ApplicantDisclosureRequestId");
-
-                                    b2.ToTable("requests");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("ApplicantDisclosureRequestId");
-                                });
-
-                            b1.Navigation("Contact")
-                                .IsRequired();
-
-                            b1.Navigation("CreditCode");
-
-                            b1.Navigation("Document");
-                        });
-
-                    b.Navigation("Applicant")
                         .IsRequired();
                 });
 
