@@ -96,8 +96,16 @@ public sealed class AuditTrailTests
             var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == 2, TestContext.Current.CancellationToken);
             var forged = new AuditEntry
             {
-                Sequence = 2, Actor = "someone", Action = entry.Action, EntityType = entry.EntityType, EntityId = entry.EntityId,
-                Before = entry.Before, After = entry.After, At = entry.At, PreviousHash = entry.PreviousHash, Hash = "",
+                Sequence = 2,
+                Actor = "someone",
+                Action = entry.Action,
+                EntityType = entry.EntityType,
+                EntityId = entry.EntityId,
+                Before = entry.Before,
+                After = entry.After,
+                At = entry.At,
+                PreviousHash = entry.PreviousHash,
+                Hash = "",
             };
             await TamperAsync(database, $"UPDATE audit_entries SET actor = 'someone', hash = '{AuditTrail.Hash(forged)}' WHERE sequence = 2");
         }

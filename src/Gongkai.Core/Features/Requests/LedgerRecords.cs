@@ -50,14 +50,29 @@ public static partial class LedgerRecords
     // post: the ledger's 收到日期 is the receipt date either way (条例 Art 31).
     private static readonly Dictionary<string, Domain.Requests.Channel> Channels = new(StringComparer.Ordinal)
     {
-        ["当面"] = Domain.Requests.Channel.InPerson, ["当面提交"] = Domain.Requests.Channel.InPerson, ["现场"] = Domain.Requests.Channel.InPerson,
-        ["窗口"] = Domain.Requests.Channel.InPerson, ["口头"] = Domain.Requests.Channel.InPerson, ["当面申请"] = Domain.Requests.Channel.InPerson,
-        ["信函"] = Domain.Requests.Channel.PostSigned, ["邮寄"] = Domain.Requests.Channel.PostSigned, ["信件"] = Domain.Requests.Channel.PostSigned,
-        ["挂号信"] = Domain.Requests.Channel.PostSigned, ["平信"] = Domain.Requests.Channel.PostUnsigned, ["信函申请"] = Domain.Requests.Channel.PostSigned,
-        ["网络"] = Domain.Requests.Channel.Online, ["网上申请"] = Domain.Requests.Channel.Online, ["网上"] = Domain.Requests.Channel.Online,
-        ["在线"] = Domain.Requests.Channel.Online, ["在线申请"] = Domain.Requests.Channel.Online, ["互联网"] = Domain.Requests.Channel.Online,
-        ["网站"] = Domain.Requests.Channel.Online, ["电子邮件"] = Domain.Requests.Channel.Online, ["网络申请"] = Domain.Requests.Channel.Online,
-        ["传真"] = Domain.Requests.Channel.Fax, ["传真申请"] = Domain.Requests.Channel.Fax,
+        ["当面"] = Domain.Requests.Channel.InPerson,
+        ["当面提交"] = Domain.Requests.Channel.InPerson,
+        ["现场"] = Domain.Requests.Channel.InPerson,
+        ["窗口"] = Domain.Requests.Channel.InPerson,
+        ["口头"] = Domain.Requests.Channel.InPerson,
+        ["当面申请"] = Domain.Requests.Channel.InPerson,
+        ["信函"] = Domain.Requests.Channel.PostSigned,
+        ["邮寄"] = Domain.Requests.Channel.PostSigned,
+        ["信件"] = Domain.Requests.Channel.PostSigned,
+        ["挂号信"] = Domain.Requests.Channel.PostSigned,
+        ["平信"] = Domain.Requests.Channel.PostUnsigned,
+        ["信函申请"] = Domain.Requests.Channel.PostSigned,
+        ["网络"] = Domain.Requests.Channel.Online,
+        ["网上申请"] = Domain.Requests.Channel.Online,
+        ["网上"] = Domain.Requests.Channel.Online,
+        ["在线"] = Domain.Requests.Channel.Online,
+        ["在线申请"] = Domain.Requests.Channel.Online,
+        ["互联网"] = Domain.Requests.Channel.Online,
+        ["网站"] = Domain.Requests.Channel.Online,
+        ["电子邮件"] = Domain.Requests.Channel.Online,
+        ["网络申请"] = Domain.Requests.Channel.Online,
+        ["传真"] = Domain.Requests.Channel.Fax,
+        ["传真申请"] = Domain.Requests.Channel.Fax,
     };
 
     private static readonly Dictionary<string, Domain.Requests.ApplicantKind> Kinds = new(StringComparer.Ordinal)
