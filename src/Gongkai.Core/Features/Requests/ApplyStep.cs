@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Gongkai.Core.Data;
+using Gongkai.Core.Data.Audit;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
+using Gongkai.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.Requests;
+
+/// <summary>
+/// One step of the procedure on a stored application: the domain decides (a refused step changes nothing and
+/// saves nothing), the new step and its 台账 entry are saved together. The entry records the state and the
+/// deadlines before and after, never the applicant's personal data.
+/// </summary>
+public static class ApplyStep
+{
+    public sealed record Request(Guid RequestId, Guid AgencyId, RequestCommand Command);
+
+    public static async Task<Result<RequestEvent>> HandleAsync(GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)
+    {
+        // Scoped to the agency: a request of another agency is as good as absent.
+        var disclosureRequest = await db.Requests.FirstOrDefaultAsync(r => r.Id == request.RequestId && r.AgencyId == request.AgencyId, cancellationToken);
+        if (disclosureRequest is null)
+        {
+            return new Problem("request.notFound", "未找到该申请");
+        }
+
+        var before = Snapshot(disclosureRequest);
+        var applied = disclosureRequest.Apply(request.Command, calendar);
+        if (!applied.TryGetValue(out var step))
+        {
+            return applied.Problem;
+        }
+
+        AuditTrail.Record(db, clock, request.Command.Actor.UserId, "request." + step.Trigger.ToString(), nameof(DisclosureRequest),
+            disclosureRequest.Id.ToString("D"), disclosureRequest.AgencyId, before, Snapshot(disclosureRequest));
+        await db.SaveChangesAsync(cancellationToken);
+        return step;
+    }
+
+    /// <summary>What the 台账 keeps of a request: number, state, clocks and outcome; no personal data.</summary>
+    public static string Snapshot(DisclosureRequest request) => JsonSerializer.Serialize(new
+    {
+        request.TrackingNumber,
+        State = request.State.ToString(),
+        request.ReceivedOn,
+        request.ReplyDue,
+        request.ExtendedDue,
+        request.DelayedReplyDue,
+        request.SupplementNoticeDue,
+        Outcome = request.Outcome?.DisplayName,
+        request.ClosedOn,
+        Steps = request.Events.Count,
+    });
+}
