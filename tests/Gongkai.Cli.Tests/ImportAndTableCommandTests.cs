@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Gongkai.Core.Features.Requests;
+using Microsoft.Data.Sqlite;
+
+namespace Gongkai.Cli.Tests;
+
+public sealed class ImportAndTableCommandTests
+{
+    private const string Agency = "北京市东城区对外联络服务办公室";
+
+    /// <summary>The seed's one application of 2020, as an office's ledger would hold it.</summary>
+    private const string SeedLedger = """
+        申请编号,收到日期,申请方式,申请人类型,申请人,证件号码,申请内容,办理结果,答复日期
+        2020-001,2020年9月24日,网上申请,自然人,王五,11010519491231002X,我办2020年部门预算,予以公开,2020-10-20
+        """;
+
+    [Fact]
+    public void Import_SeedLedgerThenTable_TheSeedsSectionThree()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        var ledger = folder.File("ledger.csv", SeedLedger);
+        CliRunner.Run("agency", "add", Agency, "--db", db);
+
+        var import = CliRunner.Run("import", "requests", ledger, "--agency", Agency, "--db", db);
+        var again = CliRunner.Run("import", "requests", ledger, "--agency", Agency, "--db", db);
+        var table = CliRunner.Run("requests", "table", "--agency", Agency, "--year", "2020", "--json", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("已导入1件申请；0件已存在", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("已导入0件申请；1件已存在，未更改", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, table.ExitCode);
+        using var json = JsonDocument.Parse(table.Stdout);
+        var cells = json.RootElement.GetProperty("cells");
+        Assert.Equal("2019", json.RootElement.GetProperty("format").GetString());
+        string[] ones = ["received.naturalPerson", "received.total", "disclosed.naturalPerson", "disclosed.total", "total.naturalPerson", "total.total"];
+        foreach (var cell in cells.EnumerateObject())
+        {
+            var expected = ones.Contains(cell.Name["requests.".Length..]) ? 1 : 0;
+            Assert.True(expected == cell.Value.GetInt32(), cell.Name);
+        }
+
+        Assert.Equal(23 * 7, cells.EnumerateObject().Count());
+        Assert.Empty(json.RootElement.GetProperty("findings").EnumerateArray());
+    }
+
+    [Fact]
+    public void Import_BadRows_Exit1NamingEachDatabaseUnchanged()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        var lines = LedgerSample.Csv(10, seed: 2).Split('\n');
+        lines[3] = lines[3].Replace(",2020-", ",2020-99-", StringComparison.Ordinal);
+        var ledger = folder.File("bad.csv", string.Join('\n', lines));
+        CliRunner.Run("agency", "add", Agency, "--db", db);
+
+        var result = CliRunner.Run("import", "requests", ledger, "--agency", Agency, "--db", db);
+        var table = CliRunner.Run("requests", "table", "--agency", Agency, "--year", "2020", "--json", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("第4行「收到日期」", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("数据库未作任何更改", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\"requests.received.total\": 0", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_MissingFileOrUnknownAgency_Exit2()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        var ledger = folder.File("ledger.csv", SeedLedger);
+
+        var missing = CliRunner.Run("import", "requests", Path.Combine(folder.Path, "none.csv"), "--agency", Agency, "--db", db);
+        var unknown = CliRunner.Run("import", "requests", ledger, "--agency", "不存在的局", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("无法读取台账文件", missing.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("机关「不存在的局」不存在", unknown.Stderr, StringComparison.Ordinal);
+    }
+}
