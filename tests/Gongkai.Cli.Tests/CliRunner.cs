@@ -18,9 +18,17 @@ internal static class CliRunner
     }
 
     /// <summary>Runs the real <c>gongkai</c> executable, as a user would.</summary>
-    public static CliResult RunProcess(params string[] args)
+    public static CliResult RunProcess(params string[] args) => RunProcessWith(new Dictionary<string, string>(), args);
+
+    /// <summary>The real executable with extra environment variables (kept out of this process's tests).</summary>
+    public static CliResult RunProcessWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gongkai.dll"));
         foreach (var arg in args)
         {

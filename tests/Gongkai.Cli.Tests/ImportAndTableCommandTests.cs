@@ -82,3 +82,28 @@ public sealed class ImportAndTableCommandTests
         Assert.Contains("机关「不存在的局」不存在", unknown.Stderr, StringComparison.Ordinal);
     }
 }
+
+public sealed class CalendarFileTests
+{
+    /// <summary>A made-up notice for 2027: New Year's Day off, one adjusted Saturday.</summary>
+    private const string Year2027 = """
+        {"format":"cn-holidays/1","years":[{"year":2027,
+          "holidays":[{"date":"2027-01-01","weekday":"Fri","name":"元旦"}],
+          "adjustedWorkdays":[{"date":"2027-01-09","weekday":"Sat","name":"元旦"}]}]}
+        """;
+
+    [Fact]
+    public void CalendarAdd_NewYearsNoticeFromFile_NoCodeChange()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var file = folder.File("2027.json", Year2027);
+
+        var without = CliRunner.RunProcess("calendar", "add", "2026-12-30", "3");
+        var with = CliRunner.RunProcessWith(new Dictionary<string, string> { ["GONGKAI_CALENDAR"] = file }, "calendar", "add", "2026-12-30", "3");
+
+        Assert.Equal(2, without.ExitCode);
+        Assert.Contains("2027年", without.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, with.ExitCode);
+        Assert.Contains("2027-01-05", with.Stdout, StringComparison.Ordinal); // 12-31 (1), 01-01 off, 01-04 (2), 01-05 (3)
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Gongkai.Core.Features.Calendar;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 
@@ -76,7 +77,13 @@ internal static class CalendarCommand
 
     public static int Add(DateOnly start, int days, TextWriter stdout, TextWriter stderr)
     {
-        var result = WorkCalendar.Official.AddWorkingDays(start, days);
+        var loaded = CalendarSource.Load();
+        if (!loaded.TryGetValue(out var calendar))
+        {
+            return Fail(loaded.Problem, stderr);
+        }
+
+        var result = calendar.AddWorkingDays(start, days);
         if (!result.TryGetValue(out var date))
         {
             return Fail(result.Problem, stderr);
@@ -95,7 +102,12 @@ internal static class CalendarCommand
         }
 
         // Everything is computed before anything is printed: a deadline past the calendar prints no partial answer.
-        var calendar = WorkCalendar.Official;
+        var loaded = CalendarSource.Load();
+        if (!loaded.TryGetValue(out var calendar))
+        {
+            return Fail(loaded.Problem, stderr);
+        }
+
         var replyDays = ReplyDays + pausedDays;
         var supplement = calendar.AddWorkingDays(received, SupplementDays);
         var reply = DeadlineExplanation.Explain(calendar, received, replyDays);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Domain.Calendar;
 
 namespace Gongkai.Cli.Commands;
 
@@ -38,7 +38,14 @@ internal static class ImportCommand
 
             var progress = Console.IsErrorRedirected || stderr != Console.Error ? null : new ProgressBar(stderr, "导入");
             var request = new ImportRequests.Request(result.GetValue(agency)!, rows, Path.GetFileName(path), ImportRequests.Hash(bytes), DatabaseOption.Actor);
-            var imported = await ImportRequests.HandleAsync(context, TimeProvider.System, WorkCalendar.Official, request, progress, cancellationToken);
+            var loaded = CalendarSource.Load();
+            if (!loaded.TryGetValue(out var calendar))
+            {
+                stderr.WriteLine(loaded.Problem.Message);
+                return GongkaiCli.Unusable;
+            }
+
+            var imported = await ImportRequests.HandleAsync(context, TimeProvider.System, calendar, request, progress, cancellationToken);
             progress?.Done();
             var c = CultureInfo.InvariantCulture;
             if (!imported.TryGetValue(out var response))
