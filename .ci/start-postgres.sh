@@ -7,7 +7,7 @@ export DEBIAN_FRONTEND=noninteractive
 command -v pg_ctlcluster >/dev/null || { apt-get update -qq; apt-get install -y -qq postgresql >/dev/null; }
 PGVER=$(ls /usr/lib/postgresql | sort -n | tail -1)
 pg_lsclusters -h | grep -q "^$PGVER main" || pg_createcluster "$PGVER" main >/dev/null
-pg_ctlcluster "$PGVER" main start 2>/dev/null || true   # "Cluster is already running." is fine
+pg_ctlcluster "$PGVER" main start >/dev/null 2>&1 || true   # "Cluster is already running." is fine
 for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
 su postgres -c "psql -q -v ON_ERROR_STOP=1 -c \"ALTER USER postgres PASSWORD 'postgres';\"" >/dev/null
 echo "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres"
