@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Gongkai.Domain.Proactive;
+
+/// <summary>Numbers and dates in the Chinese messages and descriptions, culture-independent.</summary>
+internal static class ProactiveText
+{
+    public static string Date(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
