@@ -1,6 +1,7 @@
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Appeals;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -21,6 +22,8 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DisclosureRequest> Requests => Set<DisclosureRequest>();
+
+    public DbSet<AppealCase> Appeals => Set<AppealCase>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         // The model holds the protector's converter: one model per key, never one shared across keys.
@@ -78,7 +81,32 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
         });
 
         RequestMapping.Configure(modelBuilder, Protector);
+        ConfigureAppeals(modelBuilder);
     }
+
+    private static void ConfigureAppeals(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<AppealCase>(a =>
+        {
+            a.ToTable("appeal_cases");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            a.Property(x => x.AgencyId).HasColumnName("agency_id");
+            a.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            a.Property(x => x.Kind).HasColumnName("kind");
+            a.Property(x => x.CaseNumber).HasColumnName("case_number").HasMaxLength(AppealCase.MaxCaseNumberLength);
+            a.Property(x => x.FiledOn).HasColumnName("filed_on");
+            a.Property(x => x.Result).HasColumnName("result");
+            a.Property(x => x.ResultOn).HasColumnName("result_on");
+            a.Property(x => x.RequestId).HasColumnName("request_id");
+            a.HasOne<DisclosureRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
+            a.Property(x => x.Summary).HasColumnName("summary").HasMaxLength(AppealCase.MaxSummaryLength);
+
+            // Idempotent imports find a case by its number within the agency.
+            a.HasIndex(x => new { x.AgencyId, x.CaseNumber }).IsUnique();
+
+            // Section 四's grouped query reads only these columns.
+            a.HasIndex(x => new { x.AgencyId, x.FiledOn, x.ResultOn, x.Kind, x.Result });
+        });
 
     /// <summary>The 台账 is append-only: changing or deleting an entry through the model is a bug.</summary>
     private void GuardAuditTrail()
