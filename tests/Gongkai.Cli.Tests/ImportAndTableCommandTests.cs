@@ -77,9 +77,41 @@ public sealed class ImportAndTableCommandTests
         SqliteConnection.ClearAllPools();
 
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("无法读取台账文件", missing.Stderr, StringComparison.Ordinal);
+        Assert.Contains("无法读取文件", missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("机关「不存在的局」不存在", unknown.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportAppeals_GoodThenBadFile_CountsThenEveryBadRowNamed()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        var good = folder.File("appeals.csv", """
+            案号,类型,提起日期,结果,结果日期,申请编号,摘要
+            东复〔2020〕12号,行政复议,2020-11-02,结果维持,2020-12-20,,对答复不服
+            （2021）京0101行初5号,直接起诉,2021-03-01,尚未审结,,,
+            """);
+        var bad = folder.File("bad.csv", """
+            案号,类型,提起日期,结果,结果日期,申请编号,摘要
+            A-1,行政复议,2020-11-02,维持,2020-10-01,,
+            A-2,信访,2020-11-02,维持,2020-12-01,,
+            A-3,行政复议,2020-11-02,维持,2020-12-01,不存在的编号,
+            """);
+        CliRunner.Run("agency", "add", Agency, "--db", db);
+
+        var first = CliRunner.Run("import", "appeals", good, "--agency", Agency, "--db", db);
+        var again = CliRunner.Run("import", "appeals", good, "--agency", Agency, "--db", db);
+        var rejected = CliRunner.Run("import", "appeals", bad, "--agency", Agency, "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("已导入2件案件；0件已存在", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("已导入0件案件；2件已存在", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains("第2行「结果日期」", rejected.Stderr, StringComparison.Ordinal);
+        Assert.Contains("第3行「类型」", rejected.Stderr, StringComparison.Ordinal);
+        Assert.Contains("第4行「申请编号」", rejected.Stderr, StringComparison.Ordinal);
     }
 }
 

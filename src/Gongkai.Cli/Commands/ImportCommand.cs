@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Gongkai.Core.Features.Appeals;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Requests;
 
 namespace Gongkai.Cli.Commands;
 
-/// <summary><c>gongkai import requests FILE --agency NAME</c>: takes over an office's 台账 of applications.</summary>
+/// <summary><c>gongkai import requests|appeals FILE --agency NAME</c>: takes over an office's records, all or nothing.</summary>
 internal static class ImportCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -17,16 +18,8 @@ internal static class ImportCommand
         requests.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
-            byte[] bytes;
-            IReadOnlyList<LedgerRow> rows;
-            try
+            if (Read(path, stderr) is not var (bytes, rows))
             {
-                bytes = File.ReadAllBytes(path);
-                rows = LedgerFile.Read(bytes, Path.GetFileName(path));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or LedgerFileException)
-            {
-                stderr.WriteLine($"无法读取台账文件 {path}：{e.Message}");
                 return GongkaiCli.Unusable;
             }
 
@@ -47,30 +40,84 @@ internal static class ImportCommand
 
             var imported = await ImportRequests.HandleAsync(context, TimeProvider.System, calendar, request, progress, cancellationToken);
             progress?.Done();
-            var c = CultureInfo.InvariantCulture;
             if (!imported.TryGetValue(out var response))
             {
                 stderr.WriteLine(imported.Problem.Message);
                 return GongkaiCli.Unusable;
             }
 
-            if (response.Rejected)
-            {
-                foreach (var error in response.Errors)
-                {
-                    stderr.WriteLine(error.ToString());
-                }
-
-                var badRows = response.Errors.Select(e => e.Row).Distinct().Count();
-                stderr.WriteLine($"文件被拒绝：{badRows.ToString(c)}行有错误（共{response.Errors.Count.ToString(c)}处），数据库未作任何更改");
-                return GongkaiCli.ReportErrors;
-            }
-
-            stdout.WriteLine($"已导入{response.Imported.ToString(c)}件申请；{response.AlreadyPresent.ToString(c)}件已存在，未更改");
-            return GongkaiCli.Ok;
+            return Report(response.Errors, response.Imported, response.AlreadyPresent, "申请", stdout, stderr);
         });
 
-        return new Command("import", "导入数据") { requests };
+        return new Command("import", "导入数据") { requests, CreateAppeals(stdout, stderr) };
+    }
+
+    /// <summary><c>gongkai import appeals FILE --agency NAME</c>: 行政复议 / 行政诉讼 cases (表头：案号、类型、提起日期、结果、结果日期、申请编号、摘要).</summary>
+    private static Command CreateAppeals(TextWriter stdout, TextWriter stderr)
+    {
+        var db = DatabaseOption.Create();
+        var file = new Argument<string>("file") { Description = "案件文件（CSV 或 XLSX），表头：" + string.Join("、", ImportAppeals.Headers) };
+        var agency = new Option<string>("--agency") { Description = "被申请复议或被诉机关的全称", Required = true };
+        var appeals = new Command("appeals", "导入行政复议、行政诉讼案件（有错误时整个文件不导入；按案号去重，可重复导入）") { file, agency, db };
+        appeals.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            if (Read(path, stderr) is not var (bytes, rows))
+            {
+                return GongkaiCli.Unusable;
+            }
+
+            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
+            if (context is null)
+            {
+                return GongkaiCli.Unusable;
+            }
+
+            var imported = await ImportAppeals.HandleAsync(context, TimeProvider.System,
+                new ImportAppeals.Request(result.GetValue(agency)!, rows, Path.GetFileName(path), ImportRequests.Hash(bytes), DatabaseOption.Actor), cancellationToken);
+            if (!imported.TryGetValue(out var response))
+            {
+                stderr.WriteLine(imported.Problem.Message);
+                return GongkaiCli.Unusable;
+            }
+
+            return Report(response.Errors, response.Imported, response.AlreadyPresent, "案件", stdout, stderr);
+        });
+        return appeals;
+    }
+
+    private static (byte[] Bytes, IReadOnlyList<LedgerRow> Rows)? Read(string path, TextWriter stderr)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            return (bytes, LedgerFile.Read(bytes, Path.GetFileName(path)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LedgerFileException)
+        {
+            stderr.WriteLine($"无法读取文件 {path}：{e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The outcome of an all-or-nothing import: every bad row and exit 1, or the counts and exit 0.</summary>
+    private static int Report(IReadOnlyList<LedgerError> errors, int imported, int alreadyPresent, string noun, TextWriter stdout, TextWriter stderr)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                stderr.WriteLine(error.ToString());
+            }
+
+            var badRows = errors.Select(e => e.Row).Distinct().Count();
+            stderr.WriteLine($"文件被拒绝：{badRows.ToString(c)}行有错误（共{errors.Count.ToString(c)}处），数据库未作任何更改");
+            return GongkaiCli.ReportErrors;
+        }
+
+        stdout.WriteLine($"已导入{imported.ToString(c)}件{noun}；{alreadyPresent.ToString(c)}件已存在，未更改");
+        return GongkaiCli.Ok;
     }
 }
 
