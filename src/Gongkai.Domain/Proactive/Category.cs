@@ -5,7 +5,8 @@ namespace Gongkai.Domain.Proactive;
 /// <summary>
 /// A node of an agency's catalogue tree (信息公开目录 categories, 条例 Art 12: "政府信息的分类、编排体系"): top-level
 /// categories such as 财政信息 with children such as 预算. A category may stand for an Art 20 item, whose report row
-/// then counts its items. Paths are written with '/' (财政信息/预算), so a name may not contain one.
+/// then counts its items; its sub-categories stand for the same item. Paths are written with '/' (财政信息/预算), so
+/// a name may not contain one.
 /// </summary>
 public sealed class Category
 {
@@ -54,6 +55,18 @@ public sealed class Category
         if (article20Item is { } item && !Enum.IsDefined(item))
         {
             return new Problem("category.article20Item", "第二十条事项无效");
+        }
+
+        // A sub-category of 规章 holds 规章: it takes its parent's Art 20 item, and may not name another.
+        if (parent?.Article20Item is { } inherited)
+        {
+            if (article20Item is { } own && own != inherited)
+            {
+                return new Problem("category.article20Item",
+                    $"上级类别“{parent.Name}”对应第二十条的“{inherited.DisplayName()}”，下级类别不能对应“{own.DisplayName()}”");
+            }
+
+            article20Item = inherited;
         }
 
         return new Category

@@ -136,6 +136,17 @@ public sealed class CatalogueTests
     }
 
     [Fact]
+    public void CategoryCreate_ChildOfArticle20Category_InheritsTheLink()
+    {
+        var rules = Ok(Category.Create(Agency, "规章", article20Item: Article20Item.Rules));
+
+        Assert.Equal(Article20Item.Rules, Ok(Category.Create(Agency, "已废止", rules)).Article20Item);
+        Assert.Equal(Article20Item.Rules, Ok(Category.Create(Agency, "现行有效", rules, Article20Item.Rules)).Article20Item);
+        Fails(Category.Create(Agency, "许可", rules, Article20Item.Licensing), "category.article20Item");
+        Assert.Null(Ok(Category.Create(Agency, "预算", Ok(Category.Create(Agency, "财政信息")))).Article20Item);
+    }
+
+    [Fact]
     public void CategoryTree_SiblingsWithSameName_Refused()
     {
         var a = Ok(Category.Create(Agency, "业务动态"));
