@@ -83,6 +83,23 @@ public sealed class ImportAndTableCommandTests
     }
 
     [Fact]
+    public void ImportArticle20_SeedFigures_ThenAgainUnchanged()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        var file = folder.File("a20.csv", "指标,数值\n政府集中采购/采购项目数量,1\n政府集中采购/采购总金额,0.5950\n行政许可/本年增/减,减4\n");
+        CliRunner.Run("agency", "add", Agency, "--db", db);
+
+        var first = CliRunner.Run("import", "article20", file, "--agency", Agency, "--year", "2020", "--db", db);
+        var again = CliRunner.Run("import", "article20", file, "--agency", Agency, "--year", "2020", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("已导入3个数值；0个已存在", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("已导入0个数值；3个已存在，未更改", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ImportAppeals_GoodThenBadFile_CountsThenEveryBadRowNamed()
     {
         using var folder = new CliRunner.TempFolder();

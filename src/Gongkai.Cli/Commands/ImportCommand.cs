@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Core.Features.Appeals;
+using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Requests;
 
@@ -49,7 +50,7 @@ internal static class ImportCommand
             return Report(response.Errors, response.Imported, response.AlreadyPresent, "申请", stdout, stderr);
         });
 
-        return new Command("import", "导入数据") { requests, CreateAppeals(stdout, stderr) };
+        return new Command("import", "导入数据") { requests, CreateAppeals(stdout, stderr), CreateArticle20(stdout, stderr) };
     }
 
     /// <summary><c>gongkai import appeals FILE --agency NAME</c>: 行政复议 / 行政诉讼 cases (表头：案号、类型、提起日期、结果、结果日期、申请编号、摘要).</summary>
@@ -86,6 +87,45 @@ internal static class ImportCommand
         return appeals;
     }
 
+    /// <summary><c>gongkai import article20 FILE --agency NAME --year Y [--format 2019|2021]</c>: 第二十条 figures (表头：指标、数值).</summary>
+    private static Command CreateArticle20(TextWriter stdout, TextWriter stderr)
+    {
+        var db = DatabaseOption.Create();
+        var file = new Argument<string>("file") { Description = "第二十条统计文件（CSV 或 XLSX），表头：指标、数值；指标为单元格键或“行/列”标签" };
+        var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
+        var year = new Option<int>("--year") { Description = "年度", Required = true };
+        var format = new Option<string?>("--format") { Description = "报告格式：2019 或 2021（默认按年度）" };
+        format.AcceptOnlyFromAmong("2019", "2021");
+        var article20 = new Command("article20", "导入第二十条统计数据（许可、处罚、收费、采购等）；有错误时整个文件不导入，重复导入不作更改") { file, agency, year, format, db };
+        article20.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            if (Read(path, stderr) is not var (bytes, rows))
+            {
+                return GongkaiCli.Unusable;
+            }
+
+            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
+            if (context is null)
+            {
+                return GongkaiCli.Unusable;
+            }
+
+            var reportFormat = Domain.AnnualReports.ReportFormats.TryParse(result.GetValue(format), out var f) ? f : (Domain.AnnualReports.ReportFormat?)null;
+            var imported = await ImportArticle20.HandleAsync(context, TimeProvider.System,
+                new ImportArticle20.Request(result.GetValue(agency)!, result.GetValue(year), reportFormat, rows, Path.GetFileName(path), ImportRequests.Hash(bytes), DatabaseOption.Actor),
+                cancellationToken);
+            if (!imported.TryGetValue(out var response))
+            {
+                stderr.WriteLine(imported.Problem.Message);
+                return GongkaiCli.Unusable;
+            }
+
+            return Report(response.Errors, response.Changed, response.Rows - response.Changed, "数值", stdout, stderr, "个");
+        });
+        return article20;
+    }
+
     private static (byte[] Bytes, IReadOnlyList<LedgerRow> Rows)? Read(string path, TextWriter stderr)
     {
         try
@@ -101,7 +141,7 @@ internal static class ImportCommand
     }
 
     /// <summary>The outcome of an all-or-nothing import: every bad row and exit 1, or the counts and exit 0.</summary>
-    private static int Report(IReadOnlyList<LedgerError> errors, int imported, int alreadyPresent, string noun, TextWriter stdout, TextWriter stderr)
+    private static int Report(IReadOnlyList<LedgerError> errors, int imported, int alreadyPresent, string noun, TextWriter stdout, TextWriter stderr, string measure = "件")
     {
         var c = CultureInfo.InvariantCulture;
         if (errors.Count > 0)
@@ -116,7 +156,7 @@ internal static class ImportCommand
             return GongkaiCli.ReportErrors;
         }
 
-        stdout.WriteLine($"已导入{imported.ToString(c)}件{noun}；{alreadyPresent.ToString(c)}件已存在，未更改");
+        stdout.WriteLine($"已导入{imported.ToString(c)}{measure}{noun}；{alreadyPresent.ToString(c)}{measure}已存在，未更改");
         return GongkaiCli.Ok;
     }
 }

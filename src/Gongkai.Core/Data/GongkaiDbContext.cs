@@ -2,6 +2,7 @@ using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Appeals;
+using Gongkai.Domain.Article20;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -24,6 +25,8 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
     public DbSet<DisclosureRequest> Requests => Set<DisclosureRequest>();
 
     public DbSet<AppealCase> Appeals => Set<AppealCase>();
+
+    public DbSet<Article20Statistics> Article20 => Set<Article20Statistics>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         // The model holds the protector's converter: one model per key, never one shared across keys.
@@ -82,6 +85,7 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
 
         RequestMapping.Configure(modelBuilder, Protector);
         ConfigureAppeals(modelBuilder);
+        Article20Mapping.Configure(modelBuilder, Database.IsNpgsql());
     }
 
     private static void ConfigureAppeals(ModelBuilder modelBuilder) =>

@@ -3,8 +3,8 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Agencies;
-using Gongkai.Domain.Appeals;
 using Gongkai.Domain.AnnualReports.Parsing;
+using Gongkai.Domain.Appeals;
 using Gongkai.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,17 +29,26 @@ public static class ImportAppeals
 
     private static readonly Dictionary<string, AppealKind> Kinds = new(StringComparer.Ordinal)
     {
-        ["行政复议"] = AppealKind.Reconsideration, ["复议"] = AppealKind.Reconsideration,
-        ["未经复议直接起诉"] = AppealKind.LitigationDirect, ["直接起诉"] = AppealKind.LitigationDirect, ["行政诉讼"] = AppealKind.LitigationDirect,
+        ["行政复议"] = AppealKind.Reconsideration,
+        ["复议"] = AppealKind.Reconsideration,
+        ["未经复议直接起诉"] = AppealKind.LitigationDirect,
+        ["直接起诉"] = AppealKind.LitigationDirect,
+        ["行政诉讼"] = AppealKind.LitigationDirect,
         ["复议后起诉"] = AppealKind.LitigationAfterReconsideration,
     };
 
     private static readonly Dictionary<string, AppealResult> Results = new(StringComparer.Ordinal)
     {
-        ["结果维持"] = AppealResult.Upheld, ["维持"] = AppealResult.Upheld,
-        ["结果纠正"] = AppealResult.Corrected, ["纠正"] = AppealResult.Corrected,
-        ["其他结果"] = AppealResult.Other, ["其他"] = AppealResult.Other,
-        ["尚未审结"] = AppealResult.Pending, ["未审结"] = AppealResult.Pending, ["审理中"] = AppealResult.Pending, [""] = AppealResult.Pending,
+        ["结果维持"] = AppealResult.Upheld,
+        ["维持"] = AppealResult.Upheld,
+        ["结果纠正"] = AppealResult.Corrected,
+        ["纠正"] = AppealResult.Corrected,
+        ["其他结果"] = AppealResult.Other,
+        ["其他"] = AppealResult.Other,
+        ["尚未审结"] = AppealResult.Pending,
+        ["未审结"] = AppealResult.Pending,
+        ["审理中"] = AppealResult.Pending,
+        [""] = AppealResult.Pending,
     };
 
     public sealed record Request(string AgencyName, IReadOnlyList<LedgerRow> Rows, string FileName, byte[] FileHash, string Actor);

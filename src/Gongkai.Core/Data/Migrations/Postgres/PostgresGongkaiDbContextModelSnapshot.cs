@@ -168,6 +168,155 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.ToTable("appeal_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Figure", b =>
+                {
+                    b.Property<Guid>("StatisticsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statistics_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Provenance", "Gongkai.Domain.Article20.Article20Figure.Provenance#FigureProvenance", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(260)
+                                .HasColumnType("character varying(260)")
+                                .HasColumnName("file_name");
+
+                            b1.Property<string>("FileSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("file_sha256");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer")
+                                .HasColumnName("provenance");
+
+                            b1.Property<int?>("Row")
+                                .HasColumnType("integer")
+                                .HasColumnName("row");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("user_id");
+
+                            b1.Property<string>("UserName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("user_name");
+                        });
+
+                    b.HasKey("StatisticsId", "Key");
+
+                    b.ToTable("article20_figures", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20FigureChange", b =>
+                {
+                    b.Property<Guid>("StatisticsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statistics_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<decimal?>("PreviousValue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("previous_value");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Provenance", "Gongkai.Domain.Article20.Article20FigureChange.Provenance#FigureProvenance", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(260)
+                                .HasColumnType("character varying(260)")
+                                .HasColumnName("file_name");
+
+                            b1.Property<string>("FileSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("file_sha256");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer")
+                                .HasColumnName("provenance");
+
+                            b1.Property<int?>("Row")
+                                .HasColumnType("integer")
+                                .HasColumnName("row");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("user_id");
+
+                            b1.Property<string>("UserName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("user_name");
+                        });
+
+                    b.HasKey("StatisticsId", "Sequence");
+
+                    b.ToTable("article20_figure_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Statistics", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("article20_statistics", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -502,6 +651,33 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Figure", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Article20.Article20Statistics", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("StatisticsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20FigureChange", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Article20.Article20Statistics", null)
+                        .WithMany("History")
+                        .HasForeignKey("StatisticsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Statistics", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
@@ -518,6 +694,13 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Statistics", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>

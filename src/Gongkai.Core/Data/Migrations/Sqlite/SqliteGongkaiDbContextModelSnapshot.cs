@@ -163,6 +163,157 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.ToTable("appeal_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Figure", b =>
+                {
+                    b.Property<Guid>("StatisticsId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statistics_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Provenance", "Gongkai.Domain.Article20.Article20Figure.Provenance#FigureProvenance", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(260)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("file_name");
+
+                            b1.Property<string>("FileSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("file_sha256");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("provenance");
+
+                            b1.Property<int?>("Row")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("row");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("user_id");
+
+                            b1.Property<string>("UserName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("user_name");
+                        });
+
+                    b.HasKey("StatisticsId", "Key");
+
+                    b.ToTable("article20_figures", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20FigureChange", b =>
+                {
+                    b.Property<Guid>("StatisticsId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statistics_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("PreviousValue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_value");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Provenance", "Gongkai.Domain.Article20.Article20FigureChange.Provenance#FigureProvenance", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(260)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("file_name");
+
+                            b1.Property<string>("FileSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("file_sha256");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("provenance");
+
+                            b1.Property<int?>("Row")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("row");
+
+                            b1.Property<string>("UserId")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("user_id");
+
+                            b1.Property<string>("UserName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("user_name");
+                        });
+
+                    b.HasKey("StatisticsId", "Sequence");
+
+                    b.ToTable("article20_figure_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Statistics", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("article20_statistics", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -497,6 +648,33 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Figure", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Article20.Article20Statistics", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("StatisticsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20FigureChange", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Article20.Article20Statistics", null)
+                        .WithMany("History")
+                        .HasForeignKey("StatisticsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Statistics", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
@@ -513,6 +691,13 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Article20.Article20Statistics", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
