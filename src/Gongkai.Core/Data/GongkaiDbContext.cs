@@ -3,6 +3,7 @@ using Gongkai.Core.Data.Protection;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Appeals;
 using Gongkai.Domain.Article20;
+using Gongkai.Domain.Proactive;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -27,6 +28,14 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
     public DbSet<AppealCase> Appeals => Set<AppealCase>();
 
     public DbSet<Article20Statistics> Article20 => Set<Article20Statistics>();
+
+    public DbSet<DisclosureItem> Items => Set<DisclosureItem>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<Division> Divisions => Set<Division>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         // The model holds the protector's converter: one model per key, never one shared across keys.
@@ -86,6 +95,7 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
         RequestMapping.Configure(modelBuilder, Protector);
         ConfigureAppeals(modelBuilder);
         Article20Mapping.Configure(modelBuilder, Database.IsNpgsql());
+        ProactiveMapping.Configure(modelBuilder);
     }
 
     private static void ConfigureAppeals(ModelBuilder modelBuilder) =>

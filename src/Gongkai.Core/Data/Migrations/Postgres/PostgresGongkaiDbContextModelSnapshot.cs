@@ -116,6 +116,30 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.ToTable("agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Agencies.Division", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("divisions", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Appeals.AppealCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +339,386 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("article20_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int?>("Article20Item")
+                        .HasColumnType("integer")
+                        .HasColumnName("article20_item");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("AgencyId", "ParentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.DisclosureItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<Guid?>("DivisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly?>("FirstPublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_published_on");
+
+                    b.Property<DateOnly>("FormedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formed_on");
+
+                    b.Property<bool>("FullTextElectronic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("full_text_electronic");
+
+                    b.Property<string>("ProposalNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proposal_number");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("repealed_on");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TopicIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("topic_ids");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Approval", "Gongkai.Domain.Proactive.DisclosureItem.Approval#ConfidentialityReview", b1 =>
+                        {
+                            b1.Property<string>("ContentHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("review_content_hash");
+
+                            b1.Property<bool>("Imported")
+                                .HasColumnType("boolean")
+                                .HasColumnName("review_imported");
+
+                            b1.Property<DateOnly>("ReviewedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("reviewed_on");
+
+                            b1.Property<string>("ReviewerId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("reviewer_id");
+
+                            b1.Property<string>("ReviewerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("reviewer_name");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("review_version");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("DivisionId");
+
+                    b.HasIndex("AgencyId", "PublishedOn");
+
+                    b.HasIndex("AgencyId", "CategoryId", "PublishedOn");
+
+                    b.ToTable("items", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.ItemEvent", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("FromState")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_state");
+
+                    b.Property<int>("ToState")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_state");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Actor", "Gongkai.Domain.Proactive.ItemEvent.Actor#ItemActor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("actor_name");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("integer")
+                                .HasColumnName("actor_role");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("actor_id");
+                        });
+
+                    b.HasKey("ItemId", "Sequence");
+
+                    b.ToTable("item_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.ItemVersion", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<Guid?>("DivisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly>("FormedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formed_on");
+
+                    b.Property<bool>("FullTextElectronic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("full_text_electronic");
+
+                    b.Property<string>("ProposalNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proposal_number");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("repealed_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TopicIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("topic_ids");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Review", "Gongkai.Domain.Proactive.ItemVersion.Review#ConfidentialityReview", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("review_content_hash");
+
+                            b1.Property<bool>("Imported")
+                                .HasColumnType("boolean")
+                                .HasColumnName("review_imported");
+
+                            b1.Property<DateOnly>("ReviewedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("reviewed_on");
+
+                            b1.Property<string>("ReviewerId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("reviewer_id");
+
+                            b1.Property<string>("ReviewerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("reviewer_name");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("review_version");
+                        });
+
+                    b.HasKey("ItemId", "Number");
+
+                    b.ToTable("item_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.Topic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("topics", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
@@ -637,6 +1041,15 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Agencies.Division", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Appeals.AppealCase", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
@@ -678,6 +1091,67 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Proactive.Category", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Domain.Proactive.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.DisclosureItem", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Domain.Proactive.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Domain.Agencies.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.ItemEvent", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Proactive.DisclosureItem", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.ItemVersion", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Proactive.DisclosureItem", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.Topic", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
@@ -701,6 +1175,13 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.Navigation("Figures");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.DisclosureItem", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>

@@ -111,6 +111,30 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.ToTable("agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Agencies.Division", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("divisions", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Appeals.AppealCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -312,6 +336,386 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("article20_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int?>("Article20Item")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article20_item");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("AgencyId", "ParentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.DisclosureItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<Guid?>("DivisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly?>("FirstPublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_published_on");
+
+                    b.Property<DateOnly>("FormedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("formed_on");
+
+                    b.Property<bool>("FullTextElectronic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("full_text_electronic");
+
+                    b.Property<string>("ProposalNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_number");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repealed_on");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TopicIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic_ids");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_on");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Approval", "Gongkai.Domain.Proactive.DisclosureItem.Approval#ConfidentialityReview", b1 =>
+                        {
+                            b1.Property<string>("ContentHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("review_content_hash");
+
+                            b1.Property<bool>("Imported")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("review_imported");
+
+                            b1.Property<DateOnly>("ReviewedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("reviewed_on");
+
+                            b1.Property<string>("ReviewerId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("reviewer_id");
+
+                            b1.Property<string>("ReviewerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("reviewer_name");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("review_version");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("DivisionId");
+
+                    b.HasIndex("AgencyId", "PublishedOn");
+
+                    b.HasIndex("AgencyId", "CategoryId", "PublishedOn");
+
+                    b.ToTable("items", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.ItemEvent", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("FromState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_state");
+
+                    b.Property<int>("ToState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_state");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Actor", "Gongkai.Domain.Proactive.ItemEvent.Actor#ItemActor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("actor_name");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("actor_role");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("actor_id");
+                        });
+
+                    b.HasKey("ItemId", "Sequence");
+
+                    b.ToTable("item_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.ItemVersion", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<Guid?>("DivisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly>("FormedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("formed_on");
+
+                    b.Property<bool>("FullTextElectronic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("full_text_electronic");
+
+                    b.Property<string>("ProposalNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_number");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repealed_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TopicIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic_ids");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Review", "Gongkai.Domain.Proactive.ItemVersion.Review#ConfidentialityReview", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("review_content_hash");
+
+                            b1.Property<bool>("Imported")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("review_imported");
+
+                            b1.Property<DateOnly>("ReviewedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("reviewed_on");
+
+                            b1.Property<string>("ReviewerId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("reviewer_id");
+
+                            b1.Property<string>("ReviewerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("reviewer_name");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("review_version");
+                        });
+
+                    b.HasKey("ItemId", "Number");
+
+                    b.ToTable("item_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.Topic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("topics", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
@@ -634,6 +1038,15 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Agencies.Division", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Appeals.AppealCase", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
@@ -675,6 +1088,67 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.Proactive.Category", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Domain.Proactive.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.DisclosureItem", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Domain.Proactive.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Domain.Agencies.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.ItemEvent", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Proactive.DisclosureItem", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.ItemVersion", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Proactive.DisclosureItem", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.Topic", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
@@ -698,6 +1172,13 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.Navigation("Figures");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.Proactive.DisclosureItem", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Requests.DisclosureRequest", b =>
