@@ -156,3 +156,32 @@ public sealed class CalendarFileTests
         Assert.Contains("2027-01-05", with.Stdout, StringComparison.Ordinal); // 12-31 (1), 01-01 off, 01-04 (2), 01-05 (3)
     }
 }
+
+public sealed class ProactiveCommandTests
+{
+    private const string Agency = "北京市东城区对外联络服务办公室";
+
+    [Fact]
+    public void ImportItemsThenSummary_TheSeedsTwentyTwenty()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        CliRunner.Run("agency", "add", Agency, "--db", db);
+
+        var import = CliRunner.Run("import", "items", CliRunner.Sample(Path.Combine("ledgers", "seed-2020-items.csv")), "--agency", Agency, "--db", db);
+        var summary = CliRunner.Run("proactive", "summary", "--agency", Agency, "--year", "2020", "--json", "--db", db);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("已导入38条信息", import.Stdout, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(summary.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(38, root.GetProperty("proactive.published.total").GetInt32());
+        Assert.Equal(1, root.GetProperty("proactive.published.byCategory.规划计划").GetInt32());
+        Assert.Equal(2, root.GetProperty("proactive.published.byCategory.财政信息").GetInt32());
+        Assert.Equal(3, root.GetProperty("proactive.published.byCategory.信息公开专栏").GetInt32());
+        Assert.Equal(2, root.GetProperty("proactive.published.byCategory.建议提案办理结果").GetInt32());
+        Assert.Equal(30, root.GetProperty("proactive.published.byCategory.业务动态").GetInt32());
+        Assert.Equal("1.0000", root.GetProperty("proactive.fullTextRate").GetRawText());
+    }
+}

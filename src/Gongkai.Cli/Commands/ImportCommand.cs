@@ -4,6 +4,7 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Features.Appeals;
 using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Calendar;
+using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Common;
@@ -68,7 +69,17 @@ internal static class ImportCommand
                 return imported.Map(r => new Outcome(r.Errors, r.Changed, r.Rows - r.Changed));
             });
 
-        return new Command("import", "导入数据") { requests, appeals, article20 };
+        var items = Subcommand(
+            "items", "导入已主动公开的信息（全清单）；有错误时整个文件不导入，已有的信息（标题和形成日期相同）不作更改",
+            "信息文件（CSV 或 XLSX），表头：" + string.Join("、", ImportItems.Headers), "机关全称", [], "条信息", stdout, stderr,
+            async c =>
+            {
+                var imported = await ImportItems.HandleAsync(c.Db, TimeProvider.System,
+                    new ImportItems.Request(c.Agency, c.Rows, System.IO.Path.GetFileName(c.Path), ImportRequests.Hash(c.Bytes), DatabaseOption.Actor), c.CancellationToken);
+                return imported.Map(r => new Outcome(r.Errors, r.Imported, r.AlreadyPresent));
+            });
+
+        return new Command("import", "导入数据") { requests, appeals, article20, items };
     }
 
     /// <summary>One import: reads the file, opens the database, runs the import and reports as every import does.</summary>

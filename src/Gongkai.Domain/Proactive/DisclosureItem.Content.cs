@@ -44,7 +44,7 @@ public sealed partial class DisclosureItem
             $"公开日期{ProactiveText.Date(publishedOn)}早于信息形成或变更日期{ProactiveText.Date(formedOn)}");
 
     /// <summary>The content checked and normalised (trimmed, empty optional text as null, topics without repeats).</summary>
-    private static Result<ItemContent> Validate(Guid id, Guid agencyId, ItemContent content)
+    private static Result<ItemContent> Validate(Guid id, Guid agencyId, ItemContent content, bool takenOver = false)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (id == Guid.Empty || agencyId == Guid.Empty)
@@ -113,8 +113,9 @@ public sealed partial class DisclosureItem
             return new Problem(ItemProblems.AttachmentDuplicate, $"附件“{duplicate.Key}”重复");
         }
 
-        // 全文电子化 claims the full text is online: there must be a text or a file to hold it.
-        if (content.FullTextElectronic && body.Length == 0 && attachments.Count == 0)
+        // 全文电子化 claims the full text is online: there must be a text or a file to hold it. An item taken over
+        // from a ledger is the exception: the ledger records the claim, the text stays where it was published.
+        if (content.FullTextElectronic && body.Length == 0 && attachments.Count == 0 && !takenOver)
         {
             return new Problem(ItemProblems.FullTextMissing, "标为全文电子化的信息应有正文或附件");
         }

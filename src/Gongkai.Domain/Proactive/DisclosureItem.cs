@@ -148,7 +148,7 @@ public sealed partial class DisclosureItem
             return new Problem(ItemProblems.RoleNotAllowed, "只有管理员或系统可以从原台账导入已公开的信息");
         }
 
-        var validated = Validate(command.Id, command.AgencyId, command.Content);
+        var validated = Validate(command.Id, command.AgencyId, command.Content, takenOver: true);
         if (!validated.TryGetValue(out var content))
         {
             return validated.Problem;

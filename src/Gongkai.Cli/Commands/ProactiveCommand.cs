@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Gongkai.Core.Features.Calendar;
+using Gongkai.Core.Features.Proactive;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Cli.Commands;
+
+/// <summary><c>gongkai proactive summary --agency NAME --year Y [--json]</c>: the year's 主动公开 in figures.</summary>
+internal static class ProactiveCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var db = DatabaseOption.Create();
+        var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
+        var year = new Option<int>("--year") { Description = "年度", Required = true };
+        var json = new Option<bool>("--json") { Description = "输出 JSON（键 proactive.*，见 spec/report-json.md）" };
+        var summary = new Command("summary", "主动公开情况：公开数量、各类别数量、全文电子化率、按时公开率（条例第二十六条）") { agency, year, json, db };
+        summary.SetAction(async (result, cancellationToken) =>
+        {
+            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
+            if (context is null)
+            {
+                return GongkaiCli.Unusable;
+            }
+
+            var name = result.GetValue(agency)!.Trim();
+            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+            if (found is null)
+            {
+                stderr.WriteLine($"机关「{name}」不存在");
+                return GongkaiCli.ReportErrors;
+            }
+
+            var loaded = CalendarSource.Load();
+            if (!loaded.TryGetValue(out var calendar))
+            {
+                stderr.WriteLine(loaded.Problem.Message);
+                return GongkaiCli.Unusable;
+            }
+
+            var figures = await ProactiveSummaryQuery.HandleAsync(context, calendar, new ProactiveSummaryQuery.Request(found.Id, result.GetValue(year)), cancellationToken);
+            if (result.GetValue(json))
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(figures, Json));
+                return GongkaiCli.Ok;
+            }
+
+            var c = CultureInfo.InvariantCulture;
+            stdout.WriteLine($"{found.Name} {result.GetValue(year).ToString(c)}年主动公开情况");
+            foreach (var (key, value) in figures)
+            {
+                stdout.WriteLine($"{key}\t{value.ToString(c)}");
+            }
+
+            return GongkaiCli.Ok;
+        });
+
+        return new Command("proactive", "主动公开") { summary };
+    }
+}
