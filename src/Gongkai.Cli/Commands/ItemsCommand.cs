@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Gongkai.Core.Features.Calendar;
+using Gongkai.Core.Features.Proactive;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Proactive;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Cli.Commands;
+
+/// <summary><c>gongkai items list --agency NAME [--year Y] [--category C] [--overdue] [--page N]</c>: the full list, newest first.</summary>
+internal static class ItemsCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var db = DatabaseOption.Create();
+        var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
+        var year = new Option<int?>("--year") { Description = "公开年度" };
+        var category = new Option<string?>("--category") { Description = "类别（含下级类别），如 财政信息 或 财政信息/预算" };
+        var overdue = new Option<bool>("--overdue") { Description = "只列出逾期公开或已逾期未公开的信息（条例第二十六条：形成或变更之日起20个工作日内）" };
+        var page = new Option<int>("--page") { Description = "页码（每页20条）", DefaultValueFactory = _ => 1 };
+        var list = new Command("list", "主动公开全清单（按公开日期从新到旧）") { agency, year, category, overdue, page, db };
+        list.SetAction(async (result, cancellationToken) =>
+        {
+            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
+            if (context is null)
+            {
+                return GongkaiCli.Unusable;
+            }
+
+            var name = result.GetValue(agency)!.Trim();
+            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+            if (found is null)
+            {
+                stderr.WriteLine($"机关「{name}」不存在");
+                return GongkaiCli.ReportErrors;
+            }
+
+            var tree = CategoryTree.Create(await context.Categories.AsNoTracking().Where(c => c.AgencyId == found.Id).ToListAsync(cancellationToken)).Value;
+            Guid? categoryId = null;
+            if (result.GetValue(category) is { Length: > 0 } path)
+            {
+                categoryId = tree.FindByPath(path)?.Id;
+                if (categoryId is null)
+                {
+                    stderr.WriteLine($"「{path}」不是本机关的信息类别");
+                    return GongkaiCli.ReportErrors;
+                }
+            }
+
+            var loaded = CalendarSource.Load();
+            if (!loaded.TryGetValue(out var calendar))
+            {
+                stderr.WriteLine(loaded.Problem.Message);
+                return GongkaiCli.Unusable;
+            }
+
+            var today = ChinaClock.Today(TimeProvider.System);
+            var lines = await ListItems.HandleAsync(context, calendar, today,
+                new ListItems.Request(found.Id, result.GetValue(year), categoryId, null, result.GetValue(overdue), result.GetValue(page)), cancellationToken);
+            var c = CultureInfo.InvariantCulture;
+            foreach (var line in lines)
+            {
+                var item = line.Item;
+                var timeliness = line.Timeliness is { } t ? $"{Status(t.Status)}（期限{t.Due.ToString("yyyy-MM-dd", c)}）" : "";
+                stdout.WriteLine($"{item.PublishedOn?.ToString("yyyy-MM-dd", c) ?? "未公开"}\t{tree.PathOf(item.CategoryId)}\t{item.Title}\t{timeliness}");
+            }
+
+            if (lines.Count == 0)
+            {
+                stdout.WriteLine("没有符合条件的信息");
+            }
+
+            return GongkaiCli.Ok;
+        });
+
+        return new Command("items", "主动公开信息") { list };
+    }
+
+    private static string Status(TimelinessStatus status) => status switch
+    {
+        TimelinessStatus.Pending => "待公开",
+        TimelinessStatus.OnTime => "按时公开",
+        TimelinessStatus.Late => "逾期公开",
+        TimelinessStatus.Overdue => "已逾期未公开",
+        _ => status.ToString(),
+    };
+}
