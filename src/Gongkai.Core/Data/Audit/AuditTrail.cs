@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Data.Audit;
@@ -17,6 +19,9 @@ public sealed record AuditVerification(long Checked, long? BrokenAt, string? Rea
 /// <summary>The append-only, hash-chained audit trail (台账).</summary>
 public static class AuditTrail
 {
+    /// <summary>How records are written into entries: readable Chinese, not \u escapes (the 台账 is read by people).</summary>
+    public static JsonSerializerOptions Json { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>

@@ -40,7 +40,7 @@ public static class AddAgency
 
         db.Agencies.Add(agency);
         AuditTrail.Record(db, clock, request.Actor, "agency.created", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
-            JsonSerializer.Serialize(new { agency.Id, agency.Name, agency.ParentId }));
+            JsonSerializer.Serialize(new { agency.Id, agency.Name, agency.ParentId }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
         return agency;
     }

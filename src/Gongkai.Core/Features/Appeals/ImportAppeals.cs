@@ -111,7 +111,7 @@ public static class ImportAppeals
 
         db.Appeals.AddRange(cases);
         AuditTrail.Record(db, clock, request.Actor, "appeals.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
-            JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = cases.Count, alreadyPresent }));
+            JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = cases.Count, alreadyPresent }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
         return new Response(cases.Count, alreadyPresent, []);
     }

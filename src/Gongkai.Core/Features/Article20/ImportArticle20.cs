@@ -90,7 +90,7 @@ public static class ImportArticle20
             db.Article20.Add(statistics);
         }
 
-        var before = JsonSerializer.Serialize(statistics.Values());
+        var before = JsonSerializer.Serialize(statistics.Values(), AuditTrail.Json);
         var historyBefore = statistics.History.Count;
         var sha = Convert.ToHexStringLower(request.FileHash);
         foreach (var (row, key, value) in figures)
@@ -102,7 +102,7 @@ public static class ImportArticle20
         if (changed > 0)
         {
             AuditTrail.Record(db, clock, request.Actor, "article20.imported", nameof(Article20Statistics), statistics.Id.ToString("D"), agency.Id,
-                before, JsonSerializer.Serialize(statistics.Values()));
+                before, JsonSerializer.Serialize(statistics.Values(), AuditTrail.Json));
             await db.SaveChangesAsync(cancellationToken);
         }
 

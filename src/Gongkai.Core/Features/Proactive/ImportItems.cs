@@ -132,7 +132,7 @@ public static class ImportItems
 
         db.Items.AddRange(items);
         AuditTrail.Record(db, clock, request.Actor, "items.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
-            JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = items.Count, alreadyPresent }));
+            JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = items.Count, alreadyPresent }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
         return new Response(items.Count, alreadyPresent, []);
     }

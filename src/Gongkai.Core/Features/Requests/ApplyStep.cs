@@ -52,5 +52,5 @@ public static class ApplyStep
         Outcome = request.Outcome?.DisplayName,
         request.ClosedOn,
         Steps = request.Events.Count,
-    });
+    }, AuditTrail.Json);
 }

@@ -134,7 +134,7 @@ public static class ImportRequests
                 alreadyPresent,
                 first = requests.FirstOrDefault()?.TrackingNumber,
                 last = requests.LastOrDefault()?.TrackingNumber,
-            }));
+            }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
