@@ -74,7 +74,50 @@ internal static class ItemsCommand
             return GongkaiCli.Ok;
         });
 
-        return new Command("items", "主动公开信息") { list };
+        return new Command("items", "主动公开信息") { list, CreateExport(stdout, stderr) };
+    }
+
+    /// <summary><c>gongkai items export --agency NAME [--year Y] --out FILE.csv|FILE.xlsx</c>: the full list, importable again.</summary>
+    private static Command CreateExport(TextWriter stdout, TextWriter stderr)
+    {
+        var db = DatabaseOption.Create();
+        var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
+        var year = new Option<int?>("--year") { Description = "公开年度（默认全部）" };
+        var output = new Option<string>("--out") { Description = "输出文件：.csv 或 .xlsx（列与 gongkai import items 相同）", Required = true };
+        var export = new Command("export", "导出主动公开全清单") { agency, year, output, db };
+        export.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(output)!;
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            if (extension is not (".csv" or ".xlsx"))
+            {
+                stderr.WriteLine("输出文件应为 .csv 或 .xlsx");
+                return GongkaiCli.Unusable;
+            }
+
+            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
+            if (context is null)
+            {
+                return GongkaiCli.Unusable;
+            }
+
+            var name = result.GetValue(agency)!.Trim();
+            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+            if (found is null)
+            {
+                stderr.WriteLine($"机关「{name}」不存在");
+                return GongkaiCli.ReportErrors;
+            }
+
+            var request = new ExportItems.Request(found.Id, result.GetValue(year));
+            var bytes = extension == ".csv"
+                ? await ExportItems.CsvAsync(context, request, cancellationToken)
+                : await ExportItems.XlsxAsync(context, request, cancellationToken);
+            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            stdout.WriteLine($"已导出到 {path}");
+            return GongkaiCli.Ok;
+        });
+        return export;
     }
 
     private static string Status(TimelinessStatus status) => status switch

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using Gongkai.Core.Data;
+using Gongkai.Domain.Proactive;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Gongkai.Core.Features.Proactive;
+
+/// <summary>
+/// The full list (主动公开全清单) of an agency as a spreadsheet, in the columns <see cref="ImportItems"/> reads, so an
+/// exported list imports back unchanged: CSV (UTF-8 with BOM, for Excel) or XLSX. Published items only, by their
+/// public version, oldest first.
+/// </summary>
+public static class ExportItems
+{
+    public sealed record Request(Guid AgencyId, int? Year);
+
+    public static async Task<List<Dictionary<string, object?>>> RowsAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    {
+        var tree = CategoryTree.Create(await db.Categories.AsNoTracking().Where(c => c.AgencyId == request.AgencyId).ToListAsync(cancellationToken)).Value;
+        var topics = await db.Topics.AsNoTracking().Where(t => t.AgencyId == request.AgencyId).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var divisions = await db.Divisions.AsNoTracking().Where(d => d.AgencyId == request.AgencyId).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var query = db.Items.AsNoTracking().Where(i => i.AgencyId == request.AgencyId && i.PublishedOn != null);
+        if (request.Year is { } year)
+        {
+            query = query.Where(i => i.PublishedOn >= new DateOnly(year, 1, 1) && i.PublishedOn <= new DateOnly(year, 12, 31));
+        }
+
+        var items = await query.OrderBy(i => i.PublishedOn).ToListAsync(cancellationToken);
+        var c = CultureInfo.InvariantCulture;
+        return
+        [
+            .. items.Where(i => i.PublicVersion is not null).Select(i => i.PublicVersion!).Select(v => new Dictionary<string, object?>
+            {
+                [ImportItems.Title] = v.Title,
+                [ImportItems.DocumentNumber] = v.DocumentNumber ?? "",
+                [ImportItems.CategoryColumn] = tree.PathOf(v.CategoryId) ?? "",
+                [ImportItems.Topics] = string.Join("；", v.TopicIds.Select(id => topics.GetValueOrDefault(id, ""))),
+                [ImportItems.DivisionColumn] = v.DivisionId is { } d ? divisions.GetValueOrDefault(d, "") : "",
+                [ImportItems.FormedOn] = v.FormedOn.ToString("yyyy-MM-dd", c),
+                [ImportItems.PublishedOn] = v.PublishedOn.ToString("yyyy-MM-dd", c),
+                [ImportItems.FullText] = v.FullTextElectronic ? "是" : "否",
+            }),
+        ];
+    }
+
+    public static async Task<byte[]> XlsxAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    {
+        var rows = await RowsAsync(db, request, cancellationToken);
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows.Count > 0 ? rows : [ImportItems.Headers.ToDictionary(h => h, _ => (object?)null)], sheetName: "主动公开全清单", cancellationToken: cancellationToken);
+        return stream.ToArray();
+    }
+
+    public static async Task<byte[]> CsvAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    {
+        var rows = await RowsAsync(db, request, cancellationToken);
+        var csv = new StringBuilder();
+        csv.Append(string.Join(',', ImportItems.Headers)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            csv.Append(string.Join(',', ImportItems.Headers.Select(h => Quote((string)row[h]!)))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break in double quotes, quotes doubled.</summary>
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+}
