@@ -21,6 +21,7 @@ public static class GongkaiCli
         root.Subcommands.Add(RequestsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ProactiveCommand.Create(stdout, stderr));
         root.Subcommands.Add(ItemsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GuideCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

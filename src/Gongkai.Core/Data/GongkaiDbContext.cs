@@ -37,6 +37,8 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
 
     public DbSet<Division> Divisions => Set<Division>();
 
+    public DbSet<DisclosureGuide> Guides => Set<DisclosureGuide>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         // The model holds the protector's converter: one model per key, never one shared across keys.
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();

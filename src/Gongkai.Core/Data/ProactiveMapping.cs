@@ -139,6 +139,22 @@ internal static class ProactiveMapping
             v.ComplexProperty(x => x.Review, Review);
         });
 
+        modelBuilder.Entity<DisclosureGuide>(g =>
+        {
+            g.ToTable("guides");
+            g.HasKey(x => x.Id);
+            g.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            g.Property(x => x.AgencyId).HasColumnName("agency_id");
+            g.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            g.Property(x => x.Version).HasColumnName("version");
+            g.Property(x => x.Title).HasColumnName("title").HasMaxLength(DisclosureGuide.MaxTitleLength);
+            g.Property(x => x.Text).HasColumnName("text");
+            g.Property(x => x.EffectiveOn).HasColumnName("effective_on");
+            g.Property(x => x.AuthorId).HasColumnName("author_id").HasMaxLength(100);
+            g.Property(x => x.At).HasColumnName("at");
+            g.HasIndex(x => new { x.AgencyId, x.Version }).IsUnique();
+        });
+
         modelBuilder.Entity<ItemEvent>(e =>
         {
             e.ToTable("item_events");
