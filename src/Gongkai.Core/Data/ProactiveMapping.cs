@@ -116,6 +116,9 @@ internal static class ProactiveMapping
             // The full list (全清单) and the portal: an agency's newest published items, filtered.
             i.HasIndex(x => new { x.AgencyId, x.PublishedOn });
             i.HasIndex(x => new { x.AgencyId, x.CategoryId, x.PublishedOn });
+
+            // A division's newest items without sorting all of them (BENCHMARKS.md: 21 ms → under 1 ms on SQLite).
+            i.HasIndex(x => new { x.AgencyId, x.DivisionId, x.PublishedOn });
         });
 
         modelBuilder.Entity<ItemVersion>(v =>

@@ -566,6 +566,8 @@ namespace Gongkai.Core.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "CategoryId", "PublishedOn");
 
+                    b.HasIndex("AgencyId", "DivisionId", "PublishedOn");
+
                     b.ToTable("items", (string)null);
                 });
 

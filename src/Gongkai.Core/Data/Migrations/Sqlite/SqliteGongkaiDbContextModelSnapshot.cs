@@ -563,6 +563,8 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "CategoryId", "PublishedOn");
 
+                    b.HasIndex("AgencyId", "DivisionId", "PublishedOn");
+
                     b.ToTable("items", (string)null);
                 });
 
