@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
 
-/// <summary><c>gongkai items list --agency NAME [--year Y] [--category C] [--overdue] [--page N]</c>: the full list, newest first.</summary>
+/// <summary><c>gongkai items list --agency NAME [--year Y] [--category C] [--division D] [--topic T] [--overdue] [--page N]</c>: the full list, newest first.</summary>
 internal static class ItemsCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -17,9 +17,11 @@ internal static class ItemsCommand
         var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
         var year = new Option<int?>("--year") { Description = "公开年度" };
         var category = new Option<string?>("--category") { Description = "类别（含下级类别），如 财政信息 或 财政信息/预算" };
+        var division = new Option<string?>("--division") { Description = "科室，如 综合科（与 --overdue 合用即各科室的逾期公开清单）" };
+        var topic = new Option<string?>("--topic") { Description = "重点领域（主题），如 对口支援" };
         var overdue = new Option<bool>("--overdue") { Description = "只列出逾期公开或已逾期未公开的信息（条例第二十六条：形成或变更之日起20个工作日内）" };
         var page = new Option<int>("--page") { Description = "页码（每页20条）", DefaultValueFactory = _ => 1 };
-        var list = new Command("list", "主动公开全清单（按公开日期从新到旧）") { agency, year, category, overdue, page, db };
+        var list = new Command("list", "主动公开全清单（按公开日期从新到旧）") { agency, year, category, division, topic, overdue, page, db };
         list.SetAction(async (result, cancellationToken) =>
         {
             await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
@@ -48,6 +50,28 @@ internal static class ItemsCommand
                 }
             }
 
+            Guid? divisionId = null;
+            if (result.GetValue(division) is { Length: > 0 } divisionName)
+            {
+                divisionId = (await context.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.AgencyId == found.Id && d.Name == divisionName, cancellationToken))?.Id;
+                if (divisionId is null)
+                {
+                    stderr.WriteLine($"「{divisionName}」不是本机关的科室");
+                    return GongkaiCli.ReportErrors;
+                }
+            }
+
+            Guid? topicId = null;
+            if (result.GetValue(topic) is { Length: > 0 } topicName)
+            {
+                topicId = (await context.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.AgencyId == found.Id && t.Name == topicName, cancellationToken))?.Id;
+                if (topicId is null)
+                {
+                    stderr.WriteLine($"「{topicName}」不是本机关的重点领域");
+                    return GongkaiCli.ReportErrors;
+                }
+            }
+
             var loaded = CalendarSource.Load();
             if (!loaded.TryGetValue(out var calendar))
             {
@@ -57,7 +81,7 @@ internal static class ItemsCommand
 
             var today = ChinaClock.Today(TimeProvider.System);
             var lines = await ListItems.HandleAsync(context, calendar, today,
-                new ListItems.Request(found.Id, result.GetValue(year), categoryId, null, result.GetValue(overdue), result.GetValue(page)), cancellationToken);
+                new ListItems.Request(found.Id, result.GetValue(year), categoryId, divisionId, result.GetValue(overdue), result.GetValue(page), TopicId: topicId), cancellationToken);
             var c = CultureInfo.InvariantCulture;
             foreach (var line in lines)
             {

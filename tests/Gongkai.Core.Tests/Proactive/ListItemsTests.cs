@@ -40,6 +40,10 @@ public sealed class ListItemsTests
         var financial = await ListItems.HandleAsync(read, WorkCalendar.Official, Today, new ListItems.Request(agencyId, Year: 2020, CategoryId: finance.Id), ct);
         var late = await ListItems.HandleAsync(read, WorkCalendar.Official, Today, new ListItems.Request(agencyId, LateOnly: true), ct);
         var none = await ListItems.HandleAsync(read, WorkCalendar.Official, Today, new ListItems.Request(agencyId, Year: 2019), ct);
+        var topic = await read.Topics.SingleAsync(t => t.AgencyId == agencyId && t.Name == "南水北调对口协作", ct);
+        var water = await ListItems.HandleAsync(read, WorkCalendar.Official, Today, new ListItems.Request(agencyId, TopicId: topic.Id), ct);
+        Assert.Equal(5, water.Count); // every sixth 业务动态 item of the sample: 30 / 6
+        Assert.All(water, l => Assert.Contains("南水北调", l.Item.Title, StringComparison.Ordinal));
 
         Assert.Equal(20, newest.Count);
         Assert.True(newest.Zip(newest.Skip(1)).All(p => p.First.Item.PublishedOn >= p.Second.Item.PublishedOn));

@@ -7,13 +7,13 @@ namespace Gongkai.Core.Features.Proactive;
 
 /// <summary>
 /// An agency's published items, newest first, a page at a time (the full list 全清单 and the portal): filtered by
-/// year of publication, category (with its sub-categories) and division, or only the items published late or not
+/// year of publication, category (with its sub-categories), topic and division, or only the items published late or not
 /// yet published and overdue under 条例 Art 26. Reads the list's columns only, never the bodies.
 /// </summary>
 public static class ListItems
 {
     public sealed record Request(
-        Guid AgencyId, int? Year = null, Guid? CategoryId = null, Guid? DivisionId = null, bool LateOnly = false, int Page = 1, int PageSize = 20);
+        Guid AgencyId, int? Year = null, Guid? CategoryId = null, Guid? DivisionId = null, bool LateOnly = false, int Page = 1, int PageSize = 20, Guid? TopicId = null);
 
     public sealed record Row(Guid Id, string Title, string? DocumentNumber, Guid CategoryId, Guid? DivisionId, DateOnly FormedOn, DateOnly? PublishedOn, bool FullTextElectronic);
 
@@ -21,8 +21,13 @@ public static class ListItems
 
     public static async Task<IReadOnlyList<Line>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, DateOnly today, Request request, CancellationToken cancellationToken = default)
     {
+        // A topic is found in the row's JSON list of topic ids (written by ProactiveMapping), by its text.
+        var items = request.TopicId is { } topicId
+            ? db.Items.FromSqlInterpolated($"SELECT * FROM items WHERE topic_ids LIKE {"%" + topicId.ToString("D") + "%"}")
+            : db.Items;
+
         // The late list also looks at items not yet published: overdue ones are what it is for (Art 26).
-        var query = db.Items.AsNoTracking().IgnoreAutoIncludes()
+        var query = items.AsNoTracking().IgnoreAutoIncludes()
             .Where(i => i.AgencyId == request.AgencyId && (request.LateOnly || i.PublishedOn != null));
         if (request.Year is { } year)
         {
