@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+
+namespace Gongkai.Core.Data.Files;
+
+/// <summary>
+/// The files attached to disclosed items, stored by content: a file is kept once under its SHA-256
+/// (<c>ab/abcdef…</c>), so the hash an <see cref="Domain.Proactive.Attachment"/> records both names the file and
+/// proves it unchanged. Written to a temporary name first and moved into place: a half-written file never has a
+/// content name.
+/// </summary>
+public sealed class AttachmentStore(string root)
+{
+    /// <summary>The store beside a SQLite database (<c>data/files</c>), or the given folder.</summary>
+    public static AttachmentStore ForDatabase(DatabaseTarget target, string? folder = null) =>
+        new(folder ?? (target.Provider == DatabaseProvider.Sqlite
+            ? Path.Combine(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource)!, "files")
+            : Path.GetFullPath("data/files")));
+
+    /// <summary>Stores the content and gives its SHA-256 (lowercase hex) and size; storing the same content again is a no-op.</summary>
+    public async Task<(string Sha256, long Size)> SaveAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(root);
+        var temporary = Path.Combine(root, "incoming-" + Guid.NewGuid().ToString("N"));
+        string sha256;
+        long size;
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                size = file.Length;
+                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+
+            var target = PathOf(sha256);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (File.Exists(target))
+            {
+                File.Delete(temporary);
+            }
+            else
+            {
+                File.Move(temporary, target);
+            }
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
+        return (sha256, size);
+    }
+
+    /// <summary>The stored content, or null when there is none or it no longer matches its hash (a damaged file is not served).</summary>
+    public async Task<byte[]?> ReadAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes)) == sha256 ? bytes : null;
+    }
+
+    private string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("Not a lowercase hex SHA-256.", nameof(sha256));
+        }
+
+        return Path.Combine(root, sha256[..2], sha256);
+    }
+}
