@@ -95,7 +95,18 @@ public static class ImportArticle20
         var sha = Convert.ToHexStringLower(request.FileHash);
         foreach (var (row, key, value) in figures)
         {
-            statistics.Import(key, value, request.FileName, sha, row, clock.GetUtcNow());
+            var imported = statistics.Import(key, value, request.FileName, sha, row, clock.GetUtcNow());
+            if (!imported.IsSuccess)
+            {
+                errors.Add(new LedgerError(row, Value, imported.Problem.Message));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            // Nothing is saved: the statistics were changed in memory only.
+            db.ChangeTracker.Clear();
+            return new Response(0, 0, errors);
         }
 
         var changed = statistics.History.Count - historyBefore;

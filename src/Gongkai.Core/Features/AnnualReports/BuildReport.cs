@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Gongkai.Core.Data;
+using Gongkai.Core.Features.Appeals;
+using Gongkai.Core.Features.Proactive;
+using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.Rules;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Proactive;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.AnnualReports;
+
+/// <summary>
+/// The annual report of an agency for a year, computed from its records (DESIGN.md: the report is a function of
+/// them): section 二 from its 第二十条 figures, 三 from its applications, 四 from its appeal cases, the proactive
+/// figures from its catalogue, and a draft of the factual paragraphs of 一、总体情况 in the seed's words, for staff to
+/// edit. Checked by the same rules as any published report.
+/// </summary>
+public static class BuildReport
+{
+    public sealed record Request(Guid AgencyId, int Year, ReportFormat? Format = null);
+
+    public static async Task<CheckedReport> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)
+    {
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == request.AgencyId, cancellationToken);
+        var format = request.Format ?? ReportFormats.DefaultForYear(request.Year);
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var blanks = new HashSet<string>(StringComparer.Ordinal);
+
+        // 二: the figures recorded for the year in this format; a cell without a figure is printed blank.
+        var statistics = await db.Article20.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agency.Id && s.Year == request.Year && s.Format == format, cancellationToken);
+        var figures = statistics?.Values() ?? new Dictionary<string, decimal>();
+        foreach (var cell in ReportLayoutCells(format).Where(c => c.Table.KeyPrefix == "article20"))
+        {
+            var isParentOfVariants = cell.Row.Row.Children.Count > 0;
+            var variantsGiven = isParentOfVariants && figures.Keys.Any(k => k.StartsWith(cell.Row.Path + ".", StringComparison.Ordinal));
+            if (figures.TryGetValue(cell.Key, out var value))
+            {
+                values[cell.Key] = value;
+            }
+            else if (!cell.Row.Row.IsLocalVariant && !variantsGiven)
+            {
+                blanks.Add(cell.Key);
+            }
+        }
+
+        foreach (var (key, value) in await RequestsTable.HandleAsync(db, new RequestsTable.Request(agency.Id, request.Year, format), cancellationToken))
+        {
+            values[key] = value;
+        }
+
+        foreach (var (key, value) in await AppealsTableQuery.HandleAsync(db, new AppealsTableQuery.Request(agency.Id, request.Year), cancellationToken))
+        {
+            values[key] = value;
+        }
+
+        var proactive = await ProactiveSummaryQuery.HandleAsync(db, calendar, new ProactiveSummaryQuery.Request(agency.Id, request.Year), cancellationToken);
+        foreach (var (key, value) in proactive)
+        {
+            values[key] = value;
+        }
+
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["text.overview"] = Overview(request.Year, values, proactive),
+            ["text.problems"] = "",
+            ["text.other"] = "",
+        };
+        var report = new AnnualReport(format, agency.Name, request.Year, values, blanks, texts);
+        return new CheckedReport(report, ConsistencyRules.Check(report));
+    }
+
+    private static IEnumerable<Domain.AnnualReports.Layout.CellSpec> ReportLayoutCells(ReportFormat format) =>
+        Domain.AnnualReports.Layout.ReportLayout.For(format).Cells;
+
+    /// <summary>The factual paragraphs of 一、总体情况, worded as the seed words them.</summary>
+    private static string Overview(int year, Dictionary<string, decimal> values, IReadOnlyDictionary<string, decimal> proactive)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string N(string key) => (values.GetValueOrDefault(key)).ToString("0", c);
+        var text = new StringBuilder();
+        text.Append(c, $"1. 主动公开情况\n{year}年共主动公开政府信息{N(ProactiveSummary.PublishedTotal)}条");
+        if (proactive.TryGetValue(ProactiveSummary.FullTextRate, out var rate))
+        {
+            text.Append(c, $"，全文电子化率达{(rate * 100).ToString("0.##", c)}%");
+        }
+
+        var categories = proactive.Where(p => p.Key.StartsWith(ProactiveSummary.PublishedByCategoryPrefix, StringComparison.Ordinal) && p.Value > 0).ToList();
+        text.Append('。');
+        if (categories.Count > 0)
+        {
+            text.Append("其中，").Append(string.Join("；", categories.Select(p =>
+                $"{p.Key[ProactiveSummary.PublishedByCategoryPrefix.Length..]}类信息{p.Value.ToString("0", c)}条"))).Append('。');
+        }
+
+        var kinds = Domain.AnnualReports.Layout.ReportLayouts.ApplicantColumns.Where(col => col.Key != "total" && values.GetValueOrDefault("requests.received." + col.Key) > 0)
+            .Select(col => col.Key == "otherOrganization" ? "其他组织" : col.Label).ToList();
+        text.Append(c, $"\n2. 依申请公开办理情况\n{year}年新收政府信息公开申请数量{N("requests.received.total")}件");
+        if (kinds.Count > 0)
+        {
+            text.Append("，申请人的类别为").Append(string.Join("、", kinds));
+        }
+
+        text.Append(c, $"。上年结转政府信息公开申请数量{N("requests.carriedIn.total")}件。");
+        text.Append(c, $"本年度办结{N("requests.total.total")}件，结转下年度继续办理{N("requests.carriedOut.total")}件。");
+        text.Append(c, $"\n3. 行政复议、行政诉讼情况\n{year}年因政府信息公开被申请行政复议{N("appeals.reconsideration.total")}件，");
+        text.Append(c, $"被提起行政诉讼{(values.GetValueOrDefault("appeals.litigationDirect.total") + values.GetValueOrDefault("appeals.litigationAfterReconsideration.total")).ToString("0", c)}件。");
+        return text.ToString();
+    }
+}
