@@ -22,6 +22,7 @@ public static class GongkaiCli
         root.Subcommands.Add(ProactiveCommand.Create(stdout, stderr));
         root.Subcommands.Add(ItemsCommand.Create(stdout, stderr));
         root.Subcommands.Add(GuideCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

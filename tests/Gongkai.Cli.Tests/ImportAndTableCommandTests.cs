@@ -185,3 +185,31 @@ public sealed class ProactiveCommandTests
         Assert.Equal("1.0000", root.GetProperty("proactive.fullTextRate").GetRawText());
     }
 }
+
+public sealed class ReportBuildCommandTests
+{
+    private const string Agency = "北京市东城区对外联络服务办公室";
+
+    [Fact]
+    public void Build_FromTheSeedsLedgers_HtmlThatChecksClean()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        string Ledger(string name) => CliRunner.Sample(Path.Combine("ledgers", name));
+        CliRunner.Run("agency", "add", Agency, "--db", db);
+        CliRunner.Run("import", "requests", Ledger("seed-2020-requests.csv"), "--agency", Agency, "--db", db);
+        CliRunner.Run("import", "items", Ledger("seed-2020-items.csv"), "--agency", Agency, "--db", db);
+        CliRunner.Run("import", "article20", Ledger("seed-2020-article20.csv"), "--agency", Agency, "--year", "2020", "--db", db);
+        var html = Path.Combine(folder.Path, "2020.html");
+
+        var built = CliRunner.Run("report", "build", "--agency", Agency, "--year", "2020", "--out", html, "--db", db);
+        var check = CliRunner.Run("check", html);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, built.ExitCode);
+        Assert.Contains("检查结果：没有错误或警告", built.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("结果：通过，没有错误或警告", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("机关：北京市东城区对外联络服务办公室", check.Stdout, StringComparison.Ordinal);
+    }
+}
