@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Gongkai.Core.Data;
+using Gongkai.Domain.Agencies;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
 
@@ -28,5 +30,18 @@ internal static class DatabaseOption
             stderr.WriteLine($"无法打开数据库 {target.Display}：{e.GetBaseException().Message}");
             return null;
         }
+    }
+
+    /// <summary>The agency named on the command line, or null after saying on stderr that there is none.</summary>
+    public static async Task<Agency?> FindAgencyAsync(GongkaiDbContext db, string name, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+        if (agency is null)
+        {
+            stderr.WriteLine($"机关「{name}」不存在");
+        }
+
+        return agency;
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
 
@@ -43,10 +42,9 @@ internal static class GuideCommand
                 return GongkaiCli.Unusable;
             }
 
-            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == result.GetValue(agency)!.Trim(), cancellationToken);
+            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
             if (found is null)
             {
-                stderr.WriteLine($"机关「{result.GetValue(agency)}」不存在");
                 return GongkaiCli.ReportErrors;
             }
 
@@ -76,7 +74,7 @@ internal static class GuideCommand
                 return GongkaiCli.Unusable;
             }
 
-            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == result.GetValue(showAgency)!.Trim(), cancellationToken);
+            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(showAgency)!, stderr, cancellationToken);
             var guide = found is null ? null : result.GetValue(version) is { } v
                 ? await PublishGuide.VersionAsync(context, found.Id, v, cancellationToken)
                 : await PublishGuide.CurrentAsync(context, found.Id, cancellationToken);

@@ -30,11 +30,9 @@ internal static class ItemsCommand
                 return GongkaiCli.Unusable;
             }
 
-            var name = result.GetValue(agency)!.Trim();
-            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
             if (found is null)
             {
-                stderr.WriteLine($"机关「{name}」不存在");
                 return GongkaiCli.ReportErrors;
             }
 
@@ -125,11 +123,9 @@ internal static class ItemsCommand
                 return GongkaiCli.Unusable;
             }
 
-            var name = result.GetValue(agency)!.Trim();
-            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
             if (found is null)
             {
-                stderr.WriteLine($"机关「{name}」不存在");
                 return GongkaiCli.ReportErrors;
             }
 

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Proactive;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
 
@@ -28,11 +27,9 @@ internal static class ProactiveCommand
                 return GongkaiCli.Unusable;
             }
 
-            var name = result.GetValue(agency)!.Trim();
-            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
             if (found is null)
             {
-                stderr.WriteLine($"机关「{name}」不存在");
                 return GongkaiCli.ReportErrors;
             }
 

@@ -4,7 +4,6 @@ using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Domain.AnnualReports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
 
@@ -35,11 +34,9 @@ internal static class ReportCommand
                 return GongkaiCli.Unusable;
             }
 
-            var name = result.GetValue(agency)!.Trim();
-            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
             if (found is null)
             {
-                stderr.WriteLine($"机关「{name}」不存在");
                 return GongkaiCli.ReportErrors;
             }
 

@@ -4,7 +4,6 @@ using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Rules;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
 
@@ -28,11 +27,9 @@ internal static class RequestsCommand
                 return GongkaiCli.Unusable;
             }
 
-            var name = result.GetValue(agency)!.Trim();
-            var found = await context.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
+            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
             if (found is null)
             {
-                stderr.WriteLine($"机关「{name}」不存在");
                 return GongkaiCli.ReportErrors;
             }
 
