@@ -7,7 +7,7 @@ using Gongkai.Domain.AnnualReports;
 
 namespace Gongkai.Cli.Commands;
 
-/// <summary><c>gongkai report build --agency NAME --year Y [--format 2019|2021] [--out FILE.{html,docx,json,txt}]</c>.</summary>
+/// <summary><c>gongkai report build --agency NAME --year Y [--format 2019|2021] [--out FILE.{html,docx,json,txt,xlsx}]</c>.</summary>
 internal static class ReportCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -17,14 +17,14 @@ internal static class ReportCommand
         var year = new Option<int>("--year") { Description = "年度", Required = true };
         var format = new Option<string?>("--format") { Description = "报告格式：2019 或 2021（默认按年度）" };
         format.AcceptOnlyFromAmong("2019", "2021");
-        var output = new Option<string?>("--out") { Description = "写出报告：.html .docx .json .txt" };
+        var output = new Option<string?>("--out") { Description = "写出报告：.html .docx .json .txt .xlsx（表格）" };
         var build = new Command("build", "根据台账记录生成年度报告，并按勾稽关系检查") { agency, year, format, output, db };
         build.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(output);
-            if (path is not null && Path.GetExtension(path).ToLowerInvariant() is not (".html" or ".htm" or ".docx" or ".json" or ".txt"))
+            if (path is not null && Path.GetExtension(path).ToLowerInvariant() is not (".html" or ".htm" or ".docx" or ".json" or ".txt" or ".xlsx"))
             {
-                stderr.WriteLine("输出文件应为 .html、.docx、.json 或 .txt");
+                stderr.WriteLine("输出文件应为 .html、.docx、.json、.txt 或 .xlsx");
                 return GongkaiCli.Unusable;
             }
 

@@ -81,7 +81,7 @@ public static class ReportFile
 
     private static bool LooksTextual(byte[] bytes) => !bytes.AsSpan(0, Math.Min(bytes.Length, 512)).Contains((byte)0);
 
-    /// <summary>Writes the report in the form its extension names: .html/.htm, .docx, .json, .txt.</summary>
+    /// <summary>Writes the report in the form its extension names: .html/.htm, .docx, .json, .txt, .xlsx (tables only).</summary>
     public static void Write(CheckedReport report, string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -99,8 +99,11 @@ public static class ReportFile
             case ".txt":
                 File.WriteAllText(path, TextReportWriter.Write(report.Report), Encoding.UTF8);
                 break;
+            case ".xlsx":
+                File.WriteAllBytes(path, XlsxReportWriter.Write(report.Report));
+                break;
             default:
-                throw new ArgumentException($"Unsupported report extension '{extension}' (use .html, .docx, .json or .txt).", nameof(path));
+                throw new ArgumentException($"Unsupported report extension '{extension}' (use .html, .docx, .json, .txt or .xlsx).", nameof(path));
         }
     }
 
