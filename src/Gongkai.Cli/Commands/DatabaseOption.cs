@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Calendar;
 using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
@@ -43,5 +45,18 @@ internal static class DatabaseOption
         }
 
         return agency;
+    }
+
+    /// <summary>The calendar in force (official data plus GONGKAI_CALENDAR), or null after saying on stderr why not.</summary>
+    public static WorkCalendar? LoadCalendar(TextWriter stderr)
+    {
+        var loaded = CalendarSource.Load();
+        if (loaded.TryGetValue(out var calendar))
+        {
+            return calendar;
+        }
+
+        stderr.WriteLine(loaded.Problem.Message);
+        return null;
     }
 }

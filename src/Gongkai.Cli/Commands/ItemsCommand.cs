@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
@@ -70,10 +69,8 @@ internal static class ItemsCommand
                 }
             }
 
-            var loaded = CalendarSource.Load();
-            if (!loaded.TryGetValue(out var calendar))
+            if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
             {
-                stderr.WriteLine(loaded.Problem.Message);
                 return GongkaiCli.Unusable;
             }
 

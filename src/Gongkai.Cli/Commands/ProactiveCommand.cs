@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Proactive;
 
 namespace Gongkai.Cli.Commands;
@@ -33,10 +32,8 @@ internal static class ProactiveCommand
                 return GongkaiCli.ReportErrors;
             }
 
-            var loaded = CalendarSource.Load();
-            if (!loaded.TryGetValue(out var calendar))
+            if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
             {
-                stderr.WriteLine(loaded.Problem.Message);
                 return GongkaiCli.Unusable;
             }
 

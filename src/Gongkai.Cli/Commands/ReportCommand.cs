@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
-using Gongkai.Core.Features.Calendar;
 using Gongkai.Domain.AnnualReports;
 
 namespace Gongkai.Cli.Commands;
@@ -40,10 +39,8 @@ internal static class ReportCommand
                 return GongkaiCli.ReportErrors;
             }
 
-            var loaded = CalendarSource.Load();
-            if (!loaded.TryGetValue(out var calendar))
+            if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
             {
-                stderr.WriteLine(loaded.Problem.Message);
                 return GongkaiCli.Unusable;
             }
 

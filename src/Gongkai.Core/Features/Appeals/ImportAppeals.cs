@@ -67,10 +67,10 @@ public static class ImportAppeals
         }
 
         var errors = new List<LedgerError>();
-        var missing = request.Rows.Count > 0 ? Headers.Where(h => !request.Rows[0].Cells.ContainsKey(h)).ToList() : [];
+        var missing = LedgerFile.MissingHeaders(request.Rows, Headers);
         if (missing.Count > 0)
         {
-            return new Response(0, 0, [.. missing.Select(h => new LedgerError(1, h, "缺少此列（表头应为：" + string.Join("、", Headers) + "）"))]);
+            return new Response(0, 0, missing);
         }
 
         var existing = (await db.Appeals.AsNoTracking().Where(c => c.AgencyId == agency.Id && c.CaseNumber != null).Select(c => c.CaseNumber!).ToListAsync(cancellationToken))

@@ -42,10 +42,10 @@ public static class ImportArticle20
 
         var statistics = await db.Article20.FirstOrDefaultAsync(s => s.AgencyId == agency.Id && s.Year == request.Year, cancellationToken);
         var format = statistics?.Format ?? request.Format ?? ReportFormats.DefaultForYear(request.Year);
-        var missing = request.Rows.Count > 0 ? Headers.Where(h => !request.Rows[0].Cells.ContainsKey(h)).ToList() : [];
+        var missing = LedgerFile.MissingHeaders(request.Rows, Headers);
         if (missing.Count > 0)
         {
-            return new Response(0, 0, [.. missing.Select(h => new LedgerError(1, h, "缺少此列（表头应为：指标、数值）"))]);
+            return new Response(0, 0, missing);
         }
 
         var labels = Labels(ReportLayout.For(format));

@@ -41,10 +41,10 @@ public static class ImportItems
             return new Problem("agency.notFound", $"机关「{request.AgencyName}」不存在（先用 gongkai agency add 添加）");
         }
 
-        var missing = request.Rows.Count > 0 ? Headers.Where(h => !request.Rows[0].Cells.ContainsKey(h)).ToList() : [];
+        var missing = LedgerFile.MissingHeaders(request.Rows, Headers);
         if (missing.Count > 0)
         {
-            return new Response(0, 0, [.. missing.Select(h => new LedgerError(1, h, "缺少此列（表头应为：" + string.Join("、", Headers) + "）"))]);
+            return new Response(0, 0, missing);
         }
 
         var categories = await db.Categories.Where(c => c.AgencyId == agency.Id).ToListAsync(cancellationToken);

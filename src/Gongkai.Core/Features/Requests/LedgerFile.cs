@@ -31,6 +31,12 @@ public static class LedgerFile
         return Read(bytes, Path.GetFileName(path));
     }
 
+    /// <summary>A finding on row 1 for every expected header the file lacks (no rows: nothing to check).</summary>
+    public static List<LedgerError> MissingHeaders(IReadOnlyList<LedgerRow> rows, IReadOnlyList<string> headers) =>
+        rows.Count == 0
+            ? []
+            : [.. headers.Where(h => !rows[0].Cells.ContainsKey(h)).Select(h => new LedgerError(1, h, "缺少此列（表头应为：" + string.Join("、", headers) + "）"))];
+
     public static IReadOnlyList<LedgerRow> Read(byte[] bytes, string name)
     {
         if (bytes.Length == 0)

@@ -93,11 +93,10 @@ public static partial class LedgerRecords
     {
         var records = new List<LedgerRecord>(rows.Count);
         var errors = new List<LedgerError>();
-        var present = rows.Count > 0 ? rows[0].Cells.Keys.ToHashSet(StringComparer.Ordinal) : [];
-        var missing = Headers.Where(h => rows.Count > 0 && !present.Contains(h)).ToList();
+        var missing = LedgerFile.MissingHeaders(rows, Headers);
         if (missing.Count > 0)
         {
-            errors.AddRange(missing.Select(h => new LedgerError(1, h, "缺少此列（表头应为：" + string.Join("、", Headers) + "）")));
+            errors.AddRange(missing);
             return (records, errors);
         }
 
