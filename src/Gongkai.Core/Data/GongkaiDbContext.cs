@@ -1,6 +1,7 @@
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Domain.Agencies;
+using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.Appeals;
 using Gongkai.Domain.Article20;
 using Gongkai.Domain.Proactive;
@@ -39,6 +40,8 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
 
     public DbSet<DisclosureGuide> Guides => Set<DisclosureGuide>();
 
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         // The model holds the protector's converter: one model per key, never one shared across keys.
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
@@ -51,6 +54,7 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
     {
         GuardAuditTrail();
         RequestMapping.UpdateDerivedColumns(this);
+        ProactiveMapping.UpdateDerivedColumns(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -58,6 +62,7 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
     {
         GuardAuditTrail();
         RequestMapping.UpdateDerivedColumns(this);
+        ProactiveMapping.UpdateDerivedColumns(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -98,6 +103,7 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
         ConfigureAppeals(modelBuilder);
         Article20Mapping.Configure(modelBuilder, Database.IsNpgsql());
         ProactiveMapping.Configure(modelBuilder);
+        ReportMapping.Configure(modelBuilder);
     }
 
     private static void ConfigureAppeals(ModelBuilder modelBuilder) =>

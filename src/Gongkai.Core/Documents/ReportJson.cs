@@ -23,6 +23,18 @@ public static class ReportJson
 
     public static string Write(CheckedReport report, string? file = null) => WriteMany([(report, file)], asArray: false);
 
+    /// <summary>One report with more properties after its own (a district's <c>agencies</c>).</summary>
+    public static string Write(CheckedReport report, Action<Utf8JsonWriter> more)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteReport(json, report, null, more);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>One report as an object, or several as an array.</summary>
     public static string WriteMany(IReadOnlyList<(CheckedReport Report, string? File)> reports, bool asArray)
     {
@@ -48,7 +60,7 @@ public static class ReportJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteReport(Utf8JsonWriter json, CheckedReport checkedReport, string? file)
+    private static void WriteReport(Utf8JsonWriter json, CheckedReport checkedReport, string? file, Action<Utf8JsonWriter>? more = null)
     {
         var report = checkedReport.Report;
         json.WriteStartObject();
@@ -98,8 +110,16 @@ public static class ReportJson
         }
 
         json.WriteEndArray();
+        WriteFindings(json, checkedReport.Findings);
+        more?.Invoke(json);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The <c>findings</c> array of report-json.md.</summary>
+    public static void WriteFindings(Utf8JsonWriter json, IEnumerable<Finding> findings)
+    {
         json.WriteStartArray("findings");
-        foreach (var finding in checkedReport.Findings)
+        foreach (var finding in findings)
         {
             json.WriteStartObject();
             json.WriteString("rule", finding.Rule);
@@ -116,7 +136,6 @@ public static class ReportJson
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, int? value)

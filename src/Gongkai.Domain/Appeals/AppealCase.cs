@@ -137,5 +137,5 @@ public sealed class AppealCase
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Date(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+        Common.ChineseDate.Format(date);
 }

@@ -179,7 +179,7 @@ public sealed class WorkCalendar
     }
 
     internal static string ChineseDate(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+        Common.ChineseDate.Format(date);
 
     private static Result<WorkCalendar> Create(SortedDictionary<int, NoticeYear> notices)
     {

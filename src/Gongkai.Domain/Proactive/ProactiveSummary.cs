@@ -11,6 +11,12 @@ namespace Gongkai.Domain.Proactive;
 public sealed record ItemFacts(string TopCategory, DateOnly? PublishedOn, bool FullTextElectronic, TimelinessStatus? Timeliness);
 
 /// <summary>
+/// Items first published in a year under one top-level category (or one category that maps to it): how many, how
+/// many with electronic full text, how many on time and late (items whose timeliness is unknown are in neither).
+/// </summary>
+public sealed record CategoryCounts(string TopCategory, int Published, int FullText, int OnTime, int Late);
+
+/// <summary>
 /// The proactive-disclosure figures of a year (spec/report-json.md, our own keys): items published in the year,
 /// by top-level category, the full-text rate and the on-time rate, the rates as fractions rounded to 4 decimals.
 /// A pure function of the items' facts.
@@ -31,25 +37,48 @@ public static class ProactiveSummary
     public static IReadOnlyDictionary<string, decimal> For(int year, IEnumerable<ItemFacts> items, IEnumerable<string>? categoryLabels = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var published = items.Where(i => i.PublishedOn?.Year == year).ToList();
-        var counts = published.CountBy(i => i.TopCategory, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var counts = items.Where(i => i.PublishedOn?.Year == year)
+            .Select(i => new CategoryCounts(
+                i.TopCategory,
+                1,
+                i.FullTextElectronic ? 1 : 0,
+                i.Timeliness == TimelinessStatus.OnTime ? 1 : 0,
+                i.Timeliness == TimelinessStatus.Late ? 1 : 0));
+        return FromCounts(counts, categoryLabels);
+    }
 
-        var values = new Dictionary<string, decimal>(StringComparer.Ordinal) { [PublishedTotal] = published.Count };
+    /// <summary>
+    /// The same figures from counts already grouped (by the database): rows of one top-level label are added up.
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal> FromCounts(IEnumerable<CategoryCounts> counts, IEnumerable<string>? categoryLabels = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var byLabel = new Dictionary<string, int>(StringComparer.Ordinal);
+        int published = 0, fullText = 0, onTime = 0, late = 0;
+        foreach (var c in counts)
+        {
+            byLabel[c.TopCategory] = byLabel.GetValueOrDefault(c.TopCategory) + c.Published;
+            published += c.Published;
+            fullText += c.FullText;
+            onTime += c.OnTime;
+            late += c.Late;
+        }
+
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal) { [PublishedTotal] = published };
         var labels = (categoryLabels ?? []).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var label in labels.Concat(counts.Keys.Except(labels, StringComparer.Ordinal).Order(StringComparer.Ordinal)))
+        foreach (var label in labels.Concat(byLabel.Keys.Except(labels, StringComparer.Ordinal).Order(StringComparer.Ordinal)))
         {
-            values[PublishedByCategoryPrefix + label] = counts.GetValueOrDefault(label);
+            values[PublishedByCategoryPrefix + label] = byLabel.GetValueOrDefault(label);
         }
 
-        if (published.Count > 0)
+        if (published > 0)
         {
-            values[FullTextRate] = Rate(published.Count(i => i.FullTextElectronic), published.Count);
+            values[FullTextRate] = Rate(fullText, published);
         }
 
-        var judged = published.Count(i => i.Timeliness is TimelinessStatus.OnTime or TimelinessStatus.Late);
-        if (judged > 0)
+        if (onTime + late > 0)
         {
-            values[OnTimeRate] = Rate(published.Count(i => i.Timeliness == TimelinessStatus.OnTime), judged);
+            values[OnTimeRate] = Rate(onTime, onTime + late);
         }
 
         return values;

@@ -6,7 +6,7 @@ namespace Gongkai.Domain.Requests;
 internal static class RequestText
 {
     public static string Date(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+        Common.ChineseDate.Format(date);
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -4,7 +4,9 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Features.Appeals;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.AnnualReports.Rules;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
@@ -25,13 +27,77 @@ public static class BuildReport
     public static async Task<CheckedReport> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)
     {
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == request.AgencyId, cancellationToken);
-        var format = request.Format ?? ReportFormats.DefaultForYear(request.Year);
-        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var blanks = new HashSet<string>(StringComparer.Ordinal);
+        return (await HandleManyAsync(db, calendar, [agency], request.Year, request.Format, cancellationToken))[agency.Id];
+    }
 
-        // 二: the figures recorded for the year in this format; a cell without a figure is printed blank.
-        var statistics = await db.Article20.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agency.Id && s.Year == request.Year && s.Format == format, cancellationToken);
-        var figures = statistics?.Values() ?? new Dictionary<string, decimal>();
+    /// <summary>
+    /// The report an agency keeps, locks and publishes for the year: a department's from its own records; a
+    /// government's (条例 Art 49: 本级政府…年度报告) the consolidation of its own and all its agencies' reports.
+    /// </summary>
+    public static async Task<CheckedReport> OfRecordAsync(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, Agency agency, int year, ReportFormat? format, CancellationToken cancellationToken = default)
+    {
+        if (await LockedReports.LevelOfAsync(db, agency, cancellationToken) == ReportLevel.Government)
+        {
+            return (await DistrictReport.HandleAsync(db, calendar, clock, new DistrictReport.Request(agency.Id, year, format), cancellationToken)).Value.Consolidated;
+        }
+
+        return (await HandleManyAsync(db, calendar, [agency], year, format, cancellationToken))[agency.Id];
+    }
+
+    /// <summary>
+    /// The reports of many agencies for one year in one format (a district's), each figure from one grouped query
+    /// over all of them. Each is checked, with R7/R9 against the agency's locked report of the year before when there
+    /// is one (a locked report is what was published; a draft is not a fact yet).
+    /// </summary>
+    public static async Task<Dictionary<Guid, CheckedReport>> HandleManyAsync(
+        GongkaiDbContext db, WorkCalendar calendar, IReadOnlyList<Agency> agencies, int year, ReportFormat? format = null, CancellationToken cancellationToken = default)
+    {
+        var reportFormat = format ?? ReportFormats.DefaultForYear(year);
+        var ids = agencies.Select(a => a.Id).ToList();
+        var statistics = await db.Article20.AsNoTracking().Where(s => ids.Contains(s.AgencyId) && s.Year == year && s.Format == reportFormat).ToListAsync(cancellationToken);
+        var requests = await RequestsTable.QueryManyAsync(db, ids, year, reportFormat, cancellationToken);
+        var appeals = await AppealsTableQuery.HandleManyAsync(db, ids, year, cancellationToken);
+        var proactive = await ProactiveSummaryQuery.HandleManyAsync(db, calendar, ids, year, cancellationToken);
+        var previous = await LockedReports.LatestAsync(db, ids, year - 1, cancellationToken);
+
+        var reports = new Dictionary<Guid, CheckedReport>();
+        foreach (var agency in agencies)
+        {
+            var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var blanks = new HashSet<string>(StringComparer.Ordinal);
+            Article20Cells(reportFormat, statistics.FirstOrDefault(s => s.AgencyId == agency.Id)?.Values(), values, blanks);
+            foreach (var (key, value) in RequestsTable.Cells(requests.GetValueOrDefault(agency.Id) ?? [], reportFormat))
+            {
+                values[key] = value;
+            }
+
+            foreach (var (key, value) in appeals[agency.Id])
+            {
+                values[key] = value;
+            }
+
+            foreach (var (key, value) in proactive[agency.Id])
+            {
+                values[key] = value;
+            }
+
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["text.overview"] = Overview(year, values, proactive[agency.Id]),
+                ["text.problems"] = "",
+                ["text.other"] = "",
+            };
+            var report = new AnnualReport(reportFormat, agency.Name, year, values, blanks, texts);
+            reports[agency.Id] = new CheckedReport(report, ConsistencyRules.Check(report, previous.GetValueOrDefault(agency.Id)?.Report));
+        }
+
+        return reports;
+    }
+
+    /// <summary>二: the figures recorded for the year in this format; a cell without a figure is printed blank.</summary>
+    private static void Article20Cells(ReportFormat format, IReadOnlyDictionary<string, decimal>? recorded, Dictionary<string, decimal> values, HashSet<string> blanks)
+    {
+        var figures = recorded ?? new Dictionary<string, decimal>();
         foreach (var cell in ReportLayoutCells(format).Where(c => c.Table.KeyPrefix == "article20"))
         {
             var isParentOfVariants = cell.Row.Row.Children.Count > 0;
@@ -45,38 +111,13 @@ public static class BuildReport
                 blanks.Add(cell.Key);
             }
         }
-
-        foreach (var (key, value) in await RequestsTable.HandleAsync(db, new RequestsTable.Request(agency.Id, request.Year, format), cancellationToken))
-        {
-            values[key] = value;
-        }
-
-        foreach (var (key, value) in await AppealsTableQuery.HandleAsync(db, new AppealsTableQuery.Request(agency.Id, request.Year), cancellationToken))
-        {
-            values[key] = value;
-        }
-
-        var proactive = await ProactiveSummaryQuery.HandleAsync(db, calendar, new ProactiveSummaryQuery.Request(agency.Id, request.Year), cancellationToken);
-        foreach (var (key, value) in proactive)
-        {
-            values[key] = value;
-        }
-
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["text.overview"] = Overview(request.Year, values, proactive),
-            ["text.problems"] = "",
-            ["text.other"] = "",
-        };
-        var report = new AnnualReport(format, agency.Name, request.Year, values, blanks, texts);
-        return new CheckedReport(report, ConsistencyRules.Check(report));
     }
 
     private static IEnumerable<Domain.AnnualReports.Layout.CellSpec> ReportLayoutCells(ReportFormat format) =>
         Domain.AnnualReports.Layout.ReportLayout.For(format).Cells;
 
     /// <summary>The factual paragraphs of 一、总体情况, worded as the seed words them.</summary>
-    private static string Overview(int year, Dictionary<string, decimal> values, IReadOnlyDictionary<string, decimal> proactive)
+    internal static string Overview(int year, IReadOnlyDictionary<string, decimal> values, IReadOnlyDictionary<string, decimal> proactive)
     {
         var c = CultureInfo.InvariantCulture;
         string N(string key) => (values.GetValueOrDefault(key)).ToString("0", c);

@@ -135,6 +135,87 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.ToTable("divisions", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Domain.AnnualReports.Lifecycle.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Acknowledgement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledgement");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("built_at");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("error_count");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_at");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_by");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warning_count");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "AgencyId");
+
+                    b.HasIndex("AgencyId", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("report_versions", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Appeals.AppealCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -644,6 +725,10 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
                     b.Property<string>("Attachments")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -735,6 +820,9 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("ItemId", "Number");
+
+                    b.HasIndex("AgencyId", "Number", "PublishedOn", "CategoryId", "FullTextElectronic", "FormedOn")
+                        .HasDatabaseName("ix_item_versions_summary");
 
                     b.ToTable("item_versions", (string)null);
                 });
@@ -1088,6 +1176,15 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Agencies.Division", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Domain.AnnualReports.Lifecycle.ReportVersion", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
                         .WithMany()

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Gongkai.Core.Data;
+using Gongkai.Core.Documents;
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.District;
+using Gongkai.Domain.AnnualReports.Lifecycle;
+using Gongkai.Domain.AnnualReports.Rules;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.AnnualReports;
+
+/// <summary>
+/// The consolidated report of a government (a parent agency) for a year: the cells of every agency under it, and of
+/// itself, summed — each agency's locked report where it has one (what it published), else its report built from the
+/// records now — with each agency's standing against its Art 49 deadline, its findings, and the outliers.
+/// </summary>
+public static class DistrictReport
+{
+    public sealed record Request(Guid ParentId, int Year, ReportFormat? Format = null);
+
+    /// <summary>One agency of the district: its report as counted, where it came from, its standing.</summary>
+    public sealed record AgencyLine(Agency Agency, CheckedReport Report, bool FromLockedVersion, ReportStanding Standing);
+
+    public sealed record Response(Agency Parent, CheckedReport Consolidated, IReadOnlyList<AgencyLine> Agencies, IReadOnlyList<Outlier> Outliers, DateOnly DueOn);
+
+    public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
+    {
+        var all = await db.Agencies.AsNoTracking().ToListAsync(cancellationToken);
+        var parent = all.FirstOrDefault(a => a.Id == request.ParentId);
+        if (parent is null)
+        {
+            return new Problem("agency.notFound", "机关不存在");
+        }
+
+        var members = Descendants(parent, all);
+        var ids = members.Select(a => a.Id).ToList();
+        var format = request.Format ?? ReportFormats.DefaultForYear(request.Year);
+        var built = await BuildReport.HandleManyAsync(db, calendar, members, request.Year, format, cancellationToken);
+        var locked = await LockedReports.LatestAsync(db, ids, request.Year, cancellationToken);
+        var versions = (await db.ReportVersions.AsNoTracking().Where(v => v.Year == request.Year && ids.Contains(v.AgencyId)).ToListAsync(cancellationToken))
+            .ToLookup(v => v.AgencyId);
+        var today = ChinaClock.Today(clock);
+
+        var lines = new List<AgencyLine>();
+        foreach (var agency in members)
+        {
+            var level = agency.Id == parent.Id && members.Count > 1 ? ReportLevel.Government : ReportLevel.Department;
+            var standing = ReportStanding.Of(versions[agency.Id], PublicationDeadline.For(request.Year, level), today);
+            // The government's own locked report is this consolidation; its own records are counted instead.
+            var report = agency.Id != parent.Id && locked.TryGetValue(agency.Id, out var stored) && stored.Report.Format == format
+                ? new CheckedReport(stored.Report, ConsistencyRules.Check(stored.Report))
+                : built[agency.Id];
+            lines.Add(new AgencyLine(agency, report, !ReferenceEquals(report, built[agency.Id]), standing));
+        }
+
+        var reports = lines.Select(l => l.Report.Report).ToList();
+        var sum = Consolidation.Sum(format, parent.Name, request.Year, reports, new Dictionary<string, string>(StringComparer.Ordinal));
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["text.overview"] = BuildReport.Overview(request.Year, sum.Values, Consolidation.ProactiveCounts(sum)),
+            ["text.problems"] = "",
+            ["text.other"] = "",
+        };
+        var consolidated = new AnnualReport(format, parent.Name, request.Year, sum.Values, sum.Blanks, texts);
+        var previous = await LockedReports.LatestAsync(db, [parent.Id], request.Year - 1, cancellationToken);
+        var checkedReport = new CheckedReport(consolidated, ConsistencyRules.Check(consolidated, previous.GetValueOrDefault(parent.Id)?.Report));
+        return new Response(parent, checkedReport, lines, Consolidation.Outliers(reports),
+            PublicationDeadline.For(request.Year, ReportLevel.Government));
+    }
+
+    /// <summary>
+    /// report-json.md's JSON of the consolidated report (the sums in <c>cells</c>), then <c>dueOn</c>, <c>agencies</c>
+    /// (each with its status, due date, version, whether its locked report was counted, and its findings) and
+    /// <c>outliers</c>.
+    /// </summary>
+    public static string Json(Response response) => ReportJson.Write(response.Consolidated, json =>
+    {
+        json.WriteString("dueOn", response.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteStartArray("agencies");
+        foreach (var line in response.Agencies)
+        {
+            json.WriteStartObject();
+            json.WriteString("agency", line.Agency.Name);
+            json.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(line.Standing.Status.ToString()));
+            json.WriteString("statusText", ReportStanding.Name(line.Standing.Status));
+            json.WriteString("dueOn", line.Standing.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (line.Standing.Version is { } version)
+            {
+                json.WriteNumber("version", version.Number);
+            }
+            else
+            {
+                json.WriteNull("version");
+            }
+
+            if (line.Standing.Version?.PublishedOn is { } published)
+            {
+                json.WriteString("publishedOn", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            json.WriteBoolean("publishedLate", line.Standing.PublishedLate);
+            json.WriteString("counted", line.FromLockedVersion ? "locked" : "records");
+            ReportJson.WriteFindings(json, line.Report.Findings);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("outliers");
+        foreach (var outlier in response.Outliers)
+        {
+            json.WriteStartObject();
+            json.WriteString("agency", outlier.Agency);
+            json.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(outlier.Kind.ToString()));
+            json.WriteNumber("share", outlier.Share);
+            json.WriteNumber("districtShare", outlier.DistrictShare);
+            json.WriteString("message", outlier.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+
+    /// <summary>The parent first, then every agency under it at any depth, each level by name.</summary>
+    private static List<Agency> Descendants(Agency parent, List<Agency> all)
+    {
+        var children = all.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value);
+        var result = new List<Agency> { parent };
+        for (var i = 0; i < result.Count; i++)
+        {
+            result.AddRange(children[result[i].Id].OrderBy(a => a.Name, StringComparer.Ordinal));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Gongkai.Core.Data;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.Lifecycle;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.AnnualReports;
+
+/// <summary>
+/// Checks the year's draft and locks it: the rules run again (R7 against the locked report of the year before), an
+/// error refuses, warnings need a reviewer's note, and a draft the records no longer give (a record changed since it
+/// was built) is refused rather than locked stale. The locked version keeps its content and its SHA-256 for ever.
+/// </summary>
+public static class LockReport
+{
+    public sealed record Request(Guid AgencyId, int Year, string? Acknowledgement, string Actor);
+
+    public sealed record Response(ReportVersion Version, CheckedReport Report);
+
+    public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken);
+        if (agency is null)
+        {
+            return new Problem("agency.notFound", "机关不存在");
+        }
+
+        var year = request.Year.ToString(CultureInfo.InvariantCulture);
+        var latest = await db.ReportVersions.Where(v => v.AgencyId == agency.Id && v.Year == request.Year).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return new Problem("report.noDraft", $"{agency.Name}{year}年度报告还没有草稿，请先生成（gongkai report build）");
+        }
+
+        if (latest.IsLocked)
+        {
+            return new Problem("report.alreadyLocked", $"{agency.Name}{year}年度报告第{latest.Number.ToString(CultureInfo.InvariantCulture)}版已锁定；如需更正，请重新生成新版本");
+        }
+
+        var draft = LockedReports.Read(latest);
+        var fresh = await BuildReport.OfRecordAsync(db, calendar, clock, agency, request.Year, latest.Format, cancellationToken);
+        if (!SameCells(draft, fresh.Report))
+        {
+            return new Problem("report.stale", "草稿生成后台账记录有变化，草稿中的数字已不是记录给出的数字，请重新生成后再锁定");
+        }
+
+        var checkedReport = SaveDraft.Recheck(fresh, draft.Texts);
+        var before = LockedReports.Summary(latest);
+        var now = clock.GetUtcNow();
+        var locked = latest.Check(checkedReport.ErrorCount, checkedReport.WarningCount, request.Acknowledgement, now)
+            .Bind(v => v.Lock(request.Actor, now));
+        if (!locked.TryGetValue(out var version))
+        {
+            return locked.Problem;
+        }
+
+        LockedReports.Audit(db, clock, request.Actor, "report.locked", version, before);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Response(version, checkedReport);
+    }
+
+    /// <summary>Every figure and every blank the same (the narrative is compared by R8, not here).</summary>
+    public static bool SameCells(AnnualReport a, AnnualReport b) =>
+        a.Format == b.Format
+        && a.Values.Count == b.Values.Count
+        && a.Values.All(v => b.Values.TryGetValue(v.Key, out var other) && other == v.Value)
+        && a.Blanks.SetEquals(b.Blanks);
+}

@@ -1,0 +1,87 @@
+using Gongkai.Core.Data;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.Lifecycle;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.AnnualReports;
+
+/// <summary>
+/// Builds an agency's report for a year from the records and keeps it as the year's draft: the open draft (or
+/// checked version) is rebuilt in place; after a lock, the next version starts. A locked version is never touched.
+/// Narrative written by staff (问题及改进, 其他) is carried over from the version before.
+/// </summary>
+public static class SaveDraft
+{
+    public sealed record Request(Guid AgencyId, int Year, ReportFormat? Format, string Actor);
+
+    public sealed record Response(ReportVersion Version, CheckedReport Report, bool StartedNewVersion);
+
+    /// <summary>The narrative keys people write; the builder drafts only <c>text.overview</c>.</summary>
+    public static IReadOnlyList<string> WrittenByStaff { get; } = ["text.problems", "text.other"];
+
+    public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken);
+        if (agency is null)
+        {
+            return new Problem("agency.notFound", "机关不存在");
+        }
+
+        var versions = await db.ReportVersions.Where(v => v.AgencyId == agency.Id && v.Year == request.Year).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        var latest = versions.LastOrDefault();
+        var built = await BuildReport.OfRecordAsync(db, calendar, clock, agency, request.Year, request.Format, cancellationToken);
+        if (latest is not null)
+        {
+            built = WithStaffTexts(built, LockedReports.Read(latest));
+        }
+
+        var content = LockedReports.Content(built);
+        var now = clock.GetUtcNow();
+        ReportVersion version;
+        string? before = null;
+        if (latest is { IsLocked: false })
+        {
+            before = LockedReports.Summary(latest);
+            var rebuilt = latest.Rebuild(built.Report.Format, content, built.ErrorCount, built.WarningCount, now);
+            if (!rebuilt.TryGetValue(out version!))
+            {
+                return rebuilt.Problem;
+            }
+        }
+        else
+        {
+            version = ReportVersion.Draft(agency.Id, request.Year, (latest?.Number ?? 0) + 1, built.Report.Format, content, built.ErrorCount, built.WarningCount, now);
+            db.ReportVersions.Add(version);
+        }
+
+        LockedReports.Audit(db, clock, request.Actor, "report.drafted", version, before);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Response(version, built, before is null);
+    }
+
+    /// <summary>The built report with the narrative staff wrote in <paramref name="earlier"/> (checked again).</summary>
+    public static CheckedReport WithStaffTexts(CheckedReport built, AnnualReport earlier)
+    {
+        var texts = built.Report.Texts.ToDictionary(StringComparer.Ordinal);
+        foreach (var key in WrittenByStaff)
+        {
+            if (earlier.Text(key) is { Length: > 0 } text)
+            {
+                texts[key] = text;
+            }
+        }
+
+        return Recheck(built, texts);
+    }
+
+    /// <summary>The same cells with other narrative, checked again (R8 compares the narrative with the tables).</summary>
+    public static CheckedReport Recheck(CheckedReport built, IReadOnlyDictionary<string, string> texts)
+    {
+        var r = built.Report;
+        var report = new AnnualReport(r.Format, r.Agency, r.Year, r.Values, r.Blanks, texts);
+        var r7 = built.Findings.Where(f => f.Rule is RuleIds.R7 or RuleIds.R9);
+        return new CheckedReport(report, [.. Domain.AnnualReports.Rules.ConsistencyRules.Check(report), .. r7]);
+    }
+}

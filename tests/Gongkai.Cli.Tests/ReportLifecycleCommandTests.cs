@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Gongkai.Cli.Tests;
+
+/// <summary><c>gongkai report build|lock|publish|status|district</c> on the seed's records, through the command tree.</summary>
+public sealed class ReportLifecycleCommandTests
+{
+    private const string District = "北京市东城区";
+    private const string Office = "北京市东城区对外联络服务办公室";
+
+    private static string SeedDatabase(CliRunner.TempFolder folder)
+    {
+        var db = Path.Combine(folder.Path, "g.db");
+        string Ledger(string name) => CliRunner.Sample(Path.Combine("ledgers", name));
+        Assert.Equal(0, CliRunner.Run("agency", "add", District, "--db", db).ExitCode);
+        Assert.Equal(0, CliRunner.Run("agency", "add", Office, "--parent", District, "--db", db).ExitCode);
+        Assert.Equal(0, CliRunner.Run("import", "requests", Ledger("seed-2020-requests.csv"), "--agency", Office, "--db", db).ExitCode);
+        Assert.Equal(0, CliRunner.Run("import", "items", Ledger("seed-2020-items.csv"), "--agency", Office, "--db", db).ExitCode);
+        Assert.Equal(0, CliRunner.Run("import", "article20", Ledger("seed-2020-article20.csv"), "--agency", Office, "--year", "2020", "--db", db).ExitCode);
+        return db;
+    }
+
+    [Fact]
+    public void BuildLockPublishStatus_SeedOffice_LockedHashedPublishedInTime()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = SeedDatabase(folder);
+
+        var lockWithoutDraft = CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);
+        var build = CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--db", db);
+        var locked = CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);
+        var badDate = CliRunner.Run("report", "publish", "--agency", Office, "--year", "2020", "--on", "2021-02-30", "--db", db);
+        var published = CliRunner.Run("report", "publish", "--agency", Office, "--year", "2020", "--on", "2021-01-28", "--db", db);
+        var rebuilt = CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--db", db);
+        var status = CliRunner.Run("report", "status", "--agency", Office, "--year", "2020", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, lockWithoutDraft.ExitCode);
+        Assert.Contains("还没有草稿", lockWithoutDraft.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, build.ExitCode);
+        Assert.Contains("已保存为第1版草稿", build.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, locked.ExitCode);
+        Assert.Matches("已锁定第1版，内容哈希 SHA-256 [0-9a-f]{64}", locked.Stdout);
+        Assert.Equal(2, badDate.ExitCode);
+        Assert.Contains("不是有效日期", badDate.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, published.ExitCode);
+        Assert.Contains("已于2021年1月28日公开，在2021年1月31日的期限内", published.Stdout, StringComparison.Ordinal);
+        Assert.Contains("已保存为第2版草稿", rebuilt.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("年度报告：已公开，应于2021年1月31日前公布", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("（核验一致）", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("第2版  草稿", status.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", status.Stdout + status.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void District_Json_SumsAndEachAgencysStatus()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = SeedDatabase(folder);
+        CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--db", db);
+        CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);
+
+        var district = CliRunner.Run("report", "district", "--agency", District, "--year", "2020", "--json", "--db", db);
+        var text = CliRunner.Run("report", "district", "--agency", District, "--year", "2020", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, district.ExitCode);
+        using var json = JsonDocument.Parse(district.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(District, root.GetProperty("agency").GetString());
+        Assert.Equal(0.5950m, root.GetProperty("cells").GetProperty("article20.procurement.amount").GetDecimal());
+        Assert.Equal(1, root.GetProperty("cells").GetProperty("requests.disclosed.naturalPerson").GetInt32());
+        Assert.Equal(38, root.GetProperty("cells").GetProperty("proactive.published.total").GetInt32());
+        Assert.Equal("2021-03-31", root.GetProperty("dueOn").GetString());
+        var agencies = root.GetProperty("agencies").EnumerateArray().ToDictionary(a => a.GetProperty("agency").GetString()!);
+        Assert.Equal(2, agencies.Count);
+        Assert.Equal("overdue", agencies[Office].GetProperty("status").GetString());
+        Assert.Equal("locked", agencies[Office].GetProperty("counted").GetString());
+        Assert.Equal(1, agencies[Office].GetProperty("version").GetInt32());
+        Assert.Equal(0, agencies[Office].GetProperty("findings").GetArrayLength());
+        Assert.Equal("records", agencies[District].GetProperty("counted").GetString());
+        Assert.Contains("北京市东城区对外联络服务办公室  逾期未公开  无问题  计入：锁定版本", text.Stdout, StringComparison.Ordinal);
+    }
+}
