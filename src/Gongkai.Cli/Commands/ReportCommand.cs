@@ -91,6 +91,7 @@ internal static class ReportCommand
             LockCommand(stdout, stderr),
             PublishCommand(stdout, stderr),
             StatusCommand(stdout, stderr),
+            TextCommand(stdout, stderr),
             DistrictCommand(stdout, stderr),
         };
     }
@@ -199,6 +200,40 @@ internal static class ReportCommand
             }
 
             return history.Tampered.Count == 0 ? GongkaiCli.Ok : GongkaiCli.ReportErrors;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command TextCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var options = ScopeOptions();
+        var section = new Option<string>("--section") { Description = "overview（一、总体情况）、problems（五、存在的主要问题及改进情况）或 other（六、其他需要报告的事项）", Required = true };
+        section.AcceptOnlyFromAmong("overview", "problems", "other");
+        var file = new Option<string>("--file") { Description = "UTF-8 文本文件", Required = true };
+        var command = new Command("text", "用文本文件替换本年度草稿的一个文字部分，并重新检查") { options.Agency, options.Year, section, file, options.Db };
+        command.SetAction((result, cancellationToken) => WithScopeAsync(result, options, stderr, async scope =>
+        {
+            string text;
+            try
+            {
+                text = await File.ReadAllTextAsync(result.GetValue(file)!, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"无法读取文件：{e.Message}");
+                return GongkaiCli.Unusable;
+            }
+
+            var edited = await EditReportText.HandleAsync(scope.Db, TimeProvider.System, new EditReportText.Request(scope.Agency.Id, scope.Year, "text." + result.GetValue(section), text, DatabaseOption.Actor), cancellationToken);
+            if (!edited.TryGetValue(out var report))
+            {
+                stderr.WriteLine(edited.Problem.Message);
+                return GongkaiCli.ReportErrors;
+            }
+
+            PrintFindings(stdout, report);
+            stdout.WriteLine("已更新草稿的文字部分");
+            return report.HasErrors ? GongkaiCli.ReportErrors : GongkaiCli.Ok;
         }, cancellationToken));
         return command;
     }

@@ -239,4 +239,33 @@ public sealed class ReportLifecycleTests
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(ReportVersion)).Select(e => e.Action).ToListAsync(Ct);
         Assert.Equal(["report.drafted", "report.locked", "report.published"], audit);
     }
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EditText_KeptOnRebuild_CheckedByR8_LockedVersionRefused(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = Clock(2021, 1, 10);
+        await using var db = database.Open();
+        var (_, office) = await SeedAsync(db, clock);
+        await SaveDraft.HandleAsync(db, WorkCalendar.Official, clock, new SaveDraft.Request(office.Id, 2020, null, "t"), Ct);
+
+        const string Problems = "信息公开专栏栏目设置有待优化。下一步将加强培训。";
+        Assert.True((await EditReportText.HandleAsync(db, clock, new EditReportText.Request(office.Id, 2020, "text.problems", Problems, "t"), Ct)).IsSuccess);
+        var wrongOverview = await EditReportText.HandleAsync(db, clock, new EditReportText.Request(office.Id, 2020, "text.overview", "2020年新收政府信息公开申请数量3件。", "t"), Ct);
+        Assert.Contains(wrongOverview.Value.Findings, f => f.Rule == RuleIds.R8);
+        var unknown = await EditReportText.HandleAsync(db, clock, new EditReportText.Request(office.Id, 2020, "text.secret", "x", "t"), Ct);
+        Assert.Equal("report.unknownSection", unknown.Problem.Code);
+
+        var rebuilt = (await SaveDraft.HandleAsync(db, WorkCalendar.Official, clock, new SaveDraft.Request(office.Id, 2020, null, "t"), Ct)).Value;
+        Assert.False(rebuilt.StartedNewVersion);
+        Assert.Equal(Problems, rebuilt.Report.Report.Text("text.problems"));
+        Assert.Equal("2020年新收政府信息公开申请数量3件。", rebuilt.Report.Report.Text("text.overview"));
+        Assert.Contains(rebuilt.Report.Findings, f => f.Rule == RuleIds.R8);
+
+        var corrected = (await EditReportText.HandleAsync(db, clock, new EditReportText.Request(office.Id, 2020, "text.overview", "2020年新收政府信息公开申请数量1件。", "t"), Ct)).Value;
+        Assert.DoesNotContain(corrected.Findings, f => f.Rule == RuleIds.R8);
+        Assert.True((await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2020, null, "t"), Ct)).IsSuccess);
+        var afterLock = await EditReportText.HandleAsync(db, clock, new EditReportText.Request(office.Id, 2020, "text.other", "无", "t"), Ct);
+        Assert.Equal("report.locked", afterLock.Problem.Code);
+    }
 }

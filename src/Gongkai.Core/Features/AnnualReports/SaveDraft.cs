@@ -10,7 +10,7 @@ namespace Gongkai.Core.Features.AnnualReports;
 /// <summary>
 /// Builds an agency's report for a year from the records and keeps it as the year's draft: the open draft (or
 /// checked version) is rebuilt in place; after a lock, the next version starts. A locked version is never touched.
-/// Narrative written by staff (问题及改进, 其他) is carried over from the version before.
+/// Narrative written by staff (问题及改进, 其他, and an overview they rewrote) is carried over from the version before.
 /// </summary>
 public static class SaveDraft
 {
@@ -71,6 +71,14 @@ public static class SaveDraft
             {
                 texts[key] = text;
             }
+        }
+
+        // An overview staff rewrote is theirs: kept, and R8 says where its numbers no longer match the tables.
+        var proactive = earlier.Values.Where(v => v.Key.StartsWith("proactive.", StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        if (earlier.Text("text.overview") is { Length: > 0 } overview && earlier.Year is { } year
+            && !string.Equals(overview, BuildReport.Overview(year, earlier.Values, proactive), StringComparison.Ordinal))
+        {
+            texts["text.overview"] = overview;
         }
 
         return Recheck(built, texts);
