@@ -5,7 +5,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.Domain.AnnualReports;
-using Gongkai.Domain.AnnualReports.Layout;
 
 namespace Gongkai.Core.Documents;
 
@@ -152,17 +151,9 @@ public static class DocxReportWriter
         return table;
     }
 
-    /// <summary>
-    /// Column widths in number-column units: label columns get two, and in 三 the leaf labels (1.属于国家秘密 …)
-    /// get five so they do not break over many lines; 四 has numbers only.
-    /// </summary>
     private static int[] ColumnWidths(ReportGrid grid)
     {
-        var valueColumns = grid.Table.Shape == TableShape.SingleValueRow ? grid.ColumnCount : grid.Table.Columns.Count;
-        var labelColumns = Math.Max(grid.ColumnCount - valueColumns, 0);
-        var weights = Enumerable.Range(0, grid.ColumnCount)
-            .Select(i => i >= labelColumns ? 1 : labelColumns == 3 && i == 2 ? 5 : 2)
-            .ToArray();
+        var weights = grid.ColumnWeights();
         var unit = TextWidth / weights.Sum();
         return [.. weights.Select(w => w * unit)];
     }

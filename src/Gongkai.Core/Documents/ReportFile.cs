@@ -16,7 +16,7 @@ public enum ReportTextKind
 public static class ReportFile
 {
     /// <summary>The extensions a folder is searched for.</summary>
-    public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".htm", ".html", ".docx", ".json" };
+    public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".htm", ".html", ".docx", ".json", ".pdf" };
 
     public static ParsedReport Read(string path, ReportFormat? format = null)
     {
@@ -46,9 +46,10 @@ public static class ReportFile
             return ReportParser.Parse(DocxReportReader.Read(stream), format);
         }
 
-        if (bytes.AsSpan().StartsWith("%PDF"u8))
+        // Readers accept junk before the header within the first 1024 bytes, and so does the PDF format.
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) >= 0 || (IsNamed(name, ".pdf") && !LooksTextual(bytes)))
         {
-            throw new ReportReadException("暂不支持PDF文件，请提供DOCX、HTML或文本格式的年度报告");
+            return ReportParser.Parse(PdfReportReader.Read(bytes), format);
         }
 
         var text = TextDecoding.Decode(bytes);
@@ -81,7 +82,7 @@ public static class ReportFile
 
     private static bool LooksTextual(byte[] bytes) => !bytes.AsSpan(0, Math.Min(bytes.Length, 512)).Contains((byte)0);
 
-    /// <summary>Writes the report in the form its extension names: .html/.htm, .docx, .json, .txt, .xlsx (tables only).</summary>
+    /// <summary>Writes the report in the form its extension names: .html/.htm, .docx, .pdf, .json, .txt, .xlsx (tables only).</summary>
     public static void Write(CheckedReport report, string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -89,6 +90,9 @@ public static class ReportFile
         {
             case ".docx":
                 File.WriteAllBytes(path, DocxReportWriter.Write(report.Report));
+                break;
+            case ".pdf":
+                File.WriteAllBytes(path, PdfReportWriter.Write(report.Report));
                 break;
             case ".html" or ".htm":
                 File.WriteAllText(path, HtmlReportWriter.Write(report.Report), Encoding.UTF8);
@@ -103,7 +107,7 @@ public static class ReportFile
                 File.WriteAllBytes(path, XlsxReportWriter.Write(report.Report));
                 break;
             default:
-                throw new ArgumentException($"Unsupported report extension '{extension}' (use .html, .docx, .json, .txt or .xlsx).", nameof(path));
+                throw new ArgumentException($"Unsupported report extension '{extension}' (use .html, .docx, .pdf, .json, .txt or .xlsx).", nameof(path));
         }
     }
 

@@ -41,6 +41,21 @@ public sealed class ReportGrid
         _ => Article20(report, table),
     };
 
+    /// <summary>
+    /// Relative column widths, in number-column units: label columns get two, and in 三 the leaf labels
+    /// (1.属于国家秘密 …) get five so they do not break over many lines; 四 has numbers only. The DOCX and PDF
+    /// writers scale these to their page width.
+    /// </summary>
+    public int[] ColumnWeights()
+    {
+        var valueColumns = Table.Shape == TableShape.SingleValueRow ? ColumnCount : Table.Columns.Count;
+        var labelColumns = Math.Max(ColumnCount - valueColumns, 0);
+        return [.. Enumerable.Range(0, ColumnCount).Select(i => i >= labelColumns ? 1 : labelColumns == 3 && i == 2 ? 5 : 2)];
+    }
+
+    /// <summary>True when the row has no value cell (a title or header row): it is kept on a page with the row below.</summary>
+    public static bool IsHeaderRow(IReadOnlyList<GridCell> row) => row.All(c => c.Header || c.Continuation);
+
     /// <summary>A cell's printed text: the number with its published digits, or empty for a blank or missing cell.</summary>
     public static string FormatValue(AnnualReport report, string key) =>
         report.Values.TryGetValue(key, out var value) ? value.ToString(CultureInfo.InvariantCulture) : "";
