@@ -9,9 +9,17 @@ using Gongkai.Domain.AnnualReports;
 namespace Gongkai.Core.Documents;
 
 /// <summary>
-/// Writes an annual report as a Word document in the usual 公文 look: A4, 方正小标宋 title, 黑体 headings,
-/// 仿宋_GB2312 text at a fixed 28pt line, and the statutory tables as printed by <see cref="ReportGrid"/>.
+/// Writes an annual report as a Word document in the usual 公文 look (GB/T 9704): A4 with 37/35/28/26 mm margins,
+/// 方正小标宋 title, 黑体 headings, 仿宋_GB2312 text at a fixed 28pt line, the statutory tables as printed by
+/// <see cref="ReportGrid"/> in 五号, and “— 1 —” page numbers in the footer.
 /// </summary>
+/// <remarks>
+/// Fonts: runs name the fonts a government PC has (方正小标宋简体, 黑体, 仿宋_GB2312), so Word there prints the
+/// document as offices expect; every run is tagged zh-CN. The font table gives each font its class (roman/swiss),
+/// the GB2312 charset and, as w:altName, the free face of the same class (Noto Serif/Sans CJK SC), for programs
+/// that substitute by these. LibreOffice on our server ignores them and substitutes the first CJK face it finds,
+/// so <see cref="LibreOfficePdf"/> gives it the same pairs as its font replacement table.
+/// </remarks>
 public static class DocxReportWriter
 {
     private const string TitleFont = "方正小标宋简体";
@@ -19,10 +27,21 @@ public static class DocxReportWriter
     private const string BodyFont = "仿宋_GB2312";
     private const string LatinFont = "Times New Roman";
 
-    // Sizes in half-points (w:sz): 22pt title, 16pt (三号) text, 10.5pt (五号) table cells.
+    /// <summary>Each font the runs name, with the installed face that stands in for it and its class.</summary>
+    private static readonly (string Name, string AltName, FontFamilyValues Family)[] Fonts =
+    [
+        (TitleFont, "Noto Serif CJK SC", FontFamilyValues.Roman),
+        (HeadingFont, "Noto Sans CJK SC", FontFamilyValues.Swiss),
+        (BodyFont, "Noto Serif CJK SC", FontFamilyValues.Roman),
+        (LatinFont, "Noto Serif CJK SC", FontFamilyValues.Roman),
+    ];
+
+    // Sizes in half-points (w:sz): 22pt (二号) title, 16pt (三号) text and headings, 10.5pt (五号) table cells,
+    // 14pt (四号) page numbers.
     private const int TitleSize = 44;
     private const int TextSize = 32;
     private const int CellSize = 21;
+    private const int PageNumberSize = 28;
 
     // A4 and the 公文 margins (GB/T 9704), in twips.
     private const int PageWidth = 11906;
@@ -36,7 +55,7 @@ public static class DocxReportWriter
     public static byte[] Write(AnnualReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var title = Title(report);
+        var title = ReportTitles.Title(report);
         var body = new Body();
         body.Append(TitleParagraph(title));
         foreach (var section in report.Layout.Sections)
@@ -62,30 +81,28 @@ public static class DocxReportWriter
             }
         }
 
-        body.Append(PageSetup());
-
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.AddMainDocumentPart().Document = new Document(body);
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<FontTablePart>().Fonts = FontTable();
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = PageNumberFooter();
+            body.Append(PageSetup(main.GetIdOfPart(footer)));
+            main.Document = new Document(body);
             document.PackageProperties.Title = title;
         }
 
         return stream.ToArray();
     }
 
-    private static string Title(AnnualReport report)
-    {
-        var year = report.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年" : "";
-        return $"{report.Agency}{year}政府信息公开工作年度报告";
-    }
-
     private static Paragraph TitleParagraph(string title) => new(
         new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
         TextRun(title, TitleFont, TitleSize, bold: false));
 
+    // Kept with the next paragraph: a heading never ends a page.
     private static Paragraph HeadingParagraph(string heading) => new(
-        new ParagraphProperties(FixedLineSpacing()),
+        new ParagraphProperties(new KeepNext(), FixedLineSpacing()),
         TextRun(heading, HeadingFont, TextSize, bold: false));
 
     private static Paragraph BodyParagraph(string text) => new(
@@ -113,7 +130,7 @@ public static class DocxReportWriter
             properties.Append(new Bold());
         }
 
-        properties.Append(new FontSize { Val = size }, new FontSizeComplexScript { Val = size });
+        properties.Append(new FontSize { Val = size }, new FontSizeComplexScript { Val = size }, new Languages { EastAsia = "zh-CN" });
         return new Run(properties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
     }
 
@@ -135,14 +152,17 @@ public static class DocxReportWriter
 
         foreach (var row in grid.Rows)
         {
-            var tableRow = new TableRow();
+            // A row never breaks over pages (Word and LibreOffice allow it by default); a title or header row
+            // stays on the page of the row below it, through its paragraphs' keep-with-next.
+            var tableRow = new TableRow(new TableRowProperties(new CantSplit()));
+            var keepWithNext = ReportGrid.IsHeaderRow(row);
             var column = 0;
             foreach (var cell in row)
             {
                 var span = Math.Max(cell.ColSpan, 1);
                 var width = widths.Skip(column).Take(span).Sum();
                 column += span;
-                tableRow.Append(Cell(cell, span, width));
+                tableRow.Append(Cell(cell, span, width, keepWithNext));
             }
 
             table.Append(tableRow);
@@ -161,7 +181,7 @@ public static class DocxReportWriter
     private static T Border<T>()
         where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" };
 
-    private static TableCell Cell(GridCell cell, int span, int width)
+    private static TableCell Cell(GridCell cell, int span, int width, bool keepWithNext)
     {
         var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (span > 1)
@@ -181,7 +201,9 @@ public static class DocxReportWriter
         properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
 
         // A cell must hold a paragraph even when empty (a blank value or a merged continuation).
-        var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
+        var paragraph = new Paragraph(keepWithNext
+            ? new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center })
+            : new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
         if (!cell.Continuation && cell.Text.Length > 0)
         {
             paragraph.Append(TextRun(cell.Text, BodyFont, CellSize, cell.Header));
@@ -190,7 +212,27 @@ public static class DocxReportWriter
         return new TableCell(properties, paragraph);
     }
 
-    private static SectionProperties PageSetup() => new(
+    private static Fonts FontTable() => new(Fonts.Select(f => new Font(
+        new AltName { Val = f.AltName },
+        new FontCharSet { Val = f.Name == LatinFont ? "00" : "86" },
+        new FontFamily { Val = f.Family })
+    {
+        Name = f.Name,
+    }));
+
+    /// <summary>GB/T 9704: the page number in 四号 between two 一字线; Word fills the PAGE field.</summary>
+    private static Footer PageNumberFooter()
+    {
+        Run Text(string text) => TextRun(text, BodyFont, PageNumberSize, bold: false);
+        return new Footer(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            Text("— "),
+            new SimpleField(Text("1")) { Instruction = " PAGE " },
+            Text(" —")));
+    }
+
+    private static SectionProperties PageSetup(string footerId) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
         new PageSize { Width = PageWidth, Height = PageHeight },
         new PageMargin
         {

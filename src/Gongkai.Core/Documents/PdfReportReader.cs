@@ -73,7 +73,7 @@ public static partial class PdfReportReader
     }
 
     /// <summary>A letter reduced to what the layout needs, in page coordinates (y grows upwards).</summary>
-    private readonly record struct Glyph(string Value, double Left, double Right, double Baseline, double Size)
+    private readonly record struct Glyph(string Value, double Left, double Right, double Baseline, double Size, string Font)
     {
         public double CentreX => (Left + Right) / 2;
 
@@ -82,7 +82,7 @@ public static partial class PdfReportReader
     }
 
     /// <summary>A line of running text outside the tables.</summary>
-    private sealed record TextLine(string Text, double Left, double Right, double Baseline, double Size, int Page, double PageWidth);
+    private sealed record TextLine(string Text, double Left, double Right, double Baseline, double Size, string Font, int Page, double PageWidth);
 
     private sealed class PdfReading
     {
@@ -94,9 +94,12 @@ public static partial class PdfReportReader
 
         public void Page(Page page)
         {
+            var actual = ActualTexts(page);
             var glyphs = page.Letters
-                .Where(l => l.Value.Length > 0)
-                .Select(l => new Glyph(Normalize(l.Value), l.StartBaseLine.X, Math.Max(l.EndBaseLine.X, l.StartBaseLine.X + l.Width), l.StartBaseLine.Y, l.PointSize > 0 ? l.PointSize : l.FontSize))
+                .Select(l => (Letter: l, Value: actual.TryGetValue(Key(l), out var text) ? text : Normalize(l.Value)))
+                .Where(t => t.Value.Length > 0)
+                .Select(t => (t.Value, l: t.Letter))
+                .Select(t => new Glyph(t.Value, t.l.StartBaseLine.X, Math.Max(t.l.EndBaseLine.X, t.l.StartBaseLine.X + t.l.Width), t.l.StartBaseLine.Y, t.l.PointSize > 0 ? t.l.PointSize : t.l.FontSize, t.l.FontName ?? ""))
                 .ToList();
             HasText |= glyphs.Any(g => !string.IsNullOrWhiteSpace(g.Value));
             var tables = PdfTable.Find(page);
@@ -115,6 +118,38 @@ public static partial class PdfReportReader
                 .OrderByDescending(b => b.Top);
             _items.AddRange(blocks.Select(b => b.Item));
         }
+
+        /// <summary>
+        /// The /ActualText of marked content, by letter: what the writer says the letters stand for, where the
+        /// font's text map would give another character (Skia marks each such glyph). The first letter of a span
+        /// carries its whole text and the others none.
+        /// </summary>
+        private static Dictionary<(double X, double Y, string Value), string> ActualTexts(Page page)
+        {
+            var texts = new Dictionary<(double X, double Y, string Value), string>();
+            var pending = new Stack<MarkedContentElement>(page.GetMarkedContents());
+            while (pending.Count > 0)
+            {
+                var element = pending.Pop();
+                foreach (var child in element.Children)
+                {
+                    pending.Push(child);
+                }
+
+                if (element.ActualText is { } text && element.Letters.Count > 0)
+                {
+                    for (var i = 0; i < element.Letters.Count; i++)
+                    {
+                        texts[Key(element.Letters[i])] = i == 0 ? text : "";
+                    }
+                }
+            }
+
+            return texts;
+        }
+
+        private static (double X, double Y, string Value) Key(Letter letter) =>
+            (Math.Round(letter.StartBaseLine.X, 2), Math.Round(letter.StartBaseLine.Y, 2), letter.Value);
 
         public List<ReportToken> Finish()
         {
@@ -159,14 +194,15 @@ public static partial class PdfReportReader
         }
 
         /// <summary>
-        /// The next line goes on the same paragraph: same size, the usual line pitch (or the next page), and either the
-        /// line before reaches the right margin and this one starts at the left one, or both are centred. Headings
-        /// stand apart by the space before them.
+        /// The next line goes on the same paragraph: same font and size, the usual line pitch (or the next page), and
+        /// either the line before reaches the right margin and this one starts at the left one, or this one is
+        /// centred after a centred or full one. A heading stands apart by its font, or (where fonts have no names,
+        /// as Skia's Type 3 fonts) by the space before it.
         /// </summary>
         private static bool Continues(TextLine before, TextLine line, double left, double right)
         {
             var size = line.Size;
-            if (Math.Abs(before.Size - size) > 0.5)
+            if (Math.Abs(before.Size - size) > 0.5 || before.Font != line.Font)
             {
                 return false;
             }
@@ -182,7 +218,8 @@ public static partial class PdfReportReader
 
             var full = before.Right >= right - (2.5 * size);
             var flush = line.Left <= left + (0.5 * size);
-            return (full && flush) || (Centred(before, left) && Centred(line, left));
+            // A centred title's first line may be a full one.
+            return (full && flush) || ((full || Centred(before, left)) && Centred(line, left));
         }
 
         /// <summary>Centred on the page (the 公文 margins differ by 2 mm), and not starting at the left margin.</summary>
@@ -215,9 +252,12 @@ public static partial class PdfReportReader
                 }
 
                 var printed = line.Where(g => !string.IsNullOrWhiteSpace(g.Value)).ToList();
-                yield return new TextLine(text, printed.Min(g => g.Left), printed.Max(g => g.Right), line[0].Baseline, printed.Max(g => g.Size), page, pageWidth);
+                yield return new TextLine(text, printed.Min(g => g.Left), printed.Max(g => g.Right), line[0].Baseline, printed.Max(g => g.Size), MostUsed(printed.Select(g => g.Font)), page, pageWidth);
             }
         }
+
+        private static string MostUsed(IEnumerable<string> values) =>
+            values.GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().Key;
 
         /// <summary>A cell's lines joined without a separator: “（三）不予” + “公开” is one label.</summary>
         private static string JoinLines(List<Glyph> glyphs, bool spaces) =>

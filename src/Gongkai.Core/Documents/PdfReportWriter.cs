@@ -93,7 +93,8 @@ public static class PdfReportWriter
                 {
                     if (op.Text is { } text)
                     {
-                        canvas.DrawText(text, op.X, op.Y, SKTextAlign.Left, op.Font, ink);
+                        using var blob = TextBlob(text, op.Font!, op.X, op.Y);
+                        canvas.DrawText(blob, 0, 0, ink);
                     }
                     else
                     {
@@ -111,6 +112,37 @@ public static class PdfReportWriter
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The run with its text and a cluster per glyph. Noto CJK shares one glyph among several code points (户 and 戶,
+    /// 民 and the radical ⺠); Skia's text map names only one of them, so without the text a reader gets the wrong
+    /// character. With it, Skia writes the right one as /ActualText wherever the map would mislead.
+    /// </summary>
+    private static SKTextBlob TextBlob(string text, SKFont font, float x, float y)
+    {
+        var glyphs = font.GetGlyphs(text);
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var clusters = new uint[glyphs.Length];
+        var offset = 0;
+        var glyph = 0;
+        for (var i = 0; i < text.Length && glyph < clusters.Length; i++)
+        {
+            clusters[glyph++] = (uint)offset;
+            var surrogatePair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length;
+            offset += Encoding.UTF8.GetByteCount(text.AsSpan(i, surrogatePair ? 2 : 1));
+            if (surrogatePair)
+            {
+                i++;
+            }
+        }
+
+        using var builder = new SKTextBlobBuilder();
+        var run = builder.AllocateTextRun(font, glyphs.Length, x, y, utf8.Length);
+        run.SetGlyphs(glyphs);
+        run.SetText(utf8);
+        run.SetClusters(clusters);
+        return builder.Build() ?? throw new InvalidOperationException("Skia built no text blob for: " + text);
     }
 
     /// <summary>A text run at its baseline, or (without text) a ruled rectangle; in points from the page's top left.</summary>
