@@ -43,6 +43,9 @@ public static class DocxReportWriter
     private const int CellSize = 21;
     private const int PageNumberSize = 28;
 
+    // 22pt characters on the 156 mm line.
+    private const int TitleCharactersPerLine = 20;
+
     // A4 and the 公文 margins (GB/T 9704), in twips.
     private const int PageWidth = 11906;
     private const int PageHeight = 16838;
@@ -57,7 +60,7 @@ public static class DocxReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var title = ReportTitles.Title(report);
         var body = new Body();
-        body.Append(TitleParagraph(title));
+        body.Append(TitleParagraph(ReportTitles.TitleLines(report, TitleCharactersPerLine)));
         foreach (var section in report.Layout.Sections)
         {
             body.Append(HeadingParagraph(section.Title));
@@ -96,9 +99,25 @@ public static class DocxReportWriter
         return stream.ToArray();
     }
 
-    private static Paragraph TitleParagraph(string title) => new(
-        new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-        TextRun(title, TitleFont, TitleSize, bold: false));
+    /// <summary>The title centred, its lines apart by line breaks, and a blank 28pt line below it (GB/T 9704).</summary>
+    private static Paragraph TitleParagraph(IReadOnlyList<string> lines)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(
+            new SpacingBetweenLines { After = "560" },
+            new Justification { Val = JustificationValues.Center }));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var run = TextRun(lines[i], TitleFont, TitleSize, bold: false);
+            if (i > 0)
+            {
+                run.InsertAfter(new Break(), run.RunProperties);
+            }
+
+            paragraph.Append(run);
+        }
+
+        return paragraph;
+    }
 
     // Kept with the next paragraph: a heading never ends a page.
     private static Paragraph HeadingParagraph(string heading) => new(

@@ -42,7 +42,11 @@ public static class PdfReportWriter
         var faces = PdfFaces.Get();
         using var layout = new PdfPageLayout(faces);
         var title = ReportTitles.Title(report);
-        layout.Paragraph(title, layout.Title, TitleLine, indent: 0, centred: true);
+        foreach (var line in ReportTitles.TitleLines(report, (int)(TextWidth / TitleSize)))
+        {
+            layout.Paragraph(line, layout.Title, TitleLine, indent: 0, centred: true);
+        }
+
         layout.Space(TextLine);
         foreach (var section in report.Layout.Sections)
         {
