@@ -59,7 +59,7 @@ public sealed class RoundTripTests
                 Assert.Equal(Describe(report), Describe(back.Report));
                 Assert.DoesNotContain(back.Findings, f => f.Severity == Severity.Error);
             },
-            // A PDF takes about 100 ms to write and read; a dozen random reports cover both formats, blanks and sub-rows.
+            // A PDF takes about 0.2 s to write and read; a dozen random reports cover both formats, blanks and sub-rows.
             iter: writer == "pdf" ? 12 : 60);
     }
 }
