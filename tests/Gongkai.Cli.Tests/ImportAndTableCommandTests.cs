@@ -190,8 +190,10 @@ public sealed class ReportBuildCommandTests
 {
     private const string Agency = "北京市东城区对外联络服务办公室";
 
-    [Fact]
-    public void Build_FromTheSeedsLedgers_HtmlThatChecksClean()
+    [Theory]
+    [InlineData("2020.html")]
+    [InlineData("2020.pdf")]
+    public void Build_FromTheSeedsLedgers_ReportThatChecksClean(string file)
     {
         using var folder = new CliRunner.TempFolder();
         var db = Path.Combine(folder.Path, "g.db");
@@ -200,10 +202,10 @@ public sealed class ReportBuildCommandTests
         CliRunner.Run("import", "requests", Ledger("seed-2020-requests.csv"), "--agency", Agency, "--db", db);
         CliRunner.Run("import", "items", Ledger("seed-2020-items.csv"), "--agency", Agency, "--db", db);
         CliRunner.Run("import", "article20", Ledger("seed-2020-article20.csv"), "--agency", Agency, "--year", "2020", "--db", db);
-        var html = Path.Combine(folder.Path, "2020.html");
+        var output = Path.Combine(folder.Path, file);
 
-        var built = CliRunner.Run("report", "build", "--agency", Agency, "--year", "2020", "--out", html, "--db", db);
-        var check = CliRunner.Run("check", html);
+        var built = CliRunner.Run("report", "build", "--agency", Agency, "--year", "2020", "--out", output, "--db", db);
+        var check = CliRunner.Run("check", output);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         Assert.Equal(0, built.ExitCode);

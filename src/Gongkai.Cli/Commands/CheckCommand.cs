@@ -15,7 +15,7 @@ internal static class CheckCommand
     {
         var files = new Argument<string[]>("files")
         {
-            Description = "年度报告文件或文件夹（.txt .html .htm .docx .json）",
+            Description = "年度报告文件或文件夹（.txt .html .htm .docx .pdf .json）",
             Arity = ArgumentArity.OneOrMore,
         };
         var json = new Option<bool>("--json") { Description = "输出 JSON（spec/report-json.md），多个文件时为数组" };
@@ -60,7 +60,7 @@ internal static class CheckCommand
         var files = CheckReports.ExpandPaths(paths);
         if (files.Count == 0)
         {
-            stderr.WriteLine("没有找到年度报告文件（.txt .html .htm .docx .json）");
+            stderr.WriteLine("没有找到年度报告文件（.txt .html .htm .docx .pdf .json）");
             return GongkaiCli.Unusable;
         }
 
