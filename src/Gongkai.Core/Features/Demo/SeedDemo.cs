@@ -1,0 +1,207 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gongkai.Core.Data;
+using Gongkai.Core.Features.Agencies;
+using Gongkai.Core.Features.Appeals;
+using Gongkai.Core.Features.Article20;
+using Gongkai.Core.Features.Proactive;
+using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
+
+namespace Gongkai.Core.Features.Demo;
+
+/// <summary>
+/// <c>gongkai demo</c>: 北京市东城区 with the seed's office (北京市东城区对外联络服务办公室, its 2020 records exactly as
+/// the seed report counts them, from the sample ledgers embedded in this assembly) and a few other departments with
+/// generated records for 2019–2021. Everything goes through the importers, so the demo holds nothing the import
+/// could not have made. Idempotent: every import skips what is already there, so a second run changes nothing.
+/// </summary>
+public static class SeedDemo
+{
+    public const string District = "北京市东城区";
+    public const string SeedOffice = "北京市东城区对外联络服务办公室";
+    public const int SeedYear = 2020;
+    public const int FirstYear = 2019;
+    public const int LastYear = 2021;
+    public const int DepartmentCount = 6;
+
+    /// <summary>Fixed, so every demo database holds the same records.</summary>
+    private const int Seed = 20201231;
+
+    public sealed record Request(string Actor);
+
+    /// <summary>What one agency got: new records only (0 everywhere on a second run).</summary>
+    public sealed record AgencyLine(string Name, bool Added, int Items, int Requests, int Appeals, int Article20Figures);
+
+    public sealed record Response(IReadOnlyList<AgencyLine> Agencies)
+    {
+        public bool ChangedNothing => Agencies.All(a => !a.Added && a.Items + a.Requests + a.Appeals + a.Article20Figures == 0);
+    }
+
+    /// <summary>The agencies of the demo, the district first.</summary>
+    public static IReadOnlyList<string> AgencyNames { get; } =
+        [District, SeedOffice, .. Enumerable.Range(0, DepartmentCount).Select(n => Departments.For(District, "东", n).Name)];
+
+    public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)
+    {
+        var lines = new List<AgencyLine>();
+        var district = await AddAsync(db, clock, District, null, request.Actor, cancellationToken);
+        if (!district.TryGetValue(out var districtAdded))
+        {
+            return district.Problem;
+        }
+
+        lines.Add(new AgencyLine(District, districtAdded, 0, 0, 0, 0));
+        var imports = new Imports(db, clock, calendar, request.Actor, cancellationToken);
+        var seeded = await SeedOfficeAsync(imports);
+        if (!seeded.TryGetValue(out var office))
+        {
+            return seeded.Problem;
+        }
+
+        lines.Add(office);
+        var generator = new RecordGenerator(new Random(Seed), calendar);
+        for (var n = 0; n < DepartmentCount; n++)
+        {
+            var department = await DepartmentAsync(imports, generator, Departments.For(District, "东", n));
+            if (!department.TryGetValue(out var line))
+            {
+                return department.Problem;
+            }
+
+            lines.Add(line);
+        }
+
+        return new Response(lines);
+    }
+
+    /// <summary>The seed's office and its 2020 ledgers, read from this assembly's resources (samples/ledgers).</summary>
+    private static async Task<Result<AgencyLine>> SeedOfficeAsync(Imports imports)
+    {
+        var added = await AddAsync(imports.Db, imports.Clock, SeedOffice, District, imports.Actor, imports.CancellationToken);
+        if (!added.TryGetValue(out var isNew))
+        {
+            return added.Problem;
+        }
+
+        var requests = await imports.RequestsAsync(SeedOffice, Embedded("seed-2020-requests.csv"));
+        var items = await imports.ItemsAsync(SeedOffice, Embedded("seed-2020-items.csv"));
+        var article20 = await imports.Article20Async(SeedOffice, SeedYear, Embedded("seed-2020-article20.csv"));
+        return Combine(SeedOffice, isNew, items, requests, 0, article20);
+    }
+
+    /// <summary>A generated department: for each year its items, applications and 第二十条 figures, then its cases.</summary>
+    private static async Task<Result<AgencyLine>> DepartmentAsync(Imports imports, RecordGenerator generator, DepartmentProfile department)
+    {
+        var added = await AddAsync(imports.Db, imports.Clock, department.Name, District, imports.Actor, imports.CancellationToken);
+        if (!added.TryGetValue(out var isNew))
+        {
+            return added.Problem;
+        }
+
+        var items = new List<string[]>();
+        var requests = new List<string[]>();
+        var appeals = new List<string[]>();
+        var article20 = new List<(int Year, List<string[]> Rows)>();
+        var people = new List<string>();
+        var carried = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var year = FirstYear; year <= LastYear; year++)
+        {
+            var yearItems = Enumerable.Range(1, (int)(40 * department.Scale) + generator.Next(10)).Select(n => generator.Item(year, n, department)).ToList();
+            items.AddRange(yearItems);
+            for (var n = 1; n <= (int)(18 * department.Scale) + generator.Next(8); n++)
+            {
+                // One applicant in four has applied before (the fingerprint finds them again).
+                var person = people.Count > 0 && generator.Next(4) == 0 ? people[generator.Next(people.Count)] : generator.IdentityNumber();
+                people.Add(person);
+                var request = generator.Request($"{year}-{n:D3}", year, department, person);
+                requests.Add(request);
+                if (RecordGenerator.IsRefusal(request[7]) && generator.Next(8) == 0)
+                {
+                    appeals.Add(generator.Appeal("京东政复", appeals.Count + 1, request[0], LedgerRecords.ParseDate(request[8])!.Value, new DateOnly(LastYear, 12, 31)));
+                }
+            }
+
+            var format = ReportFormats.DefaultForYear(year);
+            article20.Add((year, generator.Article20(format, yearItems.Count(i => i[2] == "规范性文件"), yearItems.Count(i => i[2] == "政府集中采购"), department.Scale, carried)));
+        }
+
+        var requestCount = await imports.RequestsAsync(department.Name, Ledger("requests.csv", LedgerRecords.Headers, requests));
+        var itemCount = await imports.ItemsAsync(department.Name, Ledger("items.csv", ImportItems.Headers, items));
+        var appealCount = await imports.AppealsAsync(department.Name, Ledger("appeals.csv", ImportAppeals.Headers, appeals));
+        var figures = 0;
+        foreach (var (year, rows) in article20)
+        {
+            var imported = await imports.Article20Async(department.Name, year, Ledger($"article20-{year}.csv", ImportArticle20.Headers, rows));
+            if (!imported.TryGetValue(out var count))
+            {
+                return imported.Problem;
+            }
+
+            figures += count;
+        }
+
+        return appealCount.TryGetValue(out var cases) ? Combine(department.Name, isNew, itemCount, requestCount, cases, figures) : appealCount.Problem;
+    }
+
+    private static Result<AgencyLine> Combine(string name, bool added, Result<int> items, Result<int> requests, int appeals, Result<int> article20) =>
+        items.Bind(i => requests.Bind(r => article20.Map(a => new AgencyLine(name, added, i, r, appeals, a))));
+
+    /// <summary>Adds an agency; one already there (a second run) is no error.</summary>
+    private static async Task<Result<bool>> AddAsync(GongkaiDbContext db, TimeProvider clock, string name, string? parent, string actor, CancellationToken cancellationToken)
+    {
+        var added = await AddAgency.HandleAsync(db, clock, new AddAgency.Request(name, parent, actor), cancellationToken);
+        return added.IsSuccess ? true : added.Problem.Code == "agency.duplicate" ? false : added.Problem;
+    }
+
+    private static (string Name, byte[] Bytes) Embedded(string name)
+    {
+        using var stream = typeof(SeedDemo).Assembly.GetManifestResourceStream("Gongkai.Demo." + name)
+            ?? throw new InvalidOperationException($"The sample ledger {name} is not embedded (Gongkai.Core.csproj).");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return (name, copy.ToArray());
+    }
+
+    /// <summary>Generated rows as the CSV file they stand for, so the import sees (and the 台账 hashes) a file.</summary>
+    internal static (string Name, byte[] Bytes) Ledger(string name, IReadOnlyList<string> headers, IEnumerable<string[]> rows)
+    {
+        var csv = new StringBuilder().Append(string.Join(',', headers)).Append('\n');
+        foreach (var row in rows)
+        {
+            csv.Append(string.Join(',', row.Select(Quote))).Append('\n');
+        }
+
+        return (name, Encoding.UTF8.GetBytes(csv.ToString()));
+    }
+
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    /// <summary>The four importers with what every call shares; a rejected file (a bug in the generator) is a problem.</summary>
+    private sealed record Imports(GongkaiDbContext Db, TimeProvider Clock, WorkCalendar Calendar, string Actor, CancellationToken CancellationToken)
+    {
+        public async Task<Result<int>> RequestsAsync(string agency, (string Name, byte[] Bytes) file) =>
+            Checked(file, (await ImportRequests.HandleAsync(Db, Clock, Calendar, new ImportRequests.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), null, CancellationToken))
+                .Map(r => (r.Errors, r.Imported)));
+
+        public async Task<Result<int>> ItemsAsync(string agency, (string Name, byte[] Bytes) file) =>
+            Checked(file, (await ImportItems.HandleAsync(Db, Clock, new ImportItems.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
+                .Map(r => (r.Errors, r.Imported)));
+
+        public async Task<Result<int>> AppealsAsync(string agency, (string Name, byte[] Bytes) file) =>
+            Checked(file, (await ImportAppeals.HandleAsync(Db, Clock, new ImportAppeals.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
+                .Map(r => (r.Errors, r.Imported)));
+
+        public async Task<Result<int>> Article20Async(string agency, int year, (string Name, byte[] Bytes) file) =>
+            Checked(file, (await ImportArticle20.HandleAsync(Db, Clock, new ImportArticle20.Request(agency, year, null, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
+                .Map(r => (r.Errors, r.Changed)));
+
+        private static Result<int> Checked((string Name, byte[] Bytes) file, Result<(IReadOnlyList<LedgerError> Errors, int Count)> result) =>
+            result.Bind(r => r.Errors.Count == 0
+                ? Result.Success(r.Count)
+                : Result.Failure<int>(new Problem("demo.rejected", $"演示数据 {file.Name} 被拒绝：{r.Errors[0]}")));
+    }
+}
