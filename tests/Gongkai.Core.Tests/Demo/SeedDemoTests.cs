@@ -1,0 +1,108 @@
+using System.Globalization;
+using Gongkai.Core.Data;
+using Gongkai.Core.Features.AnnualReports;
+using Gongkai.Core.Features.Demo;
+using Gongkai.Core.Tests.Data;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Gongkai.Core.Tests.Demo;
+
+/// <summary>The demo: the seed's office gives the seed report cell for cell; every other agency's reports check clean.</summary>
+public sealed class SeedDemoTests
+{
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2022, 1, 10, 1, 0, 0, TimeSpan.Zero));
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Demo_SeedOffice2020_ExactlyTheSeedsCellsAndBlanksNoFindings(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).IsSuccess);
+
+        var built = await BuildAsync(db, SeedDemo.SeedOffice, 2020);
+        var seed = new SeedCopy().Parse().Report;
+
+        // Every statutory cell the parser reads from the seed, no other, each with the seed's digits (0.5950).
+        var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(seed.Values.Keys.Order(StringComparer.Ordinal), built.Report.Values.Keys.Where(layoutKeys.Contains).Order(StringComparer.Ordinal));
+        foreach (var (key, value) in seed.Values)
+        {
+            Assert.True(value.ToString(CultureInfo.InvariantCulture) == built.Report.Values[key].ToString(CultureInfo.InvariantCulture), $"{key}: seed {value}, built {built.Report.Values[key]}");
+        }
+
+        Assert.Equal(seed.Blanks.Order(StringComparer.Ordinal), built.Report.Blanks.Order(StringComparer.Ordinal));
+        Assert.Equal(seed.Format, built.Report.Format);
+        Assert.Equal(38m, built.Report.Values["proactive.published.total"]);
+        Assert.Empty(built.Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Demo_EveryOtherAgency2019To2021_ReportsWithoutErrorsFromVariedRecords(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        var seeded = (await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).Value;
+
+        Assert.Equal(SeedDemo.AgencyNames, seeded.Agencies.Select(a => a.Name));
+        Assert.InRange(seeded.Agencies.Count, 7, 10);
+        var parent = await db.Agencies.SingleAsync(a => a.Name == SeedDemo.District, TestContext.Current.CancellationToken);
+        Assert.Null(parent.ParentId);
+        Assert.Equal(seeded.Agencies.Count - 1, await db.Agencies.CountAsync(a => a.ParentId == parent.Id, TestContext.Current.CancellationToken));
+
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var name in SeedDemo.AgencyNames.Where(n => n != SeedDemo.SeedOffice))
+        {
+            for (var year = SeedDemo.FirstYear; year <= SeedDemo.LastYear; year++)
+            {
+                var built = await BuildAsync(db, name, year);
+                Assert.True(!built.HasErrors, $"{name} {year}: " + string.Join("; ", built.Findings.Select(f => f.Message)));
+                foreach (var (key, value) in built.Report.Values)
+                {
+                    totals[key] = totals.GetValueOrDefault(key) + value;
+                }
+            }
+        }
+
+        // The generated records show what a year of real work shows: every applicant kind, applications carried over
+        // the year end, every outcome group, appeals of each kind, items published late.
+        foreach (var column in new[] { "naturalPerson", "commercialEnterprise", "researchInstitution", "publicWelfareOrganization", "legalServiceInstitution", "otherOrganization" })
+        {
+            Assert.True(totals["requests.received." + column] > 0, column);
+        }
+
+        foreach (var key in new[] { "requests.carriedIn.total", "requests.carriedOut.total", "requests.disclosed.total", "requests.partlyDisclosed.total", "requests.cannotProvide.notHeld.total", "requests.notProcessed.repeated.total", "appeals.reconsideration.total", "appeals.litigationDirect.total", "appeals.reconsideration.corrected" })
+        {
+            Assert.True(totals.GetValueOrDefault(key) > 0, key);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Demo_SecondRun_ChangesNothing(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.Open())
+        {
+            Assert.False((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).Value.ChangedNothing);
+        }
+
+        await using var again = database.Open();
+        var before = (await again.Requests.CountAsync(TestContext.Current.CancellationToken), await again.Items.CountAsync(TestContext.Current.CancellationToken), await again.Appeals.CountAsync(TestContext.Current.CancellationToken));
+
+        var second = (await SeedDemo.HandleAsync(again, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).Value;
+
+        Assert.True(second.ChangedNothing);
+        Assert.Equal(before, (await again.Requests.CountAsync(TestContext.Current.CancellationToken), await again.Items.CountAsync(TestContext.Current.CancellationToken), await again.Appeals.CountAsync(TestContext.Current.CancellationToken)));
+    }
+
+    private static async Task<CheckedReport> BuildAsync(GongkaiDbContext db, string agency, int year)
+    {
+        var id = await db.Agencies.Where(a => a.Name == agency).Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken);
+        return await BuildReport.HandleAsync(db, WorkCalendar.Official, new BuildReport.Request(id, year), TestContext.Current.CancellationToken);
+    }
+}
