@@ -14,6 +14,14 @@ namespace Gongkai.Core.Features.Demo;
 /// <param name="Scale">Records per year relative to an average department (1.0).</param>
 public sealed record DepartmentProfile(string Name, string Abbreviation, IReadOnlyList<string> Subjects, IReadOnlyList<string> Divisions, double Scale);
 
+/// <summary>A generated published item: the columns of <see cref="Proactive.ImportItems.Headers"/>, typed.</summary>
+internal sealed record GeneratedItem(string Title, string DocumentNumber, string CategoryPath, string Topic, string Division, DateOnly FormedOn, DateOnly PublishedOn, bool FullText)
+{
+    /// <summary>The row as an items ledger holds it.</summary>
+    public string[] Cells() =>
+        [Title, DocumentNumber, CategoryPath, Topic, Division, RecordGenerator.Date(FormedOn), RecordGenerator.Date(PublishedOn), FullText ? "是" : "否"];
+}
+
 /// <summary>
 /// Plausible records of a department in the import formats, from one seeded <see cref="Random"/>: the same seed
 /// gives the same records. Shared by <c>gongkai demo</c> (a few departments, through the importers) and
@@ -54,7 +62,8 @@ internal sealed class RecordGenerator(Random random, WorkCalendar calendar)
 
     private static readonly string[] Topics = ["疫情防控", "优化营商环境", "接诉即办", "对口支援", "“四个服务”"];
 
-    public static IReadOnlyList<string> ItemCategoryPaths { get; } = [.. Categories.Select(c => c.Path)];
+    /// <summary>The topics (重点领域) generated items may have.</summary>
+    public static IReadOnlyList<string> TopicNames => Topics;
 
     /// <summary>A working day of <paramref name="year"/>, uniformly.</summary>
     public DateOnly WorkingDay(int year, int fromMonth = 1, int toMonth = 12)
@@ -94,8 +103,8 @@ internal sealed class RecordGenerator(Random random, WorkCalendar calendar)
         ];
     }
 
-    /// <summary>One published item's cells in <see cref="Proactive.ImportItems.Headers"/> order (number n of its year).</summary>
-    public string[] Item(int year, int n, DepartmentProfile department)
+    /// <summary>One published item of <paramref name="year"/> (number <paramref name="n"/> of its year, which keeps titles apart).</summary>
+    public GeneratedItem Item(int year, int n, DepartmentProfile department)
     {
         var path = Pick(Categories);
         var published = WorkingDay(year);
@@ -117,7 +126,7 @@ internal sealed class RecordGenerator(Random random, WorkCalendar calendar)
         };
         var topic = path == "业务动态" && random.Next(5) == 0 ? Topics[random.Next(Topics.Length)] : "";
         var division = department.Divisions[random.Next(department.Divisions.Count)];
-        return [title, documentNumber, path, topic, division, Date(formed), Date(published), random.Next(50) == 0 ? "否" : "是"];
+        return new GeneratedItem(title, documentNumber, path, topic, division, formed, published, random.Next(50) != 0);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Appeals;
@@ -54,7 +52,7 @@ public static class SeedDemo
         }
 
         lines.Add(new AgencyLine(District, districtAdded, 0, 0, 0, 0));
-        var imports = new Imports(db, clock, calendar, request.Actor, cancellationToken);
+        var imports = new Importers(db, clock, calendar, request.Actor, cancellationToken);
         var seeded = await SeedOfficeAsync(imports);
         if (!seeded.TryGetValue(out var office))
         {
@@ -78,7 +76,7 @@ public static class SeedDemo
     }
 
     /// <summary>The seed's office and its 2020 ledgers, read from this assembly's resources (samples/ledgers).</summary>
-    private static async Task<Result<AgencyLine>> SeedOfficeAsync(Imports imports)
+    private static async Task<Result<AgencyLine>> SeedOfficeAsync(Importers imports)
     {
         var added = await AddAsync(imports.Db, imports.Clock, SeedOffice, District, imports.Actor, imports.CancellationToken);
         if (!added.TryGetValue(out var isNew))
@@ -93,7 +91,7 @@ public static class SeedDemo
     }
 
     /// <summary>A generated department: for each year its items, applications and 第二十条 figures, then its cases.</summary>
-    private static async Task<Result<AgencyLine>> DepartmentAsync(Imports imports, RecordGenerator generator, DepartmentProfile department)
+    private static async Task<Result<AgencyLine>> DepartmentAsync(Importers imports, RecordGenerator generator, DepartmentProfile department)
     {
         var added = await AddAsync(imports.Db, imports.Clock, department.Name, District, imports.Actor, imports.CancellationToken);
         if (!added.TryGetValue(out var isNew))
@@ -110,7 +108,7 @@ public static class SeedDemo
         for (var year = FirstYear; year <= LastYear; year++)
         {
             var yearItems = Enumerable.Range(1, (int)(40 * department.Scale) + generator.Next(10)).Select(n => generator.Item(year, n, department)).ToList();
-            items.AddRange(yearItems);
+            items.AddRange(yearItems.Select(i => i.Cells()));
             for (var n = 1; n <= (int)(18 * department.Scale) + generator.Next(8); n++)
             {
                 // One applicant in four has applied before (the fingerprint finds them again).
@@ -125,16 +123,16 @@ public static class SeedDemo
             }
 
             var format = ReportFormats.DefaultForYear(year);
-            article20.Add((year, generator.Article20(format, yearItems.Count(i => i[2] == "规范性文件"), yearItems.Count(i => i[2] == "政府集中采购"), department.Scale, carried)));
+            article20.Add((year, generator.Article20(format, yearItems.Count(i => i.CategoryPath == "规范性文件"), yearItems.Count(i => i.CategoryPath == "政府集中采购"), department.Scale, carried)));
         }
 
-        var requestCount = await imports.RequestsAsync(department.Name, Ledger("requests.csv", LedgerRecords.Headers, requests));
-        var itemCount = await imports.ItemsAsync(department.Name, Ledger("items.csv", ImportItems.Headers, items));
-        var appealCount = await imports.AppealsAsync(department.Name, Ledger("appeals.csv", ImportAppeals.Headers, appeals));
+        var requestCount = await imports.RequestsAsync(department.Name, Importers.Csv("requests.csv", LedgerRecords.Headers, requests));
+        var itemCount = await imports.ItemsAsync(department.Name, Importers.Csv("items.csv", ImportItems.Headers, items));
+        var appealCount = await imports.AppealsAsync(department.Name, Importers.Csv("appeals.csv", ImportAppeals.Headers, appeals));
         var figures = 0;
         foreach (var (year, rows) in article20)
         {
-            var imported = await imports.Article20Async(department.Name, year, Ledger($"article20-{year}.csv", ImportArticle20.Headers, rows));
+            var imported = await imports.Article20Async(department.Name, year, Importers.Csv($"article20-{year}.csv", ImportArticle20.Headers, rows));
             if (!imported.TryGetValue(out var count))
             {
                 return imported.Problem;
@@ -163,45 +161,5 @@ public static class SeedDemo
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return (name, copy.ToArray());
-    }
-
-    /// <summary>Generated rows as the CSV file they stand for, so the import sees (and the 台账 hashes) a file.</summary>
-    internal static (string Name, byte[] Bytes) Ledger(string name, IReadOnlyList<string> headers, IEnumerable<string[]> rows)
-    {
-        var csv = new StringBuilder().Append(string.Join(',', headers)).Append('\n');
-        foreach (var row in rows)
-        {
-            csv.Append(string.Join(',', row.Select(Quote))).Append('\n');
-        }
-
-        return (name, Encoding.UTF8.GetBytes(csv.ToString()));
-    }
-
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-
-    /// <summary>The four importers with what every call shares; a rejected file (a bug in the generator) is a problem.</summary>
-    private sealed record Imports(GongkaiDbContext Db, TimeProvider Clock, WorkCalendar Calendar, string Actor, CancellationToken CancellationToken)
-    {
-        public async Task<Result<int>> RequestsAsync(string agency, (string Name, byte[] Bytes) file) =>
-            Checked(file, (await ImportRequests.HandleAsync(Db, Clock, Calendar, new ImportRequests.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), null, CancellationToken))
-                .Map(r => (r.Errors, r.Imported)));
-
-        public async Task<Result<int>> ItemsAsync(string agency, (string Name, byte[] Bytes) file) =>
-            Checked(file, (await ImportItems.HandleAsync(Db, Clock, new ImportItems.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
-                .Map(r => (r.Errors, r.Imported)));
-
-        public async Task<Result<int>> AppealsAsync(string agency, (string Name, byte[] Bytes) file) =>
-            Checked(file, (await ImportAppeals.HandleAsync(Db, Clock, new ImportAppeals.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
-                .Map(r => (r.Errors, r.Imported)));
-
-        public async Task<Result<int>> Article20Async(string agency, int year, (string Name, byte[] Bytes) file) =>
-            Checked(file, (await ImportArticle20.HandleAsync(Db, Clock, new ImportArticle20.Request(agency, year, null, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
-                .Map(r => (r.Errors, r.Changed)));
-
-        private static Result<int> Checked((string Name, byte[] Bytes) file, Result<(IReadOnlyList<LedgerError> Errors, int Count)> result) =>
-            result.Bind(r => r.Errors.Count == 0
-                ? Result.Success(r.Count)
-                : Result.Failure<int>(new Problem("demo.rejected", $"演示数据 {file.Name} 被拒绝：{r.Errors[0]}")));
     }
 }
