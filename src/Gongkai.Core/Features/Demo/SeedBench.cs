@@ -152,7 +152,8 @@ public static class SeedBench
         await using var transaction = await c.Db.Database.BeginTransactionAsync(c.CancellationToken);
         var itemId = Guid.Empty;
         await using (var insertItem = new BulkInsert<DisclosureItem>(c.Db, (_, _) => null))
-        await using (var insertVersion = new BulkInsert<ItemVersion>(c.Db, (_, _) => itemId))
+        // A version's shadow columns: its item, and the item's agency that the report queries group by.
+        await using (var insertVersion = new BulkInsert<ItemVersion>(c.Db, (_, column) => column == ProactiveMapping.VersionAgencyId ? c.Agency.Id : itemId))
         await using (var insertEvent = new BulkInsert<ItemEvent>(c.Db, (_, _) => itemId))
         {
             for (var y = 0; y < years.Count; y++)
