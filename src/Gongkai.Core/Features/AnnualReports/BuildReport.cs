@@ -8,6 +8,7 @@ using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.AnnualReports.Rules;
+using Gongkai.Domain.Article20;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,15 @@ public static class BuildReport
     {
         var reportFormat = format ?? ReportFormats.DefaultForYear(year);
         var ids = agencies.Select(a => a.Id).ToList();
-        var statistics = await db.Article20.AsNoTracking().Where(s => ids.Contains(s.AgencyId) && s.Year == year && s.Format == reportFormat).ToListAsync(cancellationToken);
+        // Only the figures: a statistics row auto-includes its history and provenance, which a report never prints.
+        var figures = (await db.Set<Article20Figure>().AsNoTracking()
+            .Join(
+                db.Article20.IgnoreAutoIncludes().Where(s => ids.Contains(s.AgencyId) && s.Year == year && s.Format == reportFormat),
+                f => EF.Property<Guid>(f, "StatisticsId"),
+                s => s.Id,
+                (f, s) => new { s.AgencyId, f.Key, f.Value })
+            .ToListAsync(cancellationToken))
+            .ToLookup(f => f.AgencyId);
         var requests = await RequestsTable.QueryManyAsync(db, ids, year, reportFormat, cancellationToken);
         var appeals = await AppealsTableQuery.HandleManyAsync(db, ids, year, cancellationToken);
         var proactive = await ProactiveSummaryQuery.HandleManyAsync(db, calendar, ids, year, cancellationToken);
@@ -65,7 +74,7 @@ public static class BuildReport
         {
             var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
             var blanks = new HashSet<string>(StringComparer.Ordinal);
-            Article20Cells(reportFormat, statistics.FirstOrDefault(s => s.AgencyId == agency.Id)?.Values(), values, blanks);
+            Article20Cells(reportFormat, figures[agency.Id].ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal), values, blanks);
             foreach (var (key, value) in RequestsTable.Cells(requests.GetValueOrDefault(agency.Id) ?? [], reportFormat))
             {
                 values[key] = value;
@@ -95,9 +104,8 @@ public static class BuildReport
     }
 
     /// <summary>二: the figures recorded for the year in this format; a cell without a figure is printed blank.</summary>
-    private static void Article20Cells(ReportFormat format, IReadOnlyDictionary<string, decimal>? recorded, Dictionary<string, decimal> values, HashSet<string> blanks)
+    private static void Article20Cells(ReportFormat format, Dictionary<string, decimal> figures, Dictionary<string, decimal> values, HashSet<string> blanks)
     {
-        var figures = recorded ?? new Dictionary<string, decimal>();
         foreach (var cell in ReportLayoutCells(format).Where(c => c.Table.KeyPrefix == "article20"))
         {
             var isParentOfVariants = cell.Row.Row.Children.Count > 0;
