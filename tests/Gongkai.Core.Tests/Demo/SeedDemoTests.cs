@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongkai.Core.Data;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Demo;
 using Gongkai.Core.Tests.Data;
@@ -98,6 +99,63 @@ public sealed class SeedDemoTests
 
         Assert.True(second.ChangedNothing);
         Assert.Equal(before, (await again.Requests.CountAsync(TestContext.Current.CancellationToken), await again.Items.CountAsync(TestContext.Current.CancellationToken), await again.Appeals.CountAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task Demo_OfficeReport_EveryPublicationFormatReadsBackToTheSameCells()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var db = database.Open();
+        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).IsSuccess);
+        var built = await BuildAsync(db, SeedDemo.SeedOffice, 2020);
+        var folder = Directory.CreateTempSubdirectory("gongkai-demo-formats-");
+        try
+        {
+            foreach (var extension in new[] { ".html", ".docx", ".pdf", ".txt", ".json" })
+            {
+                var path = Path.Combine(folder.FullName, "2020" + extension);
+                ReportFile.Write(built, path);
+                var read = ReportFile.Read(path).Report;
+
+                var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+                var expected = built.Report.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
+                var actual = read.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
+                Assert.True(expected.SequenceEqual(actual), extension + ": " + string.Join(", ", expected.Except(actual)));
+                Assert.Equal(built.Report.Blanks.Order(StringComparer.Ordinal), read.Blanks.Order(StringComparer.Ordinal));
+                Assert.Equal(SeedDemo.SeedOffice, read.Agency);
+                Assert.Equal(2020, read.Year);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Demo_District_ConsolidationIsTheSumOfEveryAgencysReport(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).IsSuccess);
+        var parent = await db.Agencies.SingleAsync(a => a.Name == SeedDemo.District, TestContext.Current.CancellationToken);
+
+        var district = (await DistrictReport.HandleAsync(db, WorkCalendar.Official, Clock, new DistrictReport.Request(parent.Id, 2021), TestContext.Current.CancellationToken)).Value;
+
+        Assert.Equal(SeedDemo.AgencyNames.Count, district.Agencies.Count);
+        Assert.False(district.Consolidated.HasErrors, string.Join("; ", district.Consolidated.Findings.Select(f => f.Message)));
+        foreach (var cell in district.Consolidated.Report.Layout.Cells.Where(c => c.Table.KeyPrefix is "requests" or "appeals"))
+        {
+            var sum = district.Agencies.Sum(a => a.Report.Report.Values.GetValueOrDefault(cell.Key));
+            Assert.True(sum == district.Consolidated.Report.Values[cell.Key], $"{cell.Key}: {sum} ≠ {district.Consolidated.Report.Values[cell.Key]}");
+        }
+
+        Assert.True(district.Consolidated.Report.Values["requests.received.total"] > 0);
+        Assert.Equal(new DateOnly(2022, 3, 31), district.DueOn);
+
+        // On 10 January 2022 the departments' 2021 reports are still due (31 January), none started yet.
+        Assert.All(district.Agencies, a => Assert.Equal(Domain.AnnualReports.Lifecycle.ReportStatus.NotStarted, a.Standing.Status));
     }
 
     private static async Task<CheckedReport> BuildAsync(GongkaiDbContext db, string agency, int year)
