@@ -33,7 +33,19 @@ public static class HtmlReportWriter
             .Append("<meta name=\"generator\" content=\"Gongkai\">\n")
             .Append(CultureInfo.InvariantCulture, $"<meta name=\"report-format\" content=\"{report.Format.Code()}\">\n")
             .Append(CultureInfo.InvariantCulture, $"<title>{Encode(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n<main>\n")
-            .Append(CultureInfo.InvariantCulture, $"<h1>{Encode(title)}</h1>\n");
+            .Append(Body(report))
+            .Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The title (<c>h1</c>) and the sections with their tables, without a page around them or any style: the web
+    /// portal puts this inside its own page (its CSP allows no inline style), so both print the same tables.
+    /// </summary>
+    public static string Body(AnnualReport report)
+    {
+        var html = new StringBuilder(32 * 1024);
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{Encode(ReportTitles.Title(report))}</h1>\n");
         foreach (var section in report.Layout.Sections)
         {
             var id = "section-" + section.Number.ToString(CultureInfo.InvariantCulture);
@@ -54,7 +66,6 @@ public static class HtmlReportWriter
             html.Append("</section>\n");
         }
 
-        html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 

@@ -8,12 +8,20 @@ namespace Gongkai.Core.Features.Proactive;
 /// <summary>
 /// An agency's published items, newest first, a page at a time (the full list 全清单 and the portal): filtered by
 /// year of publication, category (with its sub-categories), topic and division, or only the items published late or not
-/// yet published and overdue under 条例 Art 26. Reads the list's columns only, never the bodies.
+/// yet published and overdue under 条例 Art 26; or those whose title or 文号 contains a search text. Reads the list's
+/// columns only, never the bodies.
+/// <para>
+/// <see cref="Request.PublicOnly"/> is the portal's view: withdrawn items are left out (they keep their publication
+/// date), and an item with an update in review is shown as its published version, never the working one, which has
+/// not passed the 保密审查 (条例 Art 17). The filters still read the working columns, so such an item is found by what
+/// its update says; the rows shown are always the published ones.
+/// </para>
 /// </summary>
 public static class ListItems
 {
     public sealed record Request(
-        Guid AgencyId, int? Year = null, Guid? CategoryId = null, Guid? DivisionId = null, bool LateOnly = false, int Page = 1, int PageSize = 20, Guid? TopicId = null);
+        Guid AgencyId, int? Year = null, Guid? CategoryId = null, Guid? DivisionId = null, bool LateOnly = false, int Page = 1, int PageSize = 20, Guid? TopicId = null,
+        string? Search = null, bool PublicOnly = false);
 
     public sealed record Row(Guid Id, string Title, string? DocumentNumber, Guid CategoryId, Guid? DivisionId, DateOnly FormedOn, DateOnly? PublishedOn, bool FullTextElectronic);
 
@@ -49,16 +57,56 @@ public static class ListItems
             query = query.Where(i => i.DivisionId == divisionId);
         }
 
+        if (request.Search?.Trim() is { Length: > 0 } search)
+        {
+            // A substring of the title or the 文号 (Chinese has no word breaks to match on); the agency's rows only.
+            query = query.Where(i => i.Title.Contains(search) || (i.DocumentNumber != null && i.DocumentNumber.Contains(search)));
+        }
+
+        if (request.PublicOnly)
+        {
+            query = query.Where(i => i.WithdrawnOn == null);
+        }
+
         var rows = query
             .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
             .Select(i => new Row(i.Id, i.Title, i.DocumentNumber, i.CategoryId, i.DivisionId, i.FormedOn, i.PublishedOn, i.FullTextElectronic));
         var page = request.LateOnly
             ? await rows.ToListAsync(cancellationToken)
             : await rows.Skip((Math.Max(request.Page, 1) - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+        if (request.PublicOnly)
+        {
+            page = await PublishedVersionsAsync(db, page, cancellationToken);
+        }
+
         var lines = page.Select(r => new Line(r, Timeliness.For(r.FormedOn, r.PublishedOn, today, calendar).TryGetValue(out var t) ? t : null));
         return request.LateOnly
             ? [.. lines.Where(l => l.Timeliness?.Status is TimelinessStatus.Late or TimelinessStatus.Overdue).Skip((Math.Max(request.Page, 1) - 1) * request.PageSize).Take(request.PageSize)]
             : [.. lines];
+    }
+
+    /// <summary>
+    /// The page's rows as the public sees them: rows whose item has an update in review (its working version is newer
+    /// than its last published one) are replaced by their last published version. One query for those rows only,
+    /// so a page of items without pending updates costs nothing more.
+    /// </summary>
+    private static async Task<List<Row>> PublishedVersionsAsync(GongkaiDbContext db, List<Row> page, CancellationToken cancellationToken)
+    {
+        var ids = page.Select(r => r.Id).ToList();
+        var pending = await db.Items.AsNoTracking().IgnoreAutoIncludes()
+            .Where(i => ids.Contains(i.Id) && i.State != ItemState.Published)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return page;
+        }
+
+        var items = await db.Items.AsNoTracking().Where(i => pending.Contains(i.Id)).ToListAsync(cancellationToken);
+        var published = items.Where(i => i.PublicVersion is not null).ToDictionary(i => i.Id, i => i.PublicVersion!);
+        return [.. page.Select(r => published.TryGetValue(r.Id, out var v)
+            ? new Row(r.Id, v.Title, v.DocumentNumber, v.CategoryId, v.DivisionId, v.FormedOn, v.PublishedOn, v.FullTextElectronic)
+            : r)];
     }
 
     private static IEnumerable<Guid> Descendants(CategoryTree tree, Guid id)

@@ -1,0 +1,81 @@
+using Gongkai.Core.Data;
+using Gongkai.Core.Data.Protection;
+using Gongkai.Core.Features.Calendar;
+using Gongkai.Core.Features.Demo;
+using Gongkai.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Hosting;
+
+/// <summary>
+/// The records the site serves: the same target as the CLI (<c>--db</c>, else <c>GONGKAI_DB</c>, else
+/// <c>data/gongkai.db</c>), one per process. The identity key is read once here, not on every request.
+/// </summary>
+internal sealed class SiteDatabase
+{
+    private readonly IdentityProtector _protector;
+
+    public SiteDatabase(IConfiguration configuration)
+    {
+        Target = DatabaseTarget.Resolve(configuration[SiteArguments.DatabaseKey]);
+        _protector = IdentityProtector.ForDatabase(Target);
+    }
+
+    public DatabaseTarget Target { get; }
+
+    public GongkaiDbContext Open() => GongkaiDatabase.Open(Target, _protector);
+
+    /// <summary>
+    /// Brings the schema up to date before the first request, and with <c>--demo</c> seeds the demo (as
+    /// <c>gongkai demo</c>) into a database that holds no agency yet. False after saying why on stderr: the site does
+    /// not start on a database it cannot open.
+    /// </summary>
+    public static async Task<bool> PrepareAsync(WebApplication app)
+    {
+        var target = DatabaseTarget.Resolve(app.Configuration[SiteArguments.DatabaseKey]);
+        var cancellationToken = app.Lifetime.ApplicationStopping;
+        try
+        {
+            await using var db = await GongkaiDatabase.OpenAndMigrateAsync(target, cancellationToken);
+            if (app.Configuration.GetValue<bool>(SiteArguments.DemoKey))
+            {
+                return await SeedDemoAsync(db, app.Services.GetRequiredService<WorkCalendar>(), target, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The operator gets the place and the reason, never a stack trace (nor a password: Display has none).
+            await Console.Error.WriteLineAsync($"无法打开数据库 {target.Display}：{e.GetBaseException().Message}");
+            return false;
+        }
+    }
+
+    private static async Task<bool> SeedDemoAsync(GongkaiDbContext db, WorkCalendar calendar, DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        if (await db.Agencies.AnyAsync(cancellationToken))
+        {
+            Console.WriteLine($"数据库 {target.Display} 已有数据，未导入演示数据");
+            return true;
+        }
+
+        Console.WriteLine($"正在向 {target.Display} 导入演示数据（{SeedDemo.District}及所属部门）……");
+        var seeded = await SeedDemo.HandleAsync(db, TimeProvider.System, calendar, new SeedDemo.Request("web:demo"), cancellationToken);
+        if (!seeded.IsSuccess)
+        {
+            await Console.Error.WriteLineAsync(seeded.Problem.Message);
+            return false;
+        }
+
+        Console.WriteLine($"已导入演示数据：{seeded.Value.Agencies.Count}个机关，示例机关：{SeedDemo.SeedOffice}");
+        return true;
+    }
+
+    /// <summary>The calendar in force (official data plus <c>GONGKAI_CALENDAR</c>); a broken calendar stops the start.</summary>
+    public static WorkCalendar LoadCalendar()
+    {
+        var loaded = CalendarSource.Load();
+        return loaded.TryGetValue(out var calendar) ? calendar : throw new InvalidOperationException(loaded.Problem.Message);
+    }
+}

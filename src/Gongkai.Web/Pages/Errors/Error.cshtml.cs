@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Errors;
+
+/// <summary>
+/// The error pages (404, 500 and any other status without a body), in Chinese, saying what happened and where to go,
+/// never how: no exception text, no stack trace. Reached by re-execution with the original status kept.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public (string Title, string Text) Message => Status switch
+    {
+        404 => ("页面不存在", "您访问的页面不存在或已被删除，请检查网址，或从首页重新进入。"),
+        400 => ("请求无效", "请求的内容不完整或无效，请返回上一页重试。"),
+        405 => ("请求方式不允许", "该页面不接受这种请求方式。"),
+        >= 500 => ("服务器出错", "服务器暂时无法处理您的请求，请稍后再试。"),
+        _ => ("无法访问", "暂时无法访问该页面，请稍后再试。"),
+    };
+
+    public IActionResult OnGet(int? code) => Show(code);
+
+    public IActionResult OnPost(int? code) => Show(code);
+
+    private PageResult Show(int? code)
+    {
+        Status = code is >= 400 and <= 599 ? code.Value : 500;
+        // The exception handler has already logged the error for the operator; the visitor sees only this page.
+        Response.StatusCode = Status;
+        return Page();
+    }
+}
