@@ -13,8 +13,9 @@ namespace Gongkai.Core.Features.Proactive;
 /// <para>
 /// <see cref="Request.PublicOnly"/> is the portal's view: withdrawn items are left out (they keep their publication
 /// date), and an item with an update in review is shown as its published version, never the working one, which has
-/// not passed the 保密审查 (条例 Art 17). The filters still read the working columns, so such an item is found by what
-/// its update says; the rows shown are always the published ones.
+/// not passed the 保密审查 (条例 Art 17). The filters read the working columns, so such a row is checked again against
+/// its published version and left out when that does not match: nothing of an unreviewed update can be found. (The
+/// rare item whose published version would match but whose update does not is missed until the update is published.)
 /// </para>
 /// </summary>
 public static class ListItems
@@ -44,11 +45,13 @@ public static class ListItems
             query = query.Where(i => i.PublishedOn >= start && i.PublishedOn <= end);
         }
 
+        List<Guid>? categoryIds = null;
         if (request.CategoryId is { } categoryId)
         {
             var categories = await db.Categories.AsNoTracking().Where(c => c.AgencyId == request.AgencyId).ToListAsync(cancellationToken);
             var tree = CategoryTree.Create(categories).Value;
             var ids = Descendants(tree, categoryId).ToList();
+            categoryIds = ids;
             query = query.Where(i => ids.Contains(i.CategoryId));
         }
 
@@ -57,7 +60,8 @@ public static class ListItems
             query = query.Where(i => i.DivisionId == divisionId);
         }
 
-        if (request.Search?.Trim() is { Length: > 0 } search)
+        var search = request.Search?.Trim() is { Length: > 0 } text ? text : null;
+        if (search is not null)
         {
             // A substring of the title or the 文号 (Chinese has no word breaks to match on); the agency's rows only.
             query = query.Where(i => i.Title.Contains(search) || (i.DocumentNumber != null && i.DocumentNumber.Contains(search)));
@@ -76,7 +80,13 @@ public static class ListItems
             : await rows.Skip((Math.Max(request.Page, 1) - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
         if (request.PublicOnly)
         {
-            page = await PublishedVersionsAsync(db, page, cancellationToken);
+            bool Matches(ItemVersion v) =>
+                (request.Year is not { } y || v.PublishedOn.Year == y)
+                && (categoryIds is null || categoryIds.Contains(v.CategoryId))
+                && (request.DivisionId is not { } d || v.DivisionId == d)
+                && (request.TopicId is not { } t || v.TopicIds.Contains(t))
+                && (search is null || v.Title.Contains(search, StringComparison.Ordinal) || (v.DocumentNumber?.Contains(search, StringComparison.Ordinal) ?? false));
+            page = await PublishedVersionsAsync(db, page, Matches, cancellationToken);
         }
 
         var lines = page.Select(r => new Line(r, Timeliness.For(r.FormedOn, r.PublishedOn, today, calendar).TryGetValue(out var t) ? t : null));
@@ -87,10 +97,10 @@ public static class ListItems
 
     /// <summary>
     /// The page's rows as the public sees them: rows whose item has an update in review (its working version is newer
-    /// than its last published one) are replaced by their last published version. One query for those rows only,
-    /// so a page of items without pending updates costs nothing more.
+    /// than its last published one) are replaced by their last published version, or dropped when it does not match
+    /// the filters. One query for the page's ids, one more only for rows with a pending update.
     /// </summary>
-    private static async Task<List<Row>> PublishedVersionsAsync(GongkaiDbContext db, List<Row> page, CancellationToken cancellationToken)
+    private static async Task<List<Row>> PublishedVersionsAsync(GongkaiDbContext db, List<Row> page, Func<ItemVersion, bool> matches, CancellationToken cancellationToken)
     {
         var ids = page.Select(r => r.Id).ToList();
         var pending = await db.Items.AsNoTracking().IgnoreAutoIncludes()
@@ -104,9 +114,11 @@ public static class ListItems
 
         var items = await db.Items.AsNoTracking().Where(i => pending.Contains(i.Id)).ToListAsync(cancellationToken);
         var published = items.Where(i => i.PublicVersion is not null).ToDictionary(i => i.Id, i => i.PublicVersion!);
-        return [.. page.Select(r => published.TryGetValue(r.Id, out var v)
-            ? new Row(r.Id, v.Title, v.DocumentNumber, v.CategoryId, v.DivisionId, v.FormedOn, v.PublishedOn, v.FullTextElectronic)
-            : r)];
+        return [.. page
+            .Where(r => !pending.Contains(r.Id) || (published.TryGetValue(r.Id, out var v) && matches(v)))
+            .Select(r => published.TryGetValue(r.Id, out var v)
+                ? new Row(r.Id, v.Title, v.DocumentNumber, v.CategoryId, v.DivisionId, v.FormedOn, v.PublishedOn, v.FullTextElectronic)
+                : r)];
     }
 
     private static IEnumerable<Guid> Descendants(CategoryTree tree, Guid id)

@@ -36,7 +36,8 @@ public sealed class ItemsModel(GongkaiDbContext db, WorkCalendar calendar, TimeP
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>Query "p": Razor Pages keeps the route value "page" for the page's own path, which would win over ?page=.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public CatalogueFilters.Response Filters { get; private set; } = new([], [], [], []);
@@ -87,7 +88,7 @@ public sealed class ItemsModel(GongkaiDbContext db, WorkCalendar calendar, TimeP
         Add("year", Year?.ToString(CultureInfo.InvariantCulture));
         Add("division", DivisionId?.ToString("D"));
         Add("q", Search);
-        Add("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null);
+        Add("p", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null);
         return AgencyNav.ItemsPath(Agency.Id) + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
 }

@@ -1,0 +1,80 @@
+using Gongkai.Core.Data;
+using Gongkai.Core.Features.Demo;
+using Gongkai.Web.Hosting;
+using Gongkai.Web.Tests.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests.Hosting;
+
+/// <summary>The command line of the site: the default address, <c>--demo</c>, <c>--db</c>.</summary>
+public sealed class StartupTests
+{
+    [Theory]
+    [InlineData(new[] { "--demo" }, new[] { "--demo=true" })]
+    [InlineData(new[] { "--demo", "--db", "x.db" }, new[] { "--demo=true", "--db", "x.db" })]
+    [InlineData(new[] { "--db", "x.db", "--urls", "http://127.0.0.1:6000" }, new[] { "--db", "x.db", "--urls", "http://127.0.0.1:6000" })]
+    public void Normalize_BareDemoSwitch_GetsAValueOthersUnchanged(string[] args, string[] expected) =>
+        Assert.Equal(expected, SiteArguments.Normalize(args));
+
+    [Theory]
+    [InlineData(new string[0], SiteArguments.DefaultAddress)]
+    [InlineData(new[] { "--urls", "http://0.0.0.0:8080" }, "http://0.0.0.0:8080")]
+    public void UseDefaultAddress_NothingConfigured_LoopbackPort5080(string[] args, string expected)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        SiteArguments.UseDefaultAddress(builder);
+
+        Assert.Equal(expected, builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey));
+    }
+
+    [Fact]
+    public async Task Demo_EmptyDatabase_SeededAndServedThenLeftAlone()
+    {
+        var folder = Directory.CreateTempSubdirectory("gongkai-web-demo-").FullName;
+        var file = Path.Combine(folder, "gongkai.db");
+        try
+        {
+            await using (var factory = new DemoFactory(file))
+            {
+                var page = await PageReader.GetAsync(factory.CreateClient(), "/");
+                Assert.Contains(SeedDemo.SeedOffice, page.Text, StringComparison.Ordinal);
+            }
+
+            int items;
+            await using (var db = GongkaiDatabase.Open(DatabaseTarget.Resolve(file)))
+            {
+                items = await db.Items.CountAsync(TestContext.Current.CancellationToken);
+                Assert.True(items > 38);
+            }
+
+            // A second start with --demo finds agencies and changes nothing.
+            await using (var again = new DemoFactory(file))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await again.CreateClient().GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+            }
+
+            await using var check = GongkaiDatabase.Open(DatabaseTarget.Resolve(file));
+            Assert.Equal(items, await check.Items.CountAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class DemoFactory(string db) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("db", db);
+            builder.UseSetting("demo", "true");
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+        }
+    }
+}
