@@ -66,8 +66,11 @@ public sealed class DemoSite : IAsyncDisposable
 
     private readonly string? _folder;
 
+    private readonly string _db;
+
     private DemoSite(string db, string? folder)
     {
+        _db = db;
         Target = DatabaseTarget.Resolve(db);
         _folder = folder;
         Factory = new SiteFactory(db);
@@ -88,6 +91,15 @@ public sealed class DemoSite : IAsyncDisposable
 
     /// <summary>An item written, reviewed and published through the workflow, with a body and an attachment.</summary>
     public Guid AttachedItemId { get; private set; }
+
+    /// <summary>A second host of the same site on a real loopback port (Kestrel), for a browser; the caller disposes it.</summary>
+    public WebApplicationFactory<Program> StartOnLoopback()
+    {
+        var factory = new SiteFactory(_db);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
 
     public GongkaiDbContext Open() => GongkaiDatabase.Open(Target);
 
