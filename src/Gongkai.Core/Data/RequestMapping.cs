@@ -19,6 +19,12 @@ internal static class RequestMapping
     public const string ReportRow2021 = "ReportRow2021";
     public const string IdentityFingerprint = "IdentityFingerprint";
 
+    /// <summary>
+    /// SHA-256 (hex) of the 查询码 an applicant was given on lodging online, salted with the request's id; the code
+    /// itself is never stored. Null for applications taken over from a ledger or lodged otherwise.
+    /// </summary>
+    public const string QueryCodeHash = "QueryCodeHash";
+
     public static void Configure(ModelBuilder modelBuilder, IdentityProtector protector)
     {
         var encrypted = new ValueConverter<string, string>(plain => protector.Protect(plain), stored => protector.Unprotect(stored));
@@ -103,6 +109,7 @@ internal static class RequestMapping
             r.HasIndex(FirstReceivedOn);
             r.HasIndex(nameof(DisclosureRequest.AgencyId), FirstReceivedOn, nameof(DisclosureRequest.ClosedOn));
             r.HasIndex(IdentityFingerprint);
+            r.Property<string?>(QueryCodeHash).HasColumnName("query_code_hash").HasMaxLength(64);
         });
     }
 
@@ -156,6 +163,9 @@ internal static class RequestMapping
         IdentityFingerprint => request.Applicant.Document is { Kind: IdentityDocumentKind.ResidentIdentityCard } document
             ? db.Protector.Fingerprint(document.Number)
             : null,
+
+        // Not derived: set by the online intake when it creates the request; a bulk import has none.
+        QueryCodeHash => null,
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Not a derived column of requests."),
     };
 

@@ -932,6 +932,11 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("id_fingerprint");
 
+                    b.Property<string>("QueryCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("query_code_hash");
+
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");

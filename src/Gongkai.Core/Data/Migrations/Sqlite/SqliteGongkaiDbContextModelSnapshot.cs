@@ -929,6 +929,11 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id_fingerprint");
 
+                    b.Property<string>("QueryCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query_code_hash");
+
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("received_on");
