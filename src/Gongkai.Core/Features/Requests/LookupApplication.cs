@@ -1,0 +1,75 @@
+using Gongkai.Core.Data;
+using Gongkai.Domain.Common;
+using Gongkai.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.Requests;
+
+/// <summary>
+/// The applicant's status lookup by agency, 申请编号 and 查询码: state, deadline, outcome and the dates of the steps
+/// (what was done, never the descriptions, which may name third parties). Never the applicant's personal data, and
+/// one answer for a wrong number and a wrong code, so the lookup cannot be used to find which numbers exist.
+/// </summary>
+public static class LookupApplication
+{
+    public const string NotFoundCode = "application.notFound";
+
+    public const int MaxTrackingNumberLength = DisclosureRequest.MaxTrackingNumberLength;
+
+    public sealed record Request(Guid AgencyId, string? TrackingNumber, string? QueryCode);
+
+    public sealed record ProcedureStep(DateOnly Date, string Action, string State);
+
+    public sealed record Response(
+        string TrackingNumber,
+        string AgencyName,
+        RequestState State,
+        string StateName,
+        DateOnly SubmittedOn,
+        DateOnly? ReceivedOn,
+        DateOnly? ReplyDue,
+        DateOnly? ExtendedDue,
+        DateOnly? CurrentDue,
+        string? Outcome,
+        DateOnly? RepliedOn,
+        DateOnly? ClosedOn,
+        IReadOnlyList<ProcedureStep> Steps);
+
+    public static Problem NotFound { get; } = new(NotFoundCode, "未找到该申请，请核对受理机关、申请编号和查询码");
+
+    public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    {
+        var number = request.TrackingNumber?.Trim() ?? "";
+        var code = Requests.QueryCode.Normalize(request.QueryCode);
+        var found = number.Length is > 0 and <= MaxTrackingNumberLength
+            ? await db.Requests.AsNoTracking().IgnoreAutoIncludes()
+                .Where(r => r.AgencyId == request.AgencyId && r.TrackingNumber == number)
+                .Select(r => new { r.Id, Hash = EF.Property<string?>(r, RequestMapping.QueryCodeHash) })
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+        // The hash is computed and compared whether or not the number exists: the same work for both wrong answers.
+        var matches = Requests.QueryCode.Matches(found?.Id ?? Guid.Empty, code ?? "", found?.Hash);
+        if (found is null || code is null || !matches)
+        {
+            return NotFound;
+        }
+
+        var disclosureRequest = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == found.Id, cancellationToken);
+        var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        return new Response(
+            disclosureRequest.TrackingNumber,
+            agencyName,
+            disclosureRequest.State,
+            disclosureRequest.State.DisplayName(),
+            disclosureRequest.SubmittedOn,
+            disclosureRequest.ReceivedOn,
+            disclosureRequest.ReplyDue,
+            disclosureRequest.ExtendedDue,
+            disclosureRequest.State.IsTerminal() ? null : disclosureRequest.CurrentDue,
+            disclosureRequest.Outcome?.DisplayName,
+            disclosureRequest.RepliedOn,
+            disclosureRequest.ClosedOn,
+            [.. disclosureRequest.Events.OrderBy(e => e.Sequence).Select(e => new ProcedureStep(e.Date, e.Trigger.DisplayName(), e.ToState.DisplayName()))]);
+    }
+}
