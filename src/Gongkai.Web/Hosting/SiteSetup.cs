@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gongkai.Core.Data;
+using Gongkai.Web.Api;
 using Gongkai.Web.Pages.AnnualReports;
 using Gongkai.Web.Pages.Proactive;
 
@@ -28,6 +29,8 @@ internal static class SiteSetup
 
         // Only sent on HTTPS requests (UseHsts adds nothing to plain HTTP), so the loopback default is unaffected.
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddPublicRateLimits();
+        services.AddGongkaiApi();
 
         // Accounts and roles (issue 6: ASP.NET Core Identity, roles 经办人 … 审计, agency scoping) are added here, with
         // UseAuthentication/UseAuthorization below; every page so far is public and needs none.
@@ -42,12 +45,15 @@ internal static class SiteSetup
         app.UseHsts();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
+        app.UseMiddleware<ApiErrorBodies>();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapGet("/healthz", () => TypedResults.Text("ok"));
         app.MapReportDownloads();
         app.MapAttachmentDownloads();
+        app.MapGongkaiApi();
         app.MapRazorPages();
         return app;
     }

@@ -12,6 +12,7 @@ public enum ColumnSection
     Guide,
     Items,
     Reports,
+    Apply,
 }
 
 /// <summary>The navigation of an agency's column, shown by the layout on every page of it.</summary>
@@ -27,6 +28,10 @@ public sealed record AgencyNav(Guid Id, string Name, ColumnSection Current)
 
     public static string ReportsPath(Guid agencyId) => $"/agencies/{agencyId:D}/reports";
 
+    public static string ApplyPath(Guid agencyId) => $"/agencies/{agencyId:D}/apply";
+
+    public static string ApplicationStatusPath(Guid agencyId) => $"/agencies/{agencyId:D}/apply/status";
+
     public static string ReportPath(Guid agencyId, int year) => FormattableString.Invariant($"/agencies/{agencyId:D}/reports/{year}");
 
     public IEnumerable<(ColumnSection Section, string Label, string Path)> Links =>
@@ -35,6 +40,7 @@ public sealed record AgencyNav(Guid Id, string Name, ColumnSection Current)
         (ColumnSection.Guide, "政府信息公开指南", GuidePath(Id)),
         (ColumnSection.Items, "主动公开全清单", ItemsPath(Id)),
         (ColumnSection.Reports, "政府信息公开工作年度报告", ReportsPath(Id)),
+        (ColumnSection.Apply, "依申请公开", ApplyPath(Id)),
     ];
 }
 

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Gongkai.Core.Data;
+using Gongkai.Core.Features.AnnualReports;
+using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.Lifecycle;
+using Gongkai.Domain.Calendar;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Api.AnnualReports;
+
+/// <summary>
+/// Annual reports over the API: an agency's locked or published reports, one as report-json.md (the content as it was
+/// locked), its findings; and, with the agency's API key, the year's draft built from the records.
+/// </summary>
+internal static class ReportsApi
+{
+    public sealed record ReportLine(int Year, int Version, ReportStage Stage, string Format, DateOnly? PublishedOn, DateTimeOffset? LockedAt, string Json);
+
+    public sealed record FindingLine(string Rule, string Severity, IReadOnlyList<string> Cells, string Message);
+
+    public sealed record ReportFindings(int Year, int Version, ReportStage Stage, IReadOnlyList<FindingLine> Findings);
+
+    public sealed record BuiltDraft(int Year, int Version, ReportStage Stage, string Format, int ErrorCount, int WarningCount, bool StartedNewVersion, IReadOnlyList<FindingLine> Findings);
+
+    public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
+    {
+        api.MapGet(ApiRoutes.Reports, ListAsync).WithSummary("年度报告列表").WithDescription("只列出已锁定或已公开的版本（每年最新一版）。");
+        api.MapGet(ApiRoutes.Report, GetAsync).WithSummary("年度报告（JSON）").WithDescription("report-json.md 的格式：format、year、agency、cells、blank、findings。")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        api.MapGet(ApiRoutes.Findings, FindingsAsync).WithSummary("年度报告的检查结果（勾稽关系等）");
+        api.MapPost(ApiRoutes.Build, BuildAsync).WithSummary("根据记录生成年度报告草稿").WithDescription($"需要本机关的 API 密钥（{ApiKeys.Header}）；已锁定的版本不会被改动。");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ReportLine>>, ProblemHttpResult>> ListAsync(Guid agencyId, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, cancellationToken))
+        {
+            return ApiProblems.AgencyNotFound();
+        }
+
+        var lines = await PublicReports.ListAsync(db, agencyId, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ReportLine>>([.. lines.Select(l => new ReportLine(
+            l.Year, l.Version, l.Stage, l.Format.Code(), l.PublishedOn, l.LockedAt,
+            ApiRoutes.Prefix + ApiRoutes.Fill(ApiRoutes.Report, Values(agencyId, l.Year))))]);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(Guid agencyId, int year, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var stored = await PublicReports.GetAsync(db, agencyId, year, cancellationToken);
+        return stored is null
+            ? ApiProblems.NotFound($"该机关没有已锁定的{year}年度报告")
+            : TypedResults.Text(stored.Version.Content, "application/json; charset=utf-8");
+    }
+
+    private static async Task<Results<Ok<ReportFindings>, ProblemHttpResult>> FindingsAsync(Guid agencyId, int year, GongkaiDbContext db, CancellationToken cancellationToken)
+    {
+        var stored = await PublicReports.GetAsync(db, agencyId, year, cancellationToken);
+        if (stored is null)
+        {
+            return ApiProblems.NotFound($"该机关没有已锁定的{year}年度报告");
+        }
+
+        // The findings as they were when the report was locked: part of its content (report-json.md).
+        var findings = JsonNode.Parse(stored.Version.Content)?["findings"]?.AsArray() ?? [];
+        return TypedResults.Ok(new ReportFindings(year, stored.Version.Number, stored.Version.Stage, [.. findings.Select(f => new FindingLine(
+            (string?)f?["rule"] ?? "", (string?)f?["severity"] ?? "", [.. f?["cells"]?.AsArray().Select(c => (string?)c ?? "") ?? []], (string?)f?["message"] ?? ""))]));
+    }
+
+    private static async Task<Results<Ok<BuiltDraft>, ProblemHttpResult>> BuildAsync(
+        Guid agencyId, int year, HttpContext context, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.Authorize(context, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (year is < 2019 or > 9999)
+        {
+            return ApiProblems.BadRequest(new("report.year", "年度报告从2019年度起（条例2019年修订施行）"));
+        }
+
+        var built = await SaveDraft.HandleAsync(db, calendar, clock, new SaveDraft.Request(agencyId, year, null, "api:" + agencyId.ToString("D")), cancellationToken);
+        if (!built.TryGetValue(out var draft))
+        {
+            return ApiProblems.BadRequest(built.Problem);
+        }
+
+        return TypedResults.Ok(new BuiltDraft(year, draft.Version.Number, draft.Version.Stage, draft.Report.Report.Format.Code(), draft.Report.ErrorCount, draft.Report.WarningCount,
+            draft.StartedNewVersion, [.. draft.Report.Findings.Select(f => new FindingLine(f.Rule, f.Severity == Severity.Error ? "error" : "warning", f.Cells, f.Message))]));
+    }
+
+    private static Dictionary<string, string> Values(Guid agencyId, int year) => new(StringComparer.Ordinal)
+    {
+        ["agencyId"] = agencyId.ToString("D"),
+        ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
