@@ -27,22 +27,9 @@ public sealed class PublicSiteBrowserTests(DemoSites sites)
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var blocked = new List<string>();
-        page.Console += (_, message) =>
-        {
-            // A CSP violation is reported on the console: the page asked for something the policy forbids.
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                blocked.Add(message.Text);
-            }
-        };
+        var page = await Chromium.NewPageAsync(browser, blocked);
 
         await page.GotoAsync(address);
         Assert.Equal("政府信息公开", await page.Locator("h1").InnerTextAsync());

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace Gongkai.Web.Tests.Browser;
+
+/// <summary>Debian's Chromium through Playwright, headless, as every browser test launches it, and a page that records CSP violations.</summary>
+internal static class Chromium
+{
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = PublicSiteBrowserTests.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+    /// <summary>A zh-CN page 1280×900; <paramref name="blocked"/> collects what the Content Security Policy refused.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, List<string> blocked)
+    {
+        var page = await browser.NewPageAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        page.Console += (_, message) =>
+        {
+            // A CSP violation is reported on the console: the page asked for something the policy forbids.
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                blocked.Add(message.Text);
+            }
+        };
+        return page;
+    }
+}
