@@ -87,31 +87,65 @@ public static class RequestsTable
     /// <summary>The section 三 cells from the grouped counts: every cell present, totals summed as the format defines them.</summary>
     public static Dictionary<string, decimal> Cells(IEnumerable<Group> groups, ReportFormat format)
     {
-        var layout = ReportLayout.For(format);
-        var cells = layout.Cells.Where(c => c.Table.KeyPrefix == "requests").ToDictionary(c => c.Key, _ => 0m, StringComparer.Ordinal);
+        var plan = format == ReportFormat.V2019 ? Plan2019.Value : Plan2021.Value;
+        var cells = new Dictionary<string, decimal>(plan.Keys.Count, StringComparer.Ordinal);
+        foreach (var key in plan.Keys)
+        {
+            cells[key] = 0m;
+        }
+
         foreach (var group in groups)
         {
-            var column = group.Kind.ReportColumnKey();
-            cells["requests.received." + column] += group.Received;
-            cells["requests.carriedIn." + column] += group.CarriedIn;
-            cells["requests.carriedOut." + column] += group.CarriedOut;
+            var column = plan.Column[group.Kind];
+            cells[column.Received] += group.Received;
+            cells[column.CarriedIn] += group.CarriedIn;
+            cells[column.CarriedOut] += group.CarriedOut;
             if (group.Concluded > 0 && group.Row is { } row)
             {
-                cells[$"requests.{row}.{column}"] += group.Concluded;
+                cells[column.RowKeys.TryGetValue(row, out var key) ? key : $"requests.{row}.{column.Key}"] += group.Concluded;
             }
         }
 
-        var applicants = layout.Requests.Columns.Where(c => c.Key != "total").ToList();
-        foreach (var applicant in applicants)
+        foreach (var (total, leaves) in plan.ColumnTotals)
         {
-            cells["requests.total." + applicant.Key] = ConsistencyRules.OutcomeLeaves(layout).Sum(l => cells[l.Path + "." + applicant.Key]);
+            cells[total] = leaves.Sum(l => cells[l]);
         }
 
-        foreach (var row in layout.Requests.DataRows.Where(r => r.Row.HasCells))
+        foreach (var (total, parts) in plan.RowTotals)
         {
-            cells[row.Path + ".total"] = applicants.Sum(a => cells[row.Path + "." + a.Key]);
+            cells[total] = parts.Sum(p => cells[p]);
         }
 
         return cells;
+    }
+
+    /// <summary>The keys of one applicant column, built once per format (a district's reports assemble 100 tables).</summary>
+    private sealed record ColumnKeys(string Key, string Received, string CarriedIn, string CarriedOut, Dictionary<string, string> RowKeys);
+
+    private sealed record CellPlan(
+        IReadOnlyList<string> Keys,
+        Dictionary<ApplicantKind, ColumnKeys> Column,
+        IReadOnlyList<(string Total, string[] Leaves)> ColumnTotals,
+        IReadOnlyList<(string Total, string[] Parts)> RowTotals);
+
+    private static readonly Lazy<CellPlan> Plan2019 = new(() => BuildPlan(ReportFormat.V2019));
+    private static readonly Lazy<CellPlan> Plan2021 = new(() => BuildPlan(ReportFormat.V2021));
+
+    private static CellPlan BuildPlan(ReportFormat format)
+    {
+        var layout = ReportLayout.For(format);
+        var keys = layout.Cells.Where(c => c.Table.KeyPrefix == "requests").Select(c => c.Key).ToList();
+        var leaves = ConsistencyRules.OutcomeLeaves(layout);
+        var rows = layout.Requests.DataRows.Where(r => r.Row.HasCells).ToList();
+        var columns = Enum.GetValues<ApplicantKind>().ToDictionary(kind => kind, kind =>
+        {
+            var c = kind.ReportColumnKey();
+            var rowKeys = rows.ToDictionary(r => r.Path["requests.".Length..], r => $"{r.Path}.{c}", StringComparer.Ordinal);
+            return new ColumnKeys(c, "requests.received." + c, "requests.carriedIn." + c, "requests.carriedOut." + c, rowKeys);
+        });
+        var applicants = layout.Requests.Columns.Where(c => c.Key != "total").ToList();
+        var columnTotals = applicants.Select(a => ("requests.total." + a.Key, leaves.Select(l => l.Path + "." + a.Key).ToArray())).ToList();
+        var rowTotals = rows.Select(r => (r.Path + ".total", applicants.Select(a => r.Path + "." + a.Key).ToArray())).ToList();
+        return new CellPlan(keys, columns, columnTotals, rowTotals);
     }
 }
