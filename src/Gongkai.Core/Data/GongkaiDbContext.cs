@@ -1,3 +1,4 @@
+using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Domain.Agencies;
@@ -6,6 +7,8 @@ using Gongkai.Domain.Appeals;
 using Gongkai.Domain.Article20;
 using Gongkai.Domain.Proactive;
 using Gongkai.Domain.Requests;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -13,9 +16,11 @@ namespace Gongkai.Core.Data;
 
 /// <summary>
 /// The records (DESIGN.md: records are the truth). One model, two providers: <see cref="SqliteGongkaiDbContext"/>
-/// (embedded default) and <see cref="PostgresGongkaiDbContext"/>, each with its own migration set.
+/// (embedded default) and <see cref="PostgresGongkaiDbContext"/>, each with its own migration set. The staff accounts
+/// (ASP.NET Core Identity) live in the same database, so a user's agency is a foreign key like any record's.
 /// </summary>
-public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtector protector) : DbContext(options)
+public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtector protector)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
     /// <summary>Encrypts identity numbers on their way into the database and decrypts them on the way out.</summary>
     public IdentityProtector Protector { get; } = protector;
@@ -66,9 +71,12 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Agency>(agency =>
+        base.OnModelCreating(builder);
+        AccountMapping.Configure(builder);
+
+        builder.Entity<Agency>(agency =>
         {
             agency.ToTable("agencies");
             agency.HasKey(a => a.Id);
@@ -79,7 +87,7 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
             agency.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<AuditEntry>(entry =>
+        builder.Entity<AuditEntry>(entry =>
         {
             entry.ToTable("audit_entries");
 
@@ -99,11 +107,11 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
             entry.HasIndex(e => new { e.EntityType, e.EntityId });
         });
 
-        RequestMapping.Configure(modelBuilder, Protector);
-        ConfigureAppeals(modelBuilder);
-        Article20Mapping.Configure(modelBuilder, Database.IsNpgsql());
-        ProactiveMapping.Configure(modelBuilder);
-        ReportMapping.Configure(modelBuilder);
+        RequestMapping.Configure(builder, Protector);
+        ConfigureAppeals(builder);
+        Article20Mapping.Configure(builder, Database.IsNpgsql());
+        ProactiveMapping.Configure(builder);
+        ReportMapping.Configure(builder);
     }
 
     private static void ConfigureAppeals(ModelBuilder modelBuilder) =>

@@ -3,6 +3,7 @@ using Gongkai.Core.Data.Protection;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Demo;
 using Gongkai.Domain.Calendar;
+using Gongkai.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Hosting;
@@ -37,9 +38,20 @@ internal sealed class SiteDatabase
         try
         {
             await using var db = await GongkaiDatabase.OpenAndMigrateAsync(target, cancellationToken);
+            await AccountSetup.EnsureRolesAsync(app.Services);
             if (app.Configuration.GetValue<bool>(SiteArguments.DemoKey))
             {
-                return await SeedDemoAsync(db, app.Services.GetRequiredService<WorkCalendar>(), target, cancellationToken);
+                if (!await SeedDemoAsync(db, app.Services.GetRequiredService<WorkCalendar>(), target, cancellationToken)
+                    || !await DemoAccounts.EnsureAsync(app.Services))
+                {
+                    return false;
+                }
+
+                DemoAccounts.Print();
+            }
+            else if (!await db.Users.AnyAsync(cancellationToken))
+            {
+                Console.WriteLine($"尚无用户：请打开 {AccountSetup.SetupPath} 创建初始管理员");
             }
 
             return true;

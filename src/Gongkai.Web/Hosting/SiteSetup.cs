@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gongkai.Core.Data;
+using Gongkai.Web.Accounts;
 using Gongkai.Web.Api;
 using Gongkai.Web.Pages.AnnualReports;
 using Gongkai.Web.Pages.Proactive;
@@ -16,7 +17,12 @@ internal static class SiteSetup
         services.AddScoped<GongkaiDbContext>(sp => sp.GetRequiredService<SiteDatabase>().Open());
         services.AddSingleton(_ => SiteDatabase.LoadCalendar());
         services.AddSingleton(TimeProvider.System);
-        services.AddRazorPages();
+        services.AddGongkaiAccounts();
+        services.AddRazorPages(o =>
+        {
+            // Every staff page needs a signed-in user of an agency; what they may see and do there is StaffAccess's.
+            o.Conventions.AuthorizeFolder("/Staff", StaffAccess.StaffPolicy);
+        });
 
         // Chinese text as characters, not &#x…; entities: a third of the page's bytes, and what screen readers and
         // search engines read as-is. Markup characters (< > & " ') are still encoded.
@@ -31,9 +37,6 @@ internal static class SiteSetup
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddPublicRateLimits();
         services.AddGongkaiApi();
-
-        // Accounts and roles (issue 6: ASP.NET Core Identity, roles 经办人 … 审计, agency scoping) are added here, with
-        // UseAuthentication/UseAuthorization below; every page so far is public and needs none.
         return services;
     }
 
@@ -48,6 +51,8 @@ internal static class SiteSetup
         app.UseMiddleware<ApiErrorBodies>();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapGet("/healthz", () => TypedResults.Text("ok"));

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Gongkai.Core.Data.Accounts;
+using Gongkai.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Account;
+
+/// <summary>
+/// Staff sign-in with user name and password. Five wrong passwords lock the account for 15 minutes (Identity's
+/// lockout); the message never says whether the user name exists. Before any account exists it sends to the setup page.
+/// </summary>
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "用户名")]
+    [Required(ErrorMessage = "请填写用户名")]
+    [StringLength(100, ErrorMessage = "用户名不能超过100个字符")]
+    public string UserName { get; set; } = "";
+
+    [BindProperty]
+    [Display(Name = "密码")]
+    [Required(ErrorMessage = "请填写密码")]
+    [StringLength(200, ErrorMessage = "密码不能超过200个字符")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await users.Users.AnyAsync(cancellationToken))
+        {
+            return Redirect(AccountSetup.SetupPath);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/staff");
+        }
+
+        ModelState.AddModelError("", result.IsLockedOut
+            ? $"登录失败次数过多，账户已锁定，请{AccountSetup.LockoutLength.TotalMinutes:0}分钟后再试"
+            : "用户名或密码错误");
+        return Page();
+    }
+}
