@@ -42,7 +42,8 @@ public static class HtmlReportWriter
     /// The title (<c>h1</c>) and the sections with their tables, without a page around them or any style: the web
     /// portal puts this inside its own page (its CSP allows no inline style), so both print the same tables.
     /// </summary>
-    public static string Body(AnnualReport report)
+    /// <param name="cellClasses">A CSS class for some cells by key (the staff page marks the cells of each finding).</param>
+    public static string Body(AnnualReport report, IReadOnlyDictionary<string, string>? cellClasses = null)
     {
         var html = new StringBuilder(32 * 1024);
         html.Append(CultureInfo.InvariantCulture, $"<h1>{Encode(ReportTitles.Title(report))}</h1>\n");
@@ -60,7 +61,7 @@ public static class HtmlReportWriter
 
             foreach (var grid in ReportGrid.ForSection(report, section.Number))
             {
-                WriteTable(html, grid);
+                WriteTable(html, grid, cellClasses);
             }
 
             html.Append("</section>\n");
@@ -69,7 +70,7 @@ public static class HtmlReportWriter
         return html.ToString();
     }
 
-    private static void WriteTable(StringBuilder html, ReportGrid grid)
+    private static void WriteTable(StringBuilder html, ReportGrid grid, IReadOnlyDictionary<string, string>? cellClasses)
     {
         html.Append("<div class=\"table-wrap\">\n<table>\n");
         var inBody = false;
@@ -95,7 +96,8 @@ public static class HtmlReportWriter
                 }
                 else
                 {
-                    html.Append(CultureInfo.InvariantCulture, $"<td{span} data-key=\"{cell.Key}\">{Encode(cell.Text)}</td>");
+                    var css = cell.Key is { } key && cellClasses?.GetValueOrDefault(key) is { } c ? $" class=\"{Encode(c)}\"" : "";
+                    html.Append(CultureInfo.InvariantCulture, $"<td{span}{css} data-key=\"{cell.Key}\">{Encode(cell.Text)}</td>");
                 }
             }
 

@@ -38,7 +38,7 @@ public static class ApplyItemStep
     }
 
     /// <summary>What the 台账 keeps of an item: title, state, version, publication and the approval (who reviewed).</summary>
-    private static string Snapshot(DisclosureItem item) => JsonSerializer.Serialize(new
+    internal static string Snapshot(DisclosureItem item) => JsonSerializer.Serialize(new
     {
         item.Title,
         State = item.State.ToString(),

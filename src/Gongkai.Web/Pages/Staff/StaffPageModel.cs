@@ -1,5 +1,7 @@
 using Gongkai.Domain.Agencies;
+using Gongkai.Core.Data.Accounts;
 using Gongkai.Domain.Common;
+using Gongkai.Domain.Proactive;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,6 +51,10 @@ public abstract class StaffPageModel(StaffAccess access) : PageModel
         Agency = Readable.FirstOrDefault(a => a.Id == id) ?? throw new InvalidOperationException("An allowed agency is readable.");
         return true;
     }
+
+    /// <summary>The user as the item workflow knows them: an admin steps in for authors; a reviewer reviews.</summary>
+    protected ItemActor ItemActor() => new(UserId, UserDisplayName,
+        User.IsInRole(StaffRoles.AgencyAdmin) ? ItemRole.Admin : User.IsInRole(StaffRoles.Reviewer) ? ItemRole.Reviewer : ItemRole.Staff);
 
     /// <summary>403 with the Chinese error page (a signed-in user; anonymous users never get this far).</summary>
     protected IActionResult Refuse() => Forbid();

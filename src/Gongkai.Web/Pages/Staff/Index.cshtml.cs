@@ -1,0 +1,41 @@
+using Gongkai.Core.Data;
+using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Proactive;
+using Gongkai.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff;
+
+/// <summary>The back office's home: who is signed in, and what waits (overdue and due-soon applications, items in review).</summary>
+public sealed class IndexModel(StaffAccess access, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock) : StaffPageModel(access)
+{
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    public int Overdue { get; private set; }
+
+    public int DueSoon { get; private set; }
+
+    public int Open { get; private set; }
+
+    public int InReview { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await UseAgencyAsync(null, StaffRight.Read, cancellationToken))
+        {
+            return Refuse();
+        }
+
+        Roles = [.. StaffRoles.All.Where(User.IsInRole).Select(StaffRoles.DisplayName)];
+        var lines = await Worklist.HandleAsync(db, calendar, clock, new Worklist.Request(Agency.Id), cancellationToken);
+        Open = lines.Count;
+        Overdue = lines.Count(l => l.Urgency == Worklist.Urgency.Overdue);
+        DueSoon = lines.Count(l => l.Urgency == Worklist.Urgency.DueSoon);
+        InReview = await db.Items.AsNoTracking().IgnoreAutoIncludes()
+            .CountAsync(i => i.AgencyId == Agency.Id && (i.State == ItemState.Submitted || i.State == ItemState.UpdateSubmitted), cancellationToken);
+        return Page();
+    }
+}
