@@ -1,0 +1,136 @@
+using System.Net;
+using Gongkai.Core.Data;
+using Gongkai.Web.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests.Pages.Staff;
+
+/// <summary>Sign-in, lockout, sign-out and the first-run setup page.</summary>
+public sealed class AccountTests(StaffSites sites)
+{
+    [Fact]
+    public async Task Login_DemoHandler_SignedInToStaffHome()
+    {
+        var site = await sites.GetAsync("sqlite");
+        var client = site.Anonymous();
+
+        var response = await StaffSite.LoginAsync(client, "handler", DemoAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/staff", response.Headers.Location?.OriginalString);
+        var home = await client.GetStringAsync(new Uri("/staff", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("演示经办人（经办人）", home, StringComparison.Ordinal);
+        Assert.Contains("gongkai.staff", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        Assert.Contains("httponly", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_ChineseMessageNoCookie()
+    {
+        var site = await sites.GetAsync("sqlite");
+
+        var response = await StaffSite.LoginAsync(site.Anonymous(), "admin", "wrong-Password-1!");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("用户名或密码错误", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_FiveWrongPasswords_LockedEvenWithTheRightOne()
+    {
+        var site = await sites.GetAsync("sqlite");
+        var client = site.Anonymous();
+        for (var i = 0; i < AccountSetup.MaxFailedLogins; i++)
+        {
+            await StaffSite.LoginAsync(client, StaffSite.LockoutUser, "wrong-Password-1!");
+        }
+
+        var response = await StaffSite.LoginAsync(client, StaffSite.LockoutUser, DemoAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("账户已锁定", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_Post_SignedOut()
+    {
+        var site = await sites.GetAsync("sqlite");
+        var client = await site.SignInAsync("auditor");
+
+        var response = await StaffSite.PostAsync(client, "/staff", "/account/logout", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetAsync(new Uri("/staff", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Setup_UsersExist_NotFound()
+    {
+        var site = await sites.GetAsync("sqlite");
+
+        var get = await site.Anonymous().GetAsync(new Uri("/account/setup", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+    }
+
+    [Fact]
+    public async Task Setup_EmptyDatabase_WeakPasswordRefusedThenAdminCreatedThenClosed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("gongkai-setup-").FullName;
+        var db = Path.Combine(folder, "gongkai.db");
+        try
+        {
+            await using (var factory = new EmptySite(db))
+            {
+                var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+                var login = await client.GetAsync(new Uri("/account/login", UriKind.Relative), ct);
+                Assert.Equal("/account/setup", login.Headers.Location?.OriginalString);
+                Assert.Contains("创建初始管理员", await client.GetStringAsync(new Uri("/account/setup", UriKind.Relative), ct), StringComparison.Ordinal);
+
+                var form = new Dictionary<string, string>
+                {
+                    ["AgencyName"] = "北京市某区政府办公室",
+                    ["UserName"] = "first-admin",
+                    ["DisplayName"] = "初始管理员",
+                    ["Password"] = "short1!",
+                    ["ConfirmPassword"] = "short1!",
+                };
+                var weak = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", form);
+                Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+                Assert.Contains("密码至少12位", await weak.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+                form["Password"] = form["ConfirmPassword"] = "Initial#Admin2026";
+                var created = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", form);
+                Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+                Assert.Contains("北京市某区政府办公室", await client.GetStringAsync(new Uri("/staff", UriKind.Relative), ct), StringComparison.Ordinal);
+
+                var again = await factory.CreateClient().GetAsync(new Uri("/account/setup", UriKind.Relative), ct);
+                Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+            }
+
+            await using var check = GongkaiDatabase.Open(DatabaseTarget.Resolve(db));
+            Assert.Equal(1, await check.Users.CountAsync(ct));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class EmptySite(string db) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("db", db);
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+namespace Gongkai.Web.Tests.Pages.Staff;
+
+/// <summary>Who calls in the authorization matrix: anonymous, each demo role, and a handler of another agency.</summary>
+public enum Caller
+{
+    Anonymous,
+    Handler,
+    Reviewer,
+    Admin,
+    Auditor,
+
+    /// <summary>政务公开办 of 北京市东城区, above the seed's office.</summary>
+    Oversight,
+
+    /// <summary>A 经办人 of another department of the district.</summary>
+    OtherAgency,
+}
+
+/// <summary>
+/// Every staff route with the callers that may use it. The authorization matrix test calls each as every
+/// <see cref="Caller"/>. Engineers adding staff pages or /api/v1 endpoints add their rows here: a route missing from
+/// this list is a route nobody checked.
+/// </summary>
+public static class StaffRoutes
+{
+    public sealed record Route(string Name, HttpMethod Method, Func<StaffSite, string> Path, IReadOnlyCollection<Caller> Allowed, IReadOnlyDictionary<string, string>? Form = null)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static readonly Caller[] OfficeStaff = [Caller.Handler, Caller.Reviewer, Caller.Admin, Caller.Auditor];
+
+    /// <summary>Reading the office's records: its own staff and the district's 政务公开办 (it oversees the office).</summary>
+    private static readonly HashSet<Caller> ReadOffice = [.. OfficeStaff, Caller.Oversight];
+
+    /// <summary>Pages about "my agency": every signed-in staff user, each for their own agency.</summary>
+    private static readonly HashSet<Caller> AnyStaff = [.. OfficeStaff, Caller.Oversight, Caller.OtherAgency];
+
+    public static IReadOnlyList<Route> All { get; } =
+    [
+        new("home", HttpMethod.Get, _ => "/staff", AnyStaff),
+        new("worklist", HttpMethod.Get, _ => "/staff/requests", AnyStaff),
+        new("worklist of the office", HttpMethod.Get, s => $"/staff/requests?agency={s.OfficeId}", ReadOffice),
+        new("application", HttpMethod.Get, s => $"/staff/requests/{s.FreshRequestId}", ReadOffice),
+        new("application action", HttpMethod.Post, s => $"/staff/requests/{s.FreshRequestId}?trigger=FeePaid", [Caller.Handler, Caller.Admin]),
+        new("items", HttpMethod.Get, _ => "/staff/items", AnyStaff),
+        new("new item", HttpMethod.Get, _ => "/staff/items/edit", AnyStaff),
+        new("item", HttpMethod.Get, s => $"/staff/items/edit/{s.DraftItemId}", ReadOffice),
+        new("item save", HttpMethod.Post, s => $"/staff/items/edit/{s.DraftItemId}?handler=Save", [Caller.Handler, Caller.Reviewer, Caller.Admin], new Dictionary<string, string> { ["Input.Title"] = "" }),
+        new("reviews", HttpMethod.Get, _ => "/staff/reviews", AnyStaff),
+        new("review decision", HttpMethod.Post, s => $"/staff/reviews?handler=Approve&id={s.DraftItemId}", [Caller.Reviewer]),
+        new("article 20", HttpMethod.Get, _ => "/staff/article20/2021", AnyStaff),
+        new("article 20 entry", HttpMethod.Post, _ => "/staff/article20/2021", [Caller.Handler, Caller.Admin, Caller.OtherAgency], new Dictionary<string, string> { ["Values[article20.none]"] = "1" }),
+        new("appeals", HttpMethod.Get, _ => "/staff/appeals", AnyStaff),
+        new("appeal entry", HttpMethod.Post, _ => "/staff/appeals", [Caller.Handler, Caller.Admin, Caller.OtherAgency], new Dictionary<string, string> { ["Input.CaseNumber"] = "" }),
+        new("report", HttpMethod.Get, _ => "/staff/reports/2021", AnyStaff),
+        new("report of the office", HttpMethod.Get, s => $"/staff/reports/2021?agency={s.OfficeId}", ReadOffice),
+        new("report download", HttpMethod.Get, s => $"/staff/reports/2021?handler=Download&format=json&agency={s.OfficeId}", ReadOffice),
+        new("report lock", HttpMethod.Post, _ => "/staff/reports/2030?handler=Lock", [Caller.Admin, Caller.Oversight]),
+        new("oversight", HttpMethod.Get, _ => "/staff/oversight/2021", [Caller.Oversight]),
+        new("audit trail", HttpMethod.Get, s => $"/staff/audit/DisclosureItem/{s.DraftItemId}", [Caller.Admin, Caller.Auditor]),
+    ];
+
+    /// <summary>The demo user name of each caller.</summary>
+    public static string? UserName(Caller caller) => caller switch
+    {
+        Caller.Anonymous => null,
+        Caller.Handler => "handler",
+        Caller.Reviewer => "reviewer",
+        Caller.Admin => "admin",
+        Caller.Auditor => "auditor",
+        Caller.Oversight => "oversight",
+        Caller.OtherAgency => StaffSite.OtherAgencyUser,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+}
