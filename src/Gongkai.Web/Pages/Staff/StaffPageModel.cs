@@ -1,5 +1,5 @@
-using Gongkai.Domain.Agencies;
 using Gongkai.Core.Data.Accounts;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Gongkai.Web.Accounts;

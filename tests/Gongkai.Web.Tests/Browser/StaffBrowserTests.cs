@@ -1,0 +1,88 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Gongkai.Web.Accounts;
+using Gongkai.Web.Tests.Pages.Staff;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Gongkai.Web.Tests.Browser;
+
+/// <summary>
+/// The back office in a real browser (Debian's Chromium, headless): the handler signs in, opens the worklist and an
+/// application, then the annual report page. Screenshots go to the test output (bin/…/screenshots, a CI artefact, never
+/// committed); axe-core (the Deque.AxeCore.Playwright package, which carries its own axe.min.js: no network) checks
+/// each page and no serious or critical violation is allowed.
+/// </summary>
+public sealed class StaffBrowserTests(StaffSites sites)
+{
+    [Fact]
+    public async Task Handler_LoginWorklistApplicationReport_ScreenshotsAndNoSeriousAxeViolations()
+    {
+        Assert.SkipUnless(File.Exists(PublicSiteBrowserTests.ChromiumPath), $"{PublicSiteBrowserTests.ChromiumPath} is not installed");
+        var site = await sites.GetAsync("sqlite");
+        await using var host = site.StartOnLoopback();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = PublicSiteBrowserTests.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                blocked.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(address.TrimEnd('/') + "/staff");
+        Assert.Equal("工作人员登录", await page.Locator("main > h1").InnerTextAsync());
+        await AssertAccessibleAsync(page, "login");
+        await page.GetByLabel("用户名").FillAsync("handler");
+        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        Assert.StartsWith("工作台", await page.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "依申请公开办理", Exact = true }).ClickAsync();
+        Assert.True(await page.Locator("table.worklist tr.overdue").CountAsync() > 0, "an overdue application in red");
+        Assert.True(await page.Locator("table.worklist tr.due-soon").CountAsync() > 0, "an application due soon in amber");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "staff-1-worklist.png"), FullPage = true });
+        await AssertAccessibleAsync(page, "worklist");
+
+        await page.Locator("table.worklist tbody tr th a").First.ClickAsync();
+        Assert.StartsWith("申请 ", await page.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("form.action").CountAsync() > 0, "the actions the state allows");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "staff-2-application.png"), FullPage = true });
+        await AssertAccessibleAsync(page, "application");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "年度报告", Exact = true }).ClickAsync();
+        Assert.Contains("2021 年政府信息公开工作年度报告", await page.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator(".report table td[data-key]").CountAsync() > 50, "the statutory tables");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "staff-3-report.png"), FullPage = true });
+        await AssertAccessibleAsync(page, "report");
+
+        Assert.Empty(blocked);
+        foreach (var name in new[] { "staff-1-worklist", "staff-2-application", "staff-3-report" })
+        {
+            Assert.True(new FileInfo(Path.Combine(shots, name + ".png")).Length > 10_000, name);
+        }
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        AxeResult result = await page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+}
