@@ -27,21 +27,9 @@ public sealed class StaffBrowserTests(StaffSites sites)
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = PublicSiteBrowserTests.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var blocked = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                blocked.Add(message.Text);
-            }
-        };
+        var page = await Chromium.NewPageAsync(browser, blocked);
 
         await page.GotoAsync(address.TrimEnd('/') + "/staff");
         Assert.Equal("工作人员登录", await page.Locator("main > h1").InnerTextAsync());
