@@ -3,6 +3,7 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Accounts;
@@ -81,16 +82,34 @@ internal static class AccountSetup
         return services;
     }
 
-    /// <summary>The roles exist before anyone is given one (idempotent; on every start).</summary>
-    public static async Task EnsureRolesAsync(IServiceProvider services)
+    /// <summary>
+    /// The roles exist before anyone is given one (idempotent; on every start, on the database the start-up opened,
+    /// not through the request services). Two hosts starting on one database at once may both find a role missing: the
+    /// unique name index lets one insert win, and the other finds it there.
+    /// </summary>
+    public static async Task EnsureRolesAsync(GongkaiDbContext db, CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in StaffRoles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            // Identity's default normalizer: upper case, invariant culture.
+            var normalized = role.ToUpperInvariant();
+            if (await db.Roles.AnyAsync(r => r.NormalizedName == normalized, cancellationToken))
             {
-                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+                continue;
+            }
+
+            db.Roles.Add(new IdentityRole<Guid>(role) { Id = Guid.NewGuid(), NormalizedName = normalized, ConcurrencyStamp = Guid.NewGuid().ToString("D") });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (!await db.Roles.AnyAsync(r => r.NormalizedName == normalized, cancellationToken))
+                {
+                    throw;
+                }
             }
         }
     }

@@ -38,7 +38,7 @@ internal sealed class SiteDatabase
         try
         {
             await using var db = await GongkaiDatabase.OpenAndMigrateAsync(target, cancellationToken);
-            await AccountSetup.EnsureRolesAsync(app.Services);
+            await AccountSetup.EnsureRolesAsync(db, cancellationToken);
             if (app.Configuration.GetValue<bool>(SiteArguments.DemoKey))
             {
                 if (!await SeedDemoAsync(db, app.Services.GetRequiredService<WorkCalendar>(), target, cancellationToken)

@@ -41,10 +41,11 @@ public sealed partial class RequestActionTests(StaffSites sites)
         Assert.Equal(expected, offered);
     }
 
-    [Fact]
-    public async Task HandlerExtendsAndRepliesPartly_ThroughPages_ReportCountsItAsPartlyDisclosed()
+    [Theory]
+    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    public async Task HandlerExtendsAndRepliesPartly_ThroughPages_ReportCountsItAsPartlyDisclosed(string provider)
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(provider);
         var ct = TestContext.Current.CancellationToken;
         var handler = await site.SignInAsync("handler");
         var page = $"/staff/requests/{site.FreshRequestId}";
