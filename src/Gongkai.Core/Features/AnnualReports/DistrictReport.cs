@@ -44,11 +44,12 @@ public static class DistrictReport
         var versions = (await db.ReportVersions.AsNoTracking().Where(v => v.Year == request.Year && ids.Contains(v.AgencyId)).ToListAsync(cancellationToken))
             .ToLookup(v => v.AgencyId);
         var today = ChinaClock.Today(clock);
+        var parentLevel = await LockedReports.LevelOfAsync(db, parent, cancellationToken);
 
         var lines = new List<AgencyLine>();
         foreach (var agency in members)
         {
-            var level = agency.Id == parent.Id && members.Count > 1 ? ReportLevel.Government : ReportLevel.Department;
+            var level = agency.Id == parent.Id ? parentLevel : ReportLevel.Department;
             var standing = ReportStanding.Of(versions[agency.Id], PublicationDeadline.For(request.Year, level), today);
             // The government's own locked report is this consolidation; its own records are counted instead.
             var report = agency.Id != parent.Id && locked.TryGetValue(agency.Id, out var stored) && stored.Report.Format == format
@@ -69,7 +70,7 @@ public static class DistrictReport
         var previous = await LockedReports.LatestAsync(db, [parent.Id], request.Year - 1, cancellationToken);
         var checkedReport = new CheckedReport(consolidated, ConsistencyRules.Check(consolidated, previous.GetValueOrDefault(parent.Id)?.Report));
         return new Response(parent, checkedReport, lines, Consolidation.Outliers(reports),
-            PublicationDeadline.For(request.Year, ReportLevel.Government));
+            PublicationDeadline.For(request.Year, parentLevel));
     }
 
     /// <summary>
