@@ -27,7 +27,7 @@ internal static class GongkaiApi
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "政府信息公开平台 API";
-                document.Info.Description = "网上申请与查询、主动公开全清单、年度报告。错误以 RFC 9457 problem details 返回，detail 为中文说明。写操作需要本机关的 API 密钥（X-Api-Key 请求头）。";
+                document.Info.Description = "网上申请与查询、申请的办理步骤、主动公开全清单、年度报告。错误以 RFC 9457 problem details 返回，detail 为中文说明。写操作需要本机关的 API 密钥（X-Api-Key 请求头）。";
                 return Task.CompletedTask;
             });
         });
@@ -38,6 +38,7 @@ internal static class GongkaiApi
     {
         var api = app.MapGroup(ApiRoutes.Prefix).DisableAntiforgery();
         api.MapApplications();
+        api.MapApplicationSteps();
         api.MapItems();
         api.MapReports();
         app.MapOpenApi("/openapi/{documentName}.json");

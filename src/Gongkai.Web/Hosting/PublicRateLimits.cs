@@ -4,14 +4,16 @@ namespace Gongkai.Web.Hosting;
 
 /// <summary>
 /// Rate limits per client address on what the public can write or probe: the application form and the status lookup
-/// (page POSTs and their API twins). A refused page gets the Chinese 429 page (status code pages), an API call a
-/// problem details body. Limits come from <c>Gongkai:RateLimits:{Apply|Lookup}:{PermitLimit|WindowSeconds}</c>.
+/// (page POSTs and their API twins), and the staff sign-in (its POSTs: guessing passwords across many accounts from one
+/// address, which the per-account lockout alone does not stop). A refused page gets the Chinese 429 page (status code pages), an API call a
+/// problem details body. Limits come from <c>Gongkai:RateLimits:{Apply|Lookup|Login}:{PermitLimit|WindowSeconds}</c>.
 /// Behind a reverse proxy every client has the proxy's address: configure forwarded headers there first.
 /// </summary>
 internal static class PublicRateLimits
 {
     public const string Apply = "public-apply";
     public const string Lookup = "public-lookup";
+    public const string Login = "staff-login";
 
     public sealed class Limit
     {
@@ -20,12 +22,14 @@ internal static class PublicRateLimits
         public int WindowSeconds { get; set; }
     }
 
-    /// <summary>The defaults: 10 applications per 10 minutes, 30 lookups a minute, from one address.</summary>
+    /// <summary>The defaults: 10 applications per 10 minutes, 30 lookups a minute, 20 sign-in attempts per 15 minutes, from one address.</summary>
     public sealed class Options
     {
         public Limit Apply { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 
         public Limit Lookup { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
+        public Limit Login { get; set; } = new() { PermitLimit = 20, WindowSeconds = 900 };
     }
 
     public static IServiceCollection AddPublicRateLimits(this IServiceCollection services)
@@ -36,6 +40,7 @@ internal static class PublicRateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Apply, context => Partition(context, Apply, l => l.Apply));
             o.AddPolicy(Lookup, context => Partition(context, Lookup, l => l.Lookup));
+            o.AddPolicy(Login, context => Partition(context, Login, l => l.Login));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;

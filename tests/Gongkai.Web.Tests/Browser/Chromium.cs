@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Gongkai.Web.Tests.Browser;
@@ -26,5 +28,19 @@ internal static class Chromium
             }
         };
         return page;
+    }
+
+    /// <summary>
+    /// axe-core (the Deque.AxeCore.Playwright package carries its own axe.min.js: no network) over the page as it is
+    /// now: no serious or critical violation; the message names the page, the rule and the first elements.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        AxeResult result = await page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Tests.Pages.Staff;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +31,7 @@ public sealed class StaffBrowserTests(StaffSites sites)
 
         await page.GotoAsync(address.TrimEnd('/') + "/staff");
         Assert.Equal("工作人员登录", await page.Locator("main > h1").InnerTextAsync());
-        await AssertAccessibleAsync(page, "login");
+        await Chromium.AssertAccessibleAsync(page, "login");
         await page.GetByLabel("用户名").FillAsync("handler");
         await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
@@ -43,34 +41,24 @@ public sealed class StaffBrowserTests(StaffSites sites)
         Assert.True(await page.Locator("table.worklist tr.overdue").CountAsync() > 0, "an overdue application in red");
         Assert.True(await page.Locator("table.worklist tr.due-soon").CountAsync() > 0, "an application due soon in amber");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "staff-1-worklist.png"), FullPage = true });
-        await AssertAccessibleAsync(page, "worklist");
+        await Chromium.AssertAccessibleAsync(page, "worklist");
 
         await page.Locator("table.worklist tbody tr th a").First.ClickAsync();
         Assert.StartsWith("申请 ", await page.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("form.action").CountAsync() > 0, "the actions the state allows");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "staff-2-application.png"), FullPage = true });
-        await AssertAccessibleAsync(page, "application");
+        await Chromium.AssertAccessibleAsync(page, "application");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "年度报告", Exact = true }).ClickAsync();
         Assert.Contains("2021 年政府信息公开工作年度报告", await page.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator(".report table td[data-key]").CountAsync() > 50, "the statutory tables");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "staff-3-report.png"), FullPage = true });
-        await AssertAccessibleAsync(page, "report");
+        await Chromium.AssertAccessibleAsync(page, "report");
 
         Assert.Empty(blocked);
         foreach (var name in new[] { "staff-1-worklist", "staff-2-application", "staff-3-report" })
         {
             Assert.True(new FileInfo(Path.Combine(shots, name + ".png")).Length > 10_000, name);
         }
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        AxeResult result = await page.RunAxe();
-        var serious = result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
-            .ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 }

@@ -1,17 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Web.Accounts;
+using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Account;
 
 /// <summary>
 /// Staff sign-in with user name and password. Five wrong passwords lock the account for 15 minutes (Identity's
-/// lockout); the message never says whether the user name exists. Before any account exists it sends to the setup page.
+/// lockout); the message never says whether the user name exists. Sign-in attempts are also limited per client address
+/// (PublicRateLimits.Login: the Chinese 429 page), so one address cannot try a password on many accounts. Before any
+/// account exists it sends to the setup page.
 /// </summary>
+[EnableRateLimiting(PublicRateLimits.Login)]
 public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
 {
     [BindProperty]

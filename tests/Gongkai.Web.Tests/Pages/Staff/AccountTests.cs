@@ -55,6 +55,31 @@ public sealed class AccountTests(StaffSites sites)
     }
 
     [Fact]
+    public async Task Login_TooManyPostsFromOneAddress_Chinese429PageWhateverTheAccount()
+    {
+        var site = await sites.GetAsync("sqlite");
+        await using var strict = site.Factory.WithWebHostBuilder(b => b.UseSetting("Gongkai:RateLimits:Login:PermitLimit", "3"));
+        var client = strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // Three accounts, one wrong password each: the lockout counts per account and stops none of them.
+        var statuses = new List<HttpStatusCode>();
+        foreach (var user in new[] { "reviewer", "auditor", "oversight" })
+        {
+            statuses.Add((await StaffSite.LoginAsync(client, user, "wrong-Password-1!")).StatusCode);
+        }
+
+        var refused = await StaffSite.LoginAsync(client, "handler", DemoAccounts.Password);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter is not null, "Retry-After");
+        var html = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("请求过于频繁", html, StringComparison.Ordinal);
+        Assert.False(refused.Headers.Contains("Set-Cookie") && refused.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("gongkai.staff", StringComparison.Ordinal)), "not signed in");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/account/login", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task Logout_Post_SignedOut()
     {
         var site = await sites.GetAsync("sqlite");

@@ -18,8 +18,8 @@ public enum Caller
 
 /// <summary>
 /// Every staff route with the callers that may use it. The authorization matrix test calls each as every
-/// <see cref="Caller"/>. Engineers adding staff pages or /api/v1 endpoints add their rows here: a route missing from
-/// this list is a route nobody checked.
+/// <see cref="Caller"/>. Engineers adding staff pages add their rows here: a route missing from this list is a route
+/// nobody checked. (/api/v1 routes are in ApiRoutes.All, which ApiAuthorizationMatrixTests walks.)
 /// </summary>
 public static class StaffRoutes
 {

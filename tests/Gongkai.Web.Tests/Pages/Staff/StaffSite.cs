@@ -10,6 +10,7 @@ using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Accounts;
+using Gongkai.Web.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -50,6 +51,8 @@ public sealed partial class StaffSite : IAsyncDisposable
     public const string OtherAgencyUser = "other-handler";
     public const string LockoutUser = "lockout-victim";
     public const string FreshNumber = "WEB-2022-0001";
+    public const string OfficeKey = "test-key-of-the-seed-office-0123456789abcdef";
+    public const string DepartmentKey = "test-key-of-the-department-0123456789abcdef";
 
     public static readonly DateOnly Today = new(2022, 1, 10);
 
@@ -61,7 +64,7 @@ public sealed partial class StaffSite : IAsyncDisposable
         _db = db;
         _folder = folder;
         Target = DatabaseTarget.Resolve(db);
-        Factory = new Site(db, Clock);
+        Factory = new Site(db, Clock, this);
     }
 
     /// <summary>The site's clock (China time 09:00 on <see cref="Today"/>).</summary>
@@ -107,7 +110,7 @@ public sealed partial class StaffSite : IAsyncDisposable
     /// <summary>A second host of the same site on a real loopback port, for a browser; the caller disposes it.</summary>
     public WebApplicationFactory<Program> StartOnLoopback()
     {
-        var factory = new Site(_db, Clock);
+        var factory = new Site(_db, Clock, this);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -237,14 +240,25 @@ public sealed partial class StaffSite : IAsyncDisposable
         }
     }
 
-    /// <summary>The site on this database with the fixed clock, in Production mode.</summary>
-    private sealed class Site(string db, TimeProvider clock) : WebApplicationFactory<Program>
+    /// <summary>The site on this database with the fixed clock, in Production mode, with an API key for the office and one for the department.</summary>
+    /// <remarks>The API keys name the agencies, known once seeded: the host is built on first use, after that.</remarks>
+    private sealed class Site(string db, TimeProvider clock, StaffSite site) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("db", db);
             builder.UseSetting("urls", "http://127.0.0.1:0");
+
+            // A test host has no client address, so every call shares one limit: high enough for the whole run.
+            // The rate limit tests start a host of their own with a low limit.
+            foreach (var limit in new[] { "Login", "Apply", "Lookup" })
+            {
+                builder.UseSetting($"Gongkai:RateLimits:{limit}:PermitLimit", "100000");
+            }
+
+            builder.UseSetting($"{ApiKeys.Section}:{ApiKeys.Hash(OfficeKey)}", site.OfficeId.ToString("D"));
+            builder.UseSetting($"{ApiKeys.Section}:{ApiKeys.Hash(DepartmentKey)}", site.DepartmentId.ToString("D"));
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }

@@ -94,54 +94,15 @@ public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCal
         }
 
         var actor = new Actor(UserId, UserDisplayName, ActorRole.Staff);
-        var date = Input.Date ?? Today;
-        var at = clock.GetUtcNow();
-        var text = Input.Text?.Trim() ?? "";
-        return trigger switch
-        {
-            RequestTrigger.ConfirmReceipt => new ConfirmReceipt(actor, date, at),
-            RequestTrigger.ReplyOnTheSpot => ReplyOutcomes.Parse(Input.Outcome).Map(o => (RequestCommand)new ReplyOnTheSpot(actor, date, at, o)),
-            RequestTrigger.RejectAsNotAnApplication => new RejectAsNotAnApplication(actor, date, at, text.Length == 0 ? null : text),
-            RequestTrigger.RequestSupplement => Input.OtherDate is { } end
-                ? new RequestSupplement(actor, date, at, [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], end)
-                : Missing("补正期限"),
-            RequestTrigger.ReceiveSupplement => new ReceiveSupplement(actor, date, at),
-            RequestTrigger.RecordSupplementExcuse => Input.OtherDate is { } newEnd ? new RecordSupplementExcuse(actor, date, at, text, newEnd) : Missing("新的补正期限"),
-            RequestTrigger.SupplementLapsed => new SupplementLapsed(actor, date, at),
-            RequestTrigger.RequestReasons => new RequestReasons(actor, date, at),
-            RequestTrigger.ReasonsRejected => new ReasonsRejected(actor, date, at),
-            RequestTrigger.ReasonsAccepted => new ReasonsAccepted(actor, date, at, Input.OtherDate),
-            RequestTrigger.StartProcessing => new StartProcessing(actor, date, at),
-            RequestTrigger.StartThirdPartyConsultation => Input.OtherDate is { } got1 ? new StartThirdPartyConsultation(actor, date, at, text, got1) : Missing("第三方收到征求意见书的日期"),
-            RequestTrigger.EndThirdPartyConsultation => new EndThirdPartyConsultation(actor, date, at, Input.OpinionReceived),
-            RequestTrigger.StartAgencyConsultation => Input.OtherDate is { } got2 ? new StartAgencyConsultation(actor, date, at, text, got2) : Missing("其他机关收到征求意见书的日期"),
-            RequestTrigger.EndAgencyConsultation => new EndAgencyConsultation(actor, date, at, Input.OpinionReceived),
-            RequestTrigger.Extend => Extension(actor, date, at, text),
-            RequestTrigger.IssueFeeNotice => Input.Amount is { } amount && Input.OtherDate is { } received
-                ? new IssueFeeNotice(actor, date, at, amount, Input.Basis, received)
-                : Missing("收费金额和申请人收到收费通知的日期"),
-            RequestTrigger.FeePaid => new FeePaid(actor, date, at),
-            RequestTrigger.FeeLapsed => new FeeLapsed(actor, date, at),
-            RequestTrigger.Reply => ReplyOutcomes.Parse(Input.Outcome).Map(o => (RequestCommand)new Reply(actor, date, at, o)),
-            RequestTrigger.Withdraw => new Withdraw(actor, date, at, text.Length == 0 ? null : text),
-            _ => RequestProblems.NotAllowed(Application.State, trigger),
-        };
+        var fields = new StepFields(Input.Date, Input.Text, Input.OtherDate, Input.OpinionReceived, Input.WorkingDays, Input.Amount, Input.Basis, Input.Outcome);
+        return StepCommands.Build(Application.State, trigger, fields, actor, Approver, Today, clock.GetUtcNow());
     }
 
     /// <summary>条例 Art 33¶2: the consent is the office head's — one of the agency's 机关管理员, named on the form.</summary>
-    private Result<RequestCommand> Extension(Actor actor, DateOnly date, DateTimeOffset at, string reason)
-    {
-        var approver = Approvers.FirstOrDefault(u => u.Id == Input.ApproverId);
-        if (approver is null)
-        {
-            return new Problem("request.extensionApprover", "请选择同意延期的政府信息公开工作机构负责人（本机关管理员）");
-        }
-
-        return new Extend(actor, date, at, new Actor(approver.Id.ToString("D"), approver.DisplayName, ActorRole.OfficeHead),
-            reason, Input.WorkingDays ?? 0, Input.OtherDate ?? date);
-    }
-
-    private static Problem Missing(string what) => new("input.missing", $"请填写{what}");
+    private Result<Actor> Approver() =>
+        Approvers.FirstOrDefault(u => u.Id == Input.ApproverId) is { } approver
+            ? new Actor(approver.Id.ToString("D"), approver.DisplayName, ActorRole.OfficeHead)
+            : new Problem("request.extensionApprover", "请选择同意延期的政府信息公开工作机构负责人（本机关管理员）");
 
     /// <summary>What the action forms post; each form sends the fields its step needs.</summary>
     public sealed class ActionInput

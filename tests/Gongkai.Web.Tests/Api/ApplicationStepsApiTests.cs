@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gongkai.Domain.Requests;
+using Gongkai.Web.Api;
+using Gongkai.Web.Tests.Pages.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Tests.Api;
+
+/// <summary>POST /api/v1/agencies/{id}/applications/{trackingNumber}/steps: the back office's steps for an integration, with the agency's key.</summary>
+public sealed class ApplicationStepsApiTests(StaffSites sites)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Uri Steps(Guid agencyId, string number) =>
+        new(ApiRoutes.Prefix + ApiRoutes.Fill(ApiRoutes.ApplicationSteps, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["agencyId"] = agencyId.ToString("D"),
+            ["trackingNumber"] = number,
+        }), UriKind.Relative);
+
+    private static HttpClient Keyed(StaffSite site, string key)
+    {
+        var client = site.Anonymous();
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, key);
+        return client;
+    }
+
+    private static async Task<string> SubmitAsync(StaffSite site)
+    {
+        var created = await site.Anonymous().PostAsJsonAsync(new Uri($"{ApiRoutes.Prefix}/agencies/{site.OfficeId:D}/applications", UriKind.Relative), new
+        {
+            applicantKind = "NaturalPerson",
+            name = "赵六",
+            personDocumentNumber = "11010519491231002X",
+            email = "zhaoliu@example.cn",
+            content = "API 办理步骤测试：2021年区级专项资金清单",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("trackingNumber").GetString()!;
+    }
+
+    private static async Task<JsonElement> StepAsync(HttpClient client, Uri url, object body, HttpStatusCode expected)
+    {
+        var response = await client.PostAsJsonAsync(url, body, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task Steps_OwnKey_ConfirmExtendWithOfficeHeadReply_StateAndClockAsTheBackOffice()
+    {
+        var site = await sites.GetAsync("sqlite");
+        var number = await SubmitAsync(site);
+        var client = Keyed(site, StaffSite.OfficeKey);
+        var url = Steps(site.OfficeId, number);
+
+        // 条例 Art 31(三): online, the clock starts the day both sides confirm.
+        var confirmed = await StepAsync(client, url, new { trigger = "ConfirmReceipt" }, HttpStatusCode.OK);
+        Assert.Equal("Received", confirmed.GetProperty("state").GetString());
+        Assert.Equal("2022-01-10", confirmed.GetProperty("receivedOn").GetString());
+        await StepAsync(client, url, new { trigger = "StartProcessing" }, HttpStatusCode.OK);
+
+        // 条例 Art 33¶2: an extension without the office head's consent is refused, with the reason in Chinese.
+        var noHead = await StepAsync(client, url, new { trigger = "Extend", text = "需要调取档案", workingDays = 20 }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("负责人同意", noHead.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var extended = await StepAsync(client, url, new { trigger = "Extend", text = "需要调取档案", workingDays = 20, approvedBy = "admin" }, HttpStatusCode.OK);
+        Assert.NotEqual(JsonValueKind.Null, extended.GetProperty("extendedDue").ValueKind);
+
+        var replied = await StepAsync(client, url, new { trigger = "Reply", outcome = "Disclosed" }, HttpStatusCode.OK);
+        Assert.Equal("Replied", replied.GetProperty("state").GetString());
+
+        await using var db = site.Open();
+        var request = await db.Requests.SingleAsync(r => r.AgencyId == site.OfficeId && r.TrackingNumber == number, Ct);
+        Assert.Equal(RequestState.Replied, request.State);
+        Assert.Contains("演示机关管理员", request.Events.Single(e => e.Trigger == RequestTrigger.Extend).Description, StringComparison.Ordinal);
+        var id = request.Id.ToString("D");
+        var actions = await db.AuditEntries.Where(e => e.EntityId == id && e.Actor == "api:" + site.OfficeId.ToString("D")).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync(Ct);
+        Assert.Equal(["request.ConfirmReceipt", "request.StartProcessing", "request.Extend", "request.Reply"], actions);
+    }
+
+    [Fact]
+    public async Task Steps_RefusedOrUnknownOrAnotherAgencysKey_ProblemInChineseNothingStored()
+    {
+        var site = await sites.GetAsync("sqlite");
+        var number = await SubmitAsync(site);
+        var url = Steps(site.OfficeId, number);
+        await using var before = site.Open();
+        var id = (await before.Requests.SingleAsync(r => r.AgencyId == site.OfficeId && r.TrackingNumber == number, Ct)).Id.ToString("D");
+        var entries = await before.AuditEntries.CountAsync(e => e.EntityId == id, Ct);
+
+        // A reply before receipt is confirmed: the domain's refusal, as the back office shows it.
+        var refused = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Reply", outcome = "Disclosed" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("当前状态“待确认收到”不允许执行“答复”", refused.GetProperty("detail").GetString());
+        var unknown = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Submit1" }, HttpStatusCode.BadRequest);
+        Assert.Contains("办理步骤", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var lodging = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Submit" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("不允许", lodging.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await StepAsync(Keyed(site, StaffSite.OfficeKey), Steps(site.OfficeId, "2022-999999"), new { trigger = "ConfirmReceipt" }, HttpStatusCode.NotFound);
+        var other = await StepAsync(Keyed(site, StaffSite.DepartmentKey), url, new { trigger = "ConfirmReceipt" }, HttpStatusCode.Forbidden);
+        Assert.Contains("不属于此机关", other.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        await using var after = site.Open();
+        Assert.Equal(RequestState.Submitted, (await after.Requests.SingleAsync(r => r.AgencyId == site.OfficeId && r.TrackingNumber == number, Ct)).State);
+        Assert.Equal(entries, await after.AuditEntries.CountAsync(e => e.EntityId == id, Ct));
+    }
+}
