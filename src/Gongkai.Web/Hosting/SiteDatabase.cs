@@ -10,21 +10,23 @@ namespace Gongkai.Web.Hosting;
 
 /// <summary>
 /// The records the site serves: the same target as the CLI (<c>--db</c>, else <c>GONGKAI_DB</c>, else
-/// <c>data/gongkai.db</c>), one per process. The identity key is read once here, not on every request.
+/// <c>data/gongkai.db</c>), one per process. The identity key is read and the context options are built once here, not on every request.
 /// </summary>
 internal sealed class SiteDatabase
 {
     private readonly IdentityProtector _protector;
+    private readonly DbContextOptions _options;
 
     public SiteDatabase(IConfiguration configuration)
     {
         Target = DatabaseTarget.Resolve(configuration[SiteArguments.DatabaseKey]);
         _protector = IdentityProtector.ForDatabase(Target);
+        _options = GongkaiDatabase.Options(Target);
     }
 
     public DatabaseTarget Target { get; }
 
-    public GongkaiDbContext Open() => GongkaiDatabase.Open(Target, _protector);
+    public GongkaiDbContext Open() => GongkaiDatabase.Open(_options, _protector);
 
     /// <summary>
     /// Brings the schema up to date before the first request, and with <c>--demo</c> seeds the demo (as

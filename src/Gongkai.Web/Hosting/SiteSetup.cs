@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Gongkai.Core.Data;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Api;
+using Gongkai.Web.Pages;
 using Gongkai.Web.Pages.AnnualReports;
 using Gongkai.Web.Pages.Proactive;
 
@@ -17,6 +18,8 @@ internal static class SiteSetup
         services.AddScoped<GongkaiDbContext>(sp => sp.GetRequiredService<SiteDatabase>().Open());
         services.AddSingleton(_ => SiteDatabase.LoadCalendar());
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton<PublicReferenceCache>();
         services.AddGongkaiAccounts();
         services.AddRazorPages(o =>
         {

@@ -1,7 +1,6 @@
 using Gongkai.Core.Data;
 using Gongkai.Domain.Agencies;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages;
 
@@ -53,7 +52,8 @@ public abstract class AgencyPageModel(GongkaiDbContext db) : PageModel
 
     protected async Task<bool> FindAgencyAsync(Guid agencyId, ColumnSection section, CancellationToken cancellationToken)
     {
-        var agency = await Db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken);
+        var cache = HttpContext.RequestServices.GetRequiredService<PublicReferenceCache>();
+        var agency = await cache.AgencyAsync(Db, agencyId, cancellationToken);
         if (agency is null)
         {
             return false;

@@ -28,7 +28,13 @@ public static class ListItems
 
     public sealed record Line(Row Item, Timeliness? Timeliness);
 
-    public static async Task<IReadOnlyList<Line>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, DateOnly today, Request request, CancellationToken cancellationToken = default)
+    /// <summary>A page of lines, and whether a next page has any (the first row after this page, read in the same query).</summary>
+    public sealed record Page(IReadOnlyList<Line> Lines, bool HasNextPage);
+
+    public static async Task<IReadOnlyList<Line>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, DateOnly today, Request request, CancellationToken cancellationToken = default) =>
+        (await PageAsync(db, calendar, today, request, cancellationToken)).Lines;
+
+    public static async Task<Page> PageAsync(GongkaiDbContext db, WorkCalendar calendar, DateOnly today, Request request, CancellationToken cancellationToken = default)
     {
         // A topic is found in the row's JSON list of topic ids (written by ProactiveMapping), by its text.
         var items = request.TopicId is { } topicId
@@ -72,12 +78,19 @@ public static class ListItems
             query = query.Where(i => i.WithdrawnOn == null);
         }
 
+        // The state comes with the row, so only a page that has an update in review asks for more (PublishedVersionsAsync).
         var rows = query
             .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
-            .Select(i => new Row(i.Id, i.Title, i.DocumentNumber, i.CategoryId, i.DivisionId, i.FormedOn, i.PublishedOn, i.FullTextElectronic));
-        var page = request.LateOnly
+            .Select(i => new PageRow(
+                new Row(i.Id, i.Title, i.DocumentNumber, i.CategoryId, i.DivisionId, i.FormedOn, i.PublishedOn, i.FullTextElectronic),
+                i.State != ItemState.Published));
+        var skip = (Math.Max(request.Page, 1) - 1) * request.PageSize;
+
+        // One row past the page tells whether there is a next one (it is dropped below when the public would not see it).
+        var fetched = request.LateOnly
             ? await rows.ToListAsync(cancellationToken)
-            : await rows.Skip((Math.Max(request.Page, 1) - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+            : await rows.Skip(skip).Take(request.PageSize + 1).ToListAsync(cancellationToken);
+        var page = fetched.Select(r => r.Row).ToList();
         if (request.PublicOnly)
         {
             bool Matches(ItemVersion v) =>
@@ -86,27 +99,34 @@ public static class ListItems
                 && (request.DivisionId is not { } d || v.DivisionId == d)
                 && (request.TopicId is not { } t || v.TopicIds.Contains(t))
                 && (search is null || v.Title.Contains(search, StringComparison.Ordinal) || (v.DocumentNumber?.Contains(search, StringComparison.Ordinal) ?? false));
-            page = await PublishedVersionsAsync(db, page, Matches, cancellationToken);
+            var pending = fetched.Where(r => r.Pending).Select(r => r.Row.Id).ToList();
+            page = await PublishedVersionsAsync(db, page, pending, Matches, cancellationToken);
         }
 
         var lines = page.Select(r => new Line(r, Timeliness.For(r.FormedOn, r.PublishedOn, today, calendar).TryGetValue(out var t) ? t : null));
-        return request.LateOnly
-            ? [.. lines.Where(l => l.Timeliness?.Status is TimelinessStatus.Late or TimelinessStatus.Overdue).Skip((Math.Max(request.Page, 1) - 1) * request.PageSize).Take(request.PageSize)]
-            : [.. lines];
+        if (request.LateOnly)
+        {
+            var late = lines.Where(l => l.Timeliness?.Status is TimelinessStatus.Late or TimelinessStatus.Overdue).Skip(skip).ToList();
+            return new Page([.. late.Take(request.PageSize)], late.Count > request.PageSize);
+        }
+
+        // The fetched rows past the page size: the next page's first, if the public may see it.
+        var beyond = fetched.Count > request.PageSize ? fetched[request.PageSize].Row.Id : (Guid?)null;
+        var all = lines.ToList();
+        var next = beyond is { } b && all.Count > 0 && all[^1].Item.Id == b;
+        return new Page(next ? all[..^1] : all, next);
     }
+
+    private sealed record PageRow(Row Row, bool Pending);
 
     /// <summary>
     /// The page's rows as the public sees them: rows whose item has an update in review (its working version is newer
     /// than its last published one) are replaced by their last published version, or dropped when it does not match
-    /// the filters. One query for the page's ids, one more only for rows with a pending update.
+    /// the filters. A query only when the page has rows with a pending update.
     /// </summary>
-    private static async Task<List<Row>> PublishedVersionsAsync(GongkaiDbContext db, List<Row> page, Func<ItemVersion, bool> matches, CancellationToken cancellationToken)
+    private static async Task<List<Row>> PublishedVersionsAsync(
+        GongkaiDbContext db, List<Row> page, List<Guid> pending, Func<ItemVersion, bool> matches, CancellationToken cancellationToken)
     {
-        var ids = page.Select(r => r.Id).ToList();
-        var pending = await db.Items.AsNoTracking().IgnoreAutoIncludes()
-            .Where(i => ids.Contains(i.Id) && i.State != ItemState.Published)
-            .Select(i => i.Id)
-            .ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
             return page;

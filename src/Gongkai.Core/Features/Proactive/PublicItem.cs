@@ -29,7 +29,23 @@ public static class PublicItem
         string? ProposalNumber,
         DateOnly? RepealedOn);
 
-    public static async Task<Response?> HandleAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    /// <summary>The agency's names an item page shows: categories (as a tree, for the path), divisions, topics.</summary>
+    public sealed record Names(CategoryTree? Categories, IReadOnlyDictionary<Guid, string> Divisions, IReadOnlyDictionary<Guid, string> Topics);
+
+    /// <summary>Three small queries; a host that shows many items caches the result per agency (it changes rarely).</summary>
+    public static async Task<Names> NamesAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        var categories = await db.Categories.AsNoTracking().Where(c => c.AgencyId == agencyId).ToListAsync(cancellationToken);
+        var divisions = await db.Divisions.AsNoTracking().Where(d => d.AgencyId == agencyId).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var topics = await db.Topics.AsNoTracking().Where(t => t.AgencyId == agencyId).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        return new Names(CategoryTree.Create(categories).TryGetValue(out var tree) ? tree : null, divisions, topics);
+    }
+
+    public static async Task<Response?> HandleAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default) =>
+        await HandleAsync(db, request, null, cancellationToken);
+
+    /// <param name="names">The agency's names, when the caller has them; read from the database otherwise.</param>
+    public static async Task<Response?> HandleAsync(GongkaiDbContext db, Request request, Names? names, CancellationToken cancellationToken = default)
     {
         var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == request.ItemId && i.AgencyId == request.AgencyId, cancellationToken);
         if (item?.PublicVersion is not { } version)
@@ -37,13 +53,11 @@ public static class PublicItem
             return null;
         }
 
-        var categories = await db.Categories.AsNoTracking().Where(c => c.AgencyId == request.AgencyId).ToListAsync(cancellationToken);
-        var category = CategoryTree.Create(categories).TryGetValue(out var tree) ? tree.PathOf(version.CategoryId) : null;
-        var division = version.DivisionId is { } divisionId
-            ? await db.Divisions.AsNoTracking().Where(d => d.Id == divisionId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        names ??= await NamesAsync(db, request.AgencyId, cancellationToken);
+        var category = names.Categories?.PathOf(version.CategoryId);
+        var division = version.DivisionId is { } divisionId ? names.Divisions.GetValueOrDefault(divisionId) : null;
         var topicIds = version.TopicIds.ToList();
-        var topicNames = await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var topicNames = names.Topics;
         return new Response(
             item.Id,
             version.Title,

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gongkai.Web.Pages.Proactive;
 
 /// <summary>One published item: its published version's content, classification, dates and attachments.</summary>
-public sealed class ItemModel(GongkaiDbContext db) : AgencyPageModel(db)
+public sealed class ItemModel(GongkaiDbContext db, PublicReferenceCache cache) : AgencyPageModel(db)
 {
     public PublicItem.Response Item { get; private set; } = null!;
 
@@ -16,7 +16,8 @@ public sealed class ItemModel(GongkaiDbContext db) : AgencyPageModel(db)
             return NotFound();
         }
 
-        var item = await PublicItem.HandleAsync(Db, new PublicItem.Request(agencyId, itemId), cancellationToken);
+        var names = await cache.ItemNamesAsync(Db, agencyId, cancellationToken);
+        var item = await PublicItem.HandleAsync(Db, new PublicItem.Request(agencyId, itemId), names, cancellationToken);
         if (item is null)
         {
             return NotFound();

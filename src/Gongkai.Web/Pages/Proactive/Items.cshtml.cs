@@ -9,10 +9,10 @@ namespace Gongkai.Web.Pages.Proactive;
 /// <summary>
 /// 主动公开全清单: the agency's published items, newest first, 20 a page, filtered by category, topic, year and
 /// division and searched by title or 文号. A GET form, so every filtered page has its own address and works without
-/// JavaScript. Paging looks for the next page's first row instead of counting every match (an agency may have
-/// 100,000 items).
+/// JavaScript. Paging reads the next page's first row with this page instead of counting every match (an agency may
+/// have 1,000,000 items). The filter choices come from <see cref="PublicReferenceCache"/>.
 /// </summary>
-public sealed class ItemsModel(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock) : AgencyPageModel(db)
+public sealed class ItemsModel(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, PublicReferenceCache cache) : AgencyPageModel(db)
 {
     public const int PageSize = 20;
 
@@ -58,14 +58,12 @@ public sealed class ItemsModel(GongkaiDbContext db, WorkCalendar calendar, TimeP
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         Search = Search?.Trim() is { Length: > 0 } s ? s[..Math.Min(s.Length, MaxSearchLength)] : null;
         Year = Year is >= 1900 and <= 9999 ? Year : null;
-        Filters = await CatalogueFilters.HandleAsync(Db, agencyId, cancellationToken);
+        Filters = await cache.FiltersAsync(Db, agencyId, cancellationToken);
         var request = new ListItems.Request(agencyId, Year, CategoryId, DivisionId, Page: PageNumber, PageSize: PageSize, TopicId: TopicId, Search: Search, PublicOnly: true);
         var today = ChinaClock.Today(clock);
-        Lines = await ListItems.HandleAsync(Db, calendar, today, request, cancellationToken);
-
-        // Is there a next page? The first row after this page, asked for alone, only when this page is full.
-        HasNextPage = Lines.Count == PageSize && PageNumber < MaxPage
-            && (await ListItems.HandleAsync(Db, calendar, today, request with { Page = (PageNumber * PageSize) + 1, PageSize = 1 }, cancellationToken)).Count > 0;
+        var page = await ListItems.PageAsync(Db, calendar, today, request, cancellationToken);
+        Lines = page.Lines;
+        HasNextPage = page.HasNextPage && PageNumber < MaxPage;
         return Page();
     }
 
