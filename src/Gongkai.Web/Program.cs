@@ -4,7 +4,7 @@ using Gongkai.Web.Hosting;
 Console.OutputEncoding = Encoding.UTF8;
 var builder = WebApplication.CreateBuilder(SiteArguments.Normalize(args));
 SiteArguments.UseDefaultAddress(builder);
-builder.Services.AddGongkaiSite();
+builder.Services.AddGongkaiSite(builder.Configuration);
 
 var app = builder.Build();
 if (!await SiteDatabase.PrepareAsync(app))

@@ -12,7 +12,7 @@ namespace Gongkai.Web.Hosting;
 /// <summary>The services and the request pipeline of the site, in one place each.</summary>
 internal static class SiteSetup
 {
-    public static IServiceCollection AddGongkaiSite(this IServiceCollection services)
+    public static IServiceCollection AddGongkaiSite(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SiteDatabase>();
         services.AddScoped<GongkaiDbContext>(sp => sp.GetRequiredService<SiteDatabase>().Open());
@@ -20,6 +20,21 @@ internal static class SiteSetup
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<PublicReferenceCache>();
+        services.AddOutputCache(o =>
+        {
+            var lifetime = PublicReferenceCache.Lifetime(configuration);
+            o.AddPolicy(PublicReferenceCache.PagePolicy, b =>
+            {
+                if (lifetime > TimeSpan.Zero)
+                {
+                    b.Expire(lifetime);
+                }
+                else
+                {
+                    b.NoCache();
+                }
+            });
+        });
         services.AddGongkaiAccounts();
         services.AddRazorPages(o =>
         {
@@ -56,6 +71,9 @@ internal static class SiteSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authentication, so a signed-in user is never served from nor stored in the public pages' cache.
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapGet("/healthz", () => TypedResults.Text("ok"));

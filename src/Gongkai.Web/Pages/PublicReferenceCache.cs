@@ -9,14 +9,27 @@ namespace Gongkai.Web.Pages;
 /// <summary>
 /// What every public page of an agency's column reads and staff change rarely: the agency itself, the full list's
 /// filter choices and the names an item page shows. Kept per agency for <c>Gongkai:PublicCacheSeconds</c> (default
-/// 30; 0 reads the database every time), so a change shows on the public pages within that time. Only found agencies
-/// are kept: an unknown id costs a query each time, and cannot fill the cache with misses.
+/// <see cref="DefaultSeconds"/>; 0 reads the database every time), so a change shows on the public pages within that
+/// time. Only found agencies are kept: an unknown id costs a query each time, and cannot fill the cache with misses.
+/// The same setting is the lifetime of the full list and item pages in the output cache (<see cref="PagePolicy"/>).
 /// </summary>
 public sealed class PublicReferenceCache(IMemoryCache cache, IConfiguration configuration)
 {
     public const string SecondsKey = "Gongkai:PublicCacheSeconds";
 
-    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(Math.Max(configuration.GetValue(SecondsKey, 30), 0));
+    public const int DefaultSeconds = 10;
+
+    /// <summary>
+    /// The output-cache policy of public pages that are the same for every reader (no form token, no cookie): the
+    /// framework's default rules apply on top (GET and HEAD, 200 only, never for a signed-in user or a response that
+    /// sets a cookie), and the key is the whole address, query string included.
+    /// </summary>
+    public const string PagePolicy = "public-page";
+
+    private readonly TimeSpan _lifetime = Lifetime(configuration);
+
+    public static TimeSpan Lifetime(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(Math.Max(configuration.GetValue(SecondsKey, DefaultSeconds), 0));
 
     public Task<Agency?> AgencyAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
         GetAsync<Agency>(("agency", agencyId), () => db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken));

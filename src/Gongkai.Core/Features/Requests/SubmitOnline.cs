@@ -23,6 +23,14 @@ public static class SubmitOnline
 
     public const string ActorId = "applicant:online";
 
+    /// <summary>
+    /// One SQLite submission of this process at a time from numbering to commit. SQLite has one writer anyway; 32 at
+    /// once would each read the same highest number, all but one be refused by the unique index and start over, and
+    /// wait on the file lock in Microsoft.Data.Sqlite's busy loop (BENCHMARKS.md, issue 6: 271 → … submissions/s).
+    /// Other processes on the same file are still kept apart by the unique index and the retry below.
+    /// </summary>
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
     public sealed record Request(Guid AgencyId, OnlineApplicationForm Form);
 
     /// <summary>What the applicant is given once: <see cref="QueryCode"/> is not kept anywhere.</summary>
@@ -51,6 +59,29 @@ public static class SubmitOnline
         var id = Guid.NewGuid();
         var code = QueryCode.New();
         var actor = new Actor(ActorId, "申请人（网上提交）", ActorRole.Applicant);
+        var serialize = db.Database.IsSqlite();
+        if (serialize)
+        {
+            await SqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await SaveAsync(db, clock, calendar, agency, today, form, id, code, actor, cancellationToken);
+        }
+        finally
+        {
+            if (serialize)
+            {
+                SqliteWriter.Release();
+            }
+        }
+    }
+
+    private static async Task<Result<Response>> SaveAsync(
+        GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, Domain.Agencies.Agency agency, DateOnly today, OnlineApplicationForm.Checked form, Guid id, string code,
+        Actor actor, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var number = await NextNumberAsync(db, agency.Id, today.Year, cancellationToken);
@@ -85,10 +116,13 @@ public static class SubmitOnline
         var prefix = FormattableString.Invariant($"{year:D4}-");
         var length = prefix.Length + 6;
 
-        // Same-length digit strings sort as numbers; a ledger's own numbers of that shape with letters sort above
-        // them, so a few are read and the highest all-digit one is taken.
+        // Same-length digit strings sort as numbers; a ledger's own numbers of that shape with letters sort among
+        // them, so a few are read and the highest all-digit one is taken. A range, not StartsWith (LIKE, which cannot
+        // use the (agency_id, tracking_number) index and read every request of the agency): the read stays a few rows.
+        var lowest = prefix + "000000";
+        var top = prefix + "999999";
         var highest = await db.Requests.AsNoTracking().IgnoreAutoIncludes()
-            .Where(r => r.AgencyId == agencyId && r.TrackingNumber.StartsWith(prefix) && r.TrackingNumber.Length == length)
+            .Where(r => r.AgencyId == agencyId && r.TrackingNumber.CompareTo(lowest) >= 0 && r.TrackingNumber.CompareTo(top) <= 0 && r.TrackingNumber.Length == length)
             .OrderByDescending(r => r.TrackingNumber)
             .Select(r => r.TrackingNumber)
             .Take(20)

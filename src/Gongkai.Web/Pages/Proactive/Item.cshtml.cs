@@ -1,10 +1,12 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Proactive;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gongkai.Web.Pages.Proactive;
 
 /// <summary>One published item: its published version's content, classification, dates and attachments.</summary>
+[OutputCache(PolicyName = PublicReferenceCache.PagePolicy)]
 public sealed class ItemModel(GongkaiDbContext db, PublicReferenceCache cache) : AgencyPageModel(db)
 {
     public PublicItem.Response Item { get; private set; } = null!;

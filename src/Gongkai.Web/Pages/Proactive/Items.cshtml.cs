@@ -3,6 +3,7 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Calendar;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gongkai.Web.Pages.Proactive;
 
@@ -12,6 +13,7 @@ namespace Gongkai.Web.Pages.Proactive;
 /// JavaScript. Paging reads the next page's first row with this page instead of counting every match (an agency may
 /// have 1,000,000 items). The filter choices come from <see cref="PublicReferenceCache"/>.
 /// </summary>
+[OutputCache(PolicyName = PublicReferenceCache.PagePolicy)]
 public sealed class ItemsModel(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, PublicReferenceCache cache) : AgencyPageModel(db)
 {
     public const int PageSize = 20;
