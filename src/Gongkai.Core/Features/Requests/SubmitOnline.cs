@@ -59,22 +59,32 @@ public static class SubmitOnline
         var id = Guid.NewGuid();
         var code = QueryCode.New();
         var actor = new Actor(ActorId, "申请人（网上提交）", ActorRole.Applicant);
-        var serialize = db.Database.IsSqlite();
-        if (serialize)
-        {
-            await SqliteWriter.WaitAsync(cancellationToken);
-        }
-
+        // One connection from numbering to commit (EF Core would open and close one around each query), opened
+        // before waiting for the writer's turn.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await SaveAsync(db, clock, calendar, agency, today, form, id, code, actor, cancellationToken);
+            var serialize = db.Database.IsSqlite();
+            if (serialize)
+            {
+                await SqliteWriter.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                return await SaveAsync(db, clock, calendar, agency, today, form, id, code, actor, cancellationToken);
+            }
+            finally
+            {
+                if (serialize)
+                {
+                    SqliteWriter.Release();
+                }
+            }
         }
         finally
         {
-            if (serialize)
-            {
-                SqliteWriter.Release();
-            }
+            await db.Database.CloseConnectionAsync();
         }
     }
 
