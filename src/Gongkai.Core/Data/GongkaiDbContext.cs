@@ -60,7 +60,16 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
         GuardAuditTrail();
         RequestMapping.UpdateDerivedColumns(this);
         ProactiveMapping.UpdateDerivedColumns(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch (DbUpdateException) when (CanRechainAudit(attempt))
+            {
+            }
+        }
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -68,8 +77,31 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
         GuardAuditTrail();
         RequestMapping.UpdateDerivedColumns(this);
         ProactiveMapping.UpdateDerivedColumns(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveWithRechainingAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    private async Task<int> SaveWithRechainingAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException) when (CanRechainAudit(attempt))
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two writers recording at once both chain to the same last entry; the database lets one win (the sequence is
+    /// the key). The other's SaveChanges, which ran in a transaction of its own and was rolled back whole, is tried
+    /// again with its entries chained after the winner's — a few times, then the error stands. Inside a transaction
+    /// the caller opened, nothing is retried: that transaction is the caller's to repeat.
+    /// </summary>
+    private bool CanRechainAudit(int attempt) =>
+        attempt < 5 && Database.CurrentTransaction is null && AuditTrail.Rechain(this);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

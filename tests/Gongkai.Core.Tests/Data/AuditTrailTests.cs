@@ -141,4 +141,26 @@ public sealed class AuditTrailTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
     }
+    /// <summary>Two writers chain to the same last entry at once: the second is saved after the first, chain intact.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Record_TwoWritersAtOnce_SecondRechainedAfterTheFirstChainIntact(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var first = database.Open();
+        await using var second = database.Open();
+        AuditTrail.Record(first, Clock, "甲", "request.transition", "DisclosureRequest", "R-1", null, null, "{}");
+        AuditTrail.Record(second, Clock, "乙", "request.transition", "DisclosureRequest", "R-2", null, null, "{}");
+
+        await first.SaveChangesAsync(ct);
+        await second.SaveChangesAsync(ct);
+
+        await using var db = database.Open();
+        var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct);
+        Assert.Equal([1L, 2L], entries.Select(e => e.Sequence));
+        Assert.Equal(["甲", "乙"], entries.Select(e => e.Actor));
+        Assert.Equal(entries[0].Hash, entries[1].PreviousHash);
+        Assert.True((await VerifyAsync(database)).IsIntact);
+    }
 }

@@ -87,6 +87,46 @@ public static class AuditTrail
         return new AuditVerification(expected - 1, null, null);
     }
 
+    /// <summary>
+    /// After a SaveChanges refused because another writer took the next sequence first: chains this context's pending
+    /// entries again after the newest saved one (new sequences, previous hashes and hashes), so the caller can save
+    /// again. False when nothing is pending or the newest saved entry does not clash (the failure was something else).
+    /// </summary>
+    internal static bool Rechain(GongkaiDbContext db)
+    {
+        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.Sequence).ToList();
+        var last = pending.Count == 0 ? null : db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefault();
+        if (last is null || last.Sequence < pending[0].Sequence)
+        {
+            return false;
+        }
+
+        var previous = last;
+        foreach (var entry in pending)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+            var sequence = previous.Sequence + 1;
+            var rechained = new AuditEntry
+            {
+                Sequence = sequence,
+                AgencyId = entry.AgencyId,
+                Actor = entry.Actor,
+                Action = entry.Action,
+                EntityType = entry.EntityType,
+                EntityId = entry.EntityId,
+                Before = entry.Before,
+                After = entry.After,
+                At = entry.At,
+                PreviousHash = previous.Hash,
+                Hash = ComputeHash(sequence, entry.AgencyId, entry.Actor, entry.Action, entry.EntityType, entry.EntityId, entry.Before, entry.After, entry.At, previous.Hash),
+            };
+            db.AuditEntries.Add(rechained);
+            previous = rechained;
+        }
+
+        return true;
+    }
+
     public static string Hash(AuditEntry e) =>
         ComputeHash(e.Sequence, e.AgencyId, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.At, e.PreviousHash);
 
