@@ -40,9 +40,11 @@ public static class DistrictReport
         var ids = members.Select(a => a.Id).ToList();
         var format = request.Format ?? ReportFormats.DefaultForYear(request.Year);
         var built = await BuildReport.HandleManyAsync(db, calendar, members, request.Year, format, cancellationToken);
-        var locked = await LockedReports.LatestAsync(db, ids, request.Year, cancellationToken);
-        var versions = (await db.ReportVersions.AsNoTracking().Where(v => v.Year == request.Year && ids.Contains(v.AgencyId)).ToListAsync(cancellationToken))
-            .ToLookup(v => v.AgencyId);
+        // One read of the year's versions gives both the standings and the locked reports (the government's own
+        // locked report is this consolidation, so it is not read back).
+        var yearVersions = await db.ReportVersions.AsNoTracking().Where(v => v.Year == request.Year && ids.Contains(v.AgencyId)).ToListAsync(cancellationToken);
+        var versions = yearVersions.ToLookup(v => v.AgencyId);
+        var locked = LockedReports.Latest(yearVersions.Where(v => v.AgencyId != parent.Id));
         var today = ChinaClock.Today(clock);
         var parentLevel = await LockedReports.LevelOfAsync(db, parent, cancellationToken);
 
@@ -51,8 +53,7 @@ public static class DistrictReport
         {
             var level = agency.Id == parent.Id ? parentLevel : ReportLevel.Department;
             var standing = ReportStanding.Of(versions[agency.Id], PublicationDeadline.For(request.Year, level), today);
-            // The government's own locked report is this consolidation; its own records are counted instead.
-            var report = agency.Id != parent.Id && locked.TryGetValue(agency.Id, out var stored) && stored.Report.Format == format
+            var report = locked.TryGetValue(agency.Id, out var stored) && stored.Report.Format == format
                 ? new CheckedReport(stored.Report, ConsistencyRules.Check(stored.Report))
                 : built[agency.Id];
             lines.Add(new AgencyLine(agency, report, !ReferenceEquals(report, built[agency.Id]), standing));

@@ -28,10 +28,15 @@ public static class LockedReports
         var locked = await db.ReportVersions.AsNoTracking()
             .Where(v => v.Year == year && agencyIds.Contains(v.AgencyId) && (v.Stage == ReportStage.Locked || v.Stage == ReportStage.Published))
             .ToListAsync(cancellationToken);
-        return locked.GroupBy(v => v.AgencyId)
+        return Latest(locked);
+    }
+
+    /// <summary>Of versions already loaded, the newest locked (or published) one of each agency, read back.</summary>
+    public static Dictionary<Guid, StoredReport> Latest(IEnumerable<ReportVersion> versions) =>
+        versions.Where(v => v.IsLocked)
+            .GroupBy(v => v.AgencyId)
             .Select(g => g.MaxBy(v => v.Number)!)
             .ToDictionary(v => v.AgencyId, v => new StoredReport(v, Read(v)));
-    }
 
     /// <summary>
     /// 条例 Art 49: a government's own report (here: an agency at the top of a hierarchy with departments under it)
