@@ -19,10 +19,9 @@ public static class PublishReport
 
     public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken);
-        if (agency is null)
+        if (await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken) is not { } agency)
         {
-            return new Problem("agency.notFound", "机关不存在");
+            return LockedReports.AgencyNotFound;
         }
 
         var today = ChinaClock.Today(clock);

@@ -23,10 +23,9 @@ public static class SaveDraft
 
     public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken);
-        if (agency is null)
+        if (await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken) is not { } agency)
         {
-            return new Problem("agency.notFound", "机关不存在");
+            return LockedReports.AgencyNotFound;
         }
 
         var versions = await db.ReportVersions.Where(v => v.AgencyId == agency.Id && v.Year == request.Year).OrderBy(v => v.Number).ToListAsync(cancellationToken);
