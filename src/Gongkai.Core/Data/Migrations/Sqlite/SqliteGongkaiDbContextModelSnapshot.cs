@@ -732,11 +732,11 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("DivisionId");
 
-                    b.HasIndex("AgencyId", "PublishedOn");
+                    b.HasIndex("AgencyId", "PublishedOn", "Id");
 
-                    b.HasIndex("AgencyId", "CategoryId", "PublishedOn");
+                    b.HasIndex("AgencyId", "CategoryId", "PublishedOn", "Id");
 
-                    b.HasIndex("AgencyId", "DivisionId", "PublishedOn");
+                    b.HasIndex("AgencyId", "DivisionId", "PublishedOn", "Id");
 
                     b.ToTable("items", (string)null);
                 });
