@@ -4,6 +4,7 @@
 # server process, prints a table with each path's ratio to /healthz, and stops the server.
 #
 #   bench/web/run-wrk.sh --db /work/bench-data/perf-1m.db [--duration 20s] [--connections 32] [--port 5099] [--no-build]
+#                        [--no-output-cache] (Gongkai:PublicOutputCache=false: every page computed, reference data cached)
 #                        [--no-cache]     (Gongkai:PublicCacheSeconds=0: no output cache, no reference cache)
 #                        [--server DIR]   (another build of the site, e.g. a copy of bin/Release/net10.0 before a change)
 #
@@ -20,7 +21,8 @@ connections=32
 port=5099
 build=1
 server=""
-cache_seconds=10
+cache_seconds=60
+output_cache=true
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -29,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --port) port="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --no-cache) cache_seconds=0; shift ;;
+    --no-output-cache) output_cache=false; shift ;;
     --server) server="$2"; build=0; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -45,12 +48,13 @@ agency=$(sqlite3 -readonly "$db" "SELECT agency_id FROM items GROUP BY agency_id
 items=$(sqlite3 -readonly "$db" "SELECT count(*) FROM items WHERE agency_id = '$agency';")
 item=$(sqlite3 -readonly "$db" "SELECT id FROM items WHERE agency_id = '$agency' AND state = 4 AND withdrawn_on IS NULL AND published_on IS NOT NULL ORDER BY published_on DESC LIMIT 1 OFFSET 1000;")
 base="http://127.0.0.1:$port"
-echo "public cache: ${cache_seconds}s; database: $db ($items items in agency $agency; item $item)"
+echo "public cache: ${cache_seconds}s, output cache $output_cache; database: $db ($items items in agency $agency; item $item)"
 
 log="$(mktemp)"
 ASPNETCORE_ENVIRONMENT=Production \
 Logging__LogLevel__Default=Warning \
 Gongkai__PublicCacheSeconds=$cache_seconds \
+Gongkai__PublicOutputCache=$output_cache \
 Gongkai__RateLimits__Apply__PermitLimit=2000000000 \
 Gongkai__RateLimits__Apply__WindowSeconds=1 \
   "$server" --db "$db" --urls "$base" >"$log" 2>&1 &

@@ -1,6 +1,8 @@
 using Gongkai.Core.Data.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Gongkai.Core.Data;
@@ -69,28 +71,43 @@ public static class GongkaiDatabase
 {
     public static GongkaiDbContext Open(DatabaseTarget target) => Open(target, IdentityProtector.ForDatabase(target));
 
-    public static GongkaiDbContext Open(DatabaseTarget target, IdentityProtector protector) => Open(Options(target), protector);
+    public static GongkaiDbContext Open(DatabaseTarget target, IdentityProtector protector) => Open(Options(target, protector));
 
     /// <summary>
     /// A context on options built once by <see cref="Options"/>: a long-lived host (the site) builds them at start-up
     /// instead of on every request, which is what EF Core spends most of a small query's time on otherwise.
     /// </summary>
-    public static GongkaiDbContext Open(DbContextOptions options, IdentityProtector protector) => options switch
+    public static GongkaiDbContext Open(DbContextOptions options) => options switch
     {
-        DbContextOptions<PostgresGongkaiDbContext> postgres => new PostgresGongkaiDbContext(postgres, protector),
-        DbContextOptions<SqliteGongkaiDbContext> sqlite => new SqliteGongkaiDbContext(sqlite, protector),
+        DbContextOptions<PostgresGongkaiDbContext> postgres => new PostgresGongkaiDbContext(postgres),
+        DbContextOptions<SqliteGongkaiDbContext> sqlite => new SqliteGongkaiDbContext(sqlite),
         _ => throw new ArgumentException("Options of another context type.", nameof(options)),
     };
 
-    /// <summary>The provider's options for a target; immutable, so one instance serves every context of a process.</summary>
-    public static DbContextOptions Options(DatabaseTarget target) => target.Provider == DatabaseProvider.Postgres
-        ? new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
+    /// <summary>
+    /// The provider's options for a target and its identity key; immutable, so one instance serves every context of a
+    /// process (and a pool of them). Everything a context needs is here, nothing is added per instance (OnConfiguring).
+    /// </summary>
+    /// <param name="interceptors">A host's own, e.g. the site's signal that public content changed.</param>
+    public static DbContextOptions Options(DatabaseTarget target, IdentityProtector protector, params IInterceptor[] interceptors) => target.Provider == DatabaseProvider.Postgres
+        ? Common(new DbContextOptionsBuilder<PostgresGongkaiDbContext>()
             .UseNpgsql(target.ConnectionString, o => o.MigrationsAssembly(typeof(GongkaiDatabase).Assembly.GetName().Name))
+            .AddInterceptors(interceptors), protector)
             .Options
-        : new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
+        : Common(new DbContextOptionsBuilder<SqliteGongkaiDbContext>()
             .UseSqlite(target.ConnectionString)
-            .AddInterceptors(SqliteConnectionSettings.Instance)
+            .AddInterceptors([SqliteConnectionSettings.Instance, .. interceptors]), protector)
             .Options;
+
+    private static T Common<T>(T builder, IdentityProtector protector)
+        where T : DbContextOptionsBuilder
+    {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ProtectorOptionsExtension(protector));
+
+        // The model holds the protector's converter: one model per key, never one shared across keys.
+        builder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+        return builder;
+    }
 
     /// <summary>Applies the provider's migrations; a SQLite file gets its folder and write-ahead logging.</summary>
     public static async Task<GongkaiDbContext> OpenAndMigrateAsync(DatabaseTarget target, CancellationToken cancellationToken = default)

@@ -19,11 +19,16 @@ namespace Gongkai.Core.Data;
 /// (embedded default) and <see cref="PostgresGongkaiDbContext"/>, each with its own migration set. The staff accounts
 /// (ASP.NET Core Identity) live in the same database, so a user's agency is a foreign key like any record's.
 /// </summary>
-public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtector protector)
+public abstract class GongkaiDbContext(DbContextOptions options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
-    /// <summary>Encrypts identity numbers on their way into the database and decrypts them on the way out.</summary>
-    public IdentityProtector Protector { get; } = protector;
+    /// <summary>
+    /// Encrypts identity numbers on their way into the database and decrypts them on the way out. It comes with the
+    /// options (<see cref="ProtectorOptionsExtension"/>), so the constructor takes the options only and a host can
+    /// keep a pool of contexts.
+    /// </summary>
+    public IdentityProtector Protector { get; } = options.FindExtension<ProtectorOptionsExtension>()?.Protector
+        ?? throw new InvalidOperationException("The context's options carry no identity protector: build them with GongkaiDatabase.Options.");
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -46,10 +51,6 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
     public DbSet<DisclosureGuide> Guides => Set<DisclosureGuide>();
 
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        // The model holds the protector's converter: one model per key, never one shared across keys.
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // PostgreSQL keeps timestamptz in UTC only; SQLite's text compares correctly only in one offset.
@@ -180,10 +181,11 @@ public abstract class GongkaiDbContext(DbContextOptions options, IdentityProtect
     }
 }
 
-public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbContext> options, IdentityProtector protector) : GongkaiDbContext(options, protector);
+public sealed class SqliteGongkaiDbContext(DbContextOptions<SqliteGongkaiDbContext> options) : GongkaiDbContext(options);
 
-public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options, IdentityProtector protector) : GongkaiDbContext(options, protector);
+public sealed class PostgresGongkaiDbContext(DbContextOptions<PostgresGongkaiDbContext> options) : GongkaiDbContext(options);
 
+/// <summary>The model holds the protector's converter: one model per key, never one shared across keys.</summary>
 internal sealed class ProtectorModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>

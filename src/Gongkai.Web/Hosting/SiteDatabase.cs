@@ -4,29 +4,41 @@ using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Demo;
 using Gongkai.Domain.Calendar;
 using Gongkai.Web.Accounts;
+using Gongkai.Web.Pages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Gongkai.Web.Hosting;
 
 /// <summary>
 /// The records the site serves: the same target as the CLI (<c>--db</c>, else <c>GONGKAI_DB</c>, else
-/// <c>data/gongkai.db</c>), one per process. The identity key is read and the context options are built once here, not on every request.
+/// <c>data/gongkai.db</c>), one per process. The identity key is read and the context options are built once here, and
+/// contexts come from a pool: a request's context is reset and reused after it, instead of EF Core setting up a new
+/// one each time (a third of a small page's time before, BENCHMARKS.md).
 /// </summary>
 internal sealed class SiteDatabase
 {
-    private readonly IdentityProtector _protector;
-    private readonly DbContextOptions _options;
+    /// <summary>Contexts kept for reuse; more requests at once than this get new ones, which are dropped afterwards.</summary>
+    public const int PoolSize = 256;
 
-    public SiteDatabase(IConfiguration configuration)
+    private readonly Func<GongkaiDbContext> _lease;
+
+    public SiteDatabase(IConfiguration configuration, PublicContentChanges changes)
     {
         Target = DatabaseTarget.Resolve(configuration[SiteArguments.DatabaseKey]);
-        _protector = IdentityProtector.ForDatabase(Target);
-        _options = GongkaiDatabase.Options(Target);
+        var options = GongkaiDatabase.Options(Target, IdentityProtector.ForDatabase(Target), changes);
+        _lease = options switch
+        {
+            DbContextOptions<SqliteGongkaiDbContext> sqlite => new PooledDbContextFactory<SqliteGongkaiDbContext>(sqlite, PoolSize).CreateDbContext,
+            DbContextOptions<PostgresGongkaiDbContext> postgres => new PooledDbContextFactory<PostgresGongkaiDbContext>(postgres, PoolSize).CreateDbContext,
+            _ => throw new InvalidOperationException("Options of another context type."),
+        };
     }
 
     public DatabaseTarget Target { get; }
 
-    public GongkaiDbContext Open() => GongkaiDatabase.Open(_options, _protector);
+    /// <summary>A context from the pool; disposing it gives it back.</summary>
+    public GongkaiDbContext Open() => _lease();
 
     /// <summary>
     /// Brings the schema up to date before the first request, and with <c>--demo</c> seeds the demo (as

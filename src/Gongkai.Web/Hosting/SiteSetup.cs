@@ -19,15 +19,16 @@ internal static class SiteSetup
         services.AddSingleton(_ => SiteDatabase.LoadCalendar());
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
+        services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<PublicReferenceCache>();
         services.AddOutputCache(o =>
         {
-            var lifetime = PublicReferenceCache.Lifetime(configuration);
+            var lifetime = PublicReferenceCache.PageLifetime(configuration);
             o.AddPolicy(PublicReferenceCache.PagePolicy, b =>
             {
                 if (lifetime > TimeSpan.Zero)
                 {
-                    b.Expire(lifetime);
+                    b.Expire(lifetime).Tag(PublicContentChanges.PageTag);
                 }
                 else
                 {

@@ -9,15 +9,21 @@ namespace Gongkai.Web.Pages;
 /// <summary>
 /// What every public page of an agency's column reads and staff change rarely: the agency itself, the full list's
 /// filter choices and the names an item page shows. Kept per agency for <c>Gongkai:PublicCacheSeconds</c> (default
-/// <see cref="DefaultSeconds"/>; 0 reads the database every time), so a change shows on the public pages within that
-/// time. Only found agencies are kept: an unknown id costs a query each time, and cannot fill the cache with misses.
-/// The same setting is the lifetime of the full list and item pages in the output cache (<see cref="PagePolicy"/>).
+/// <see cref="DefaultSeconds"/>; 0 reads the database every time) and dropped at once when this site saves a change
+/// (<see cref="PublicContentChanges.Generation"/> is part of the key); a change by another process shows within the
+/// lifetime. Only found agencies are kept: an unknown id costs a query each time, and cannot fill the cache with misses.
+/// <para>
+/// The full list and item pages themselves are kept whole in the output cache (<see cref="PagePolicy"/>) for the same
+/// lifetime unless <c>Gongkai:PublicOutputCache</c> is false; they are evicted by the same signal.
+/// </para>
 /// </summary>
-public sealed class PublicReferenceCache(IMemoryCache cache, IConfiguration configuration)
+public sealed class PublicReferenceCache(IMemoryCache cache, IConfiguration configuration, PublicContentChanges changes)
 {
     public const string SecondsKey = "Gongkai:PublicCacheSeconds";
 
-    public const int DefaultSeconds = 10;
+    public const string OutputCacheKey = "Gongkai:PublicOutputCache";
+
+    public const int DefaultSeconds = 60;
 
     /// <summary>
     /// The output-cache policy of public pages that are the same for every reader (no form token, no cookie): the
@@ -31,6 +37,10 @@ public sealed class PublicReferenceCache(IMemoryCache cache, IConfiguration conf
     public static TimeSpan Lifetime(IConfiguration configuration) =>
         TimeSpan.FromSeconds(Math.Max(configuration.GetValue(SecondsKey, DefaultSeconds), 0));
 
+    /// <summary>How long the output cache keeps a whole page: zero when it is switched off.</summary>
+    public static TimeSpan PageLifetime(IConfiguration configuration) =>
+        configuration.GetValue(OutputCacheKey, true) ? Lifetime(configuration) : TimeSpan.Zero;
+
     public Task<Agency?> AgencyAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
         GetAsync<Agency>(("agency", agencyId), () => db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken));
 
@@ -40,9 +50,11 @@ public sealed class PublicReferenceCache(IMemoryCache cache, IConfiguration conf
     public async Task<PublicItem.Names> ItemNamesAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
         (await GetAsync<PublicItem.Names>(("names", agencyId), async () => await PublicItem.NamesAsync(db, agencyId, cancellationToken)))!;
 
-    private async Task<T?> GetAsync<T>((string, Guid) key, Func<Task<T?>> load)
+    private async Task<T?> GetAsync<T>((string Kind, Guid AgencyId) name, Func<Task<T?>> load)
         where T : class
     {
+        // The generation is read before the database: a value read just before a change is kept under the old key.
+        var key = (name.Kind, name.AgencyId, changes.Generation);
         if (_lifetime > TimeSpan.Zero && cache.TryGetValue(key, out T? cached))
         {
             return cached;

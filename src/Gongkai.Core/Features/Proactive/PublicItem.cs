@@ -47,8 +47,13 @@ public static class PublicItem
     /// <param name="names">The agency's names, when the caller has them; read from the database otherwise.</param>
     public static async Task<Response?> HandleAsync(GongkaiDbContext db, Request request, Names? names, CancellationToken cancellationToken = default)
     {
-        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == request.ItemId && i.AgencyId == request.AgencyId, cancellationToken);
-        if (item?.PublicVersion is not { } version)
+        // The item's state and its last version only (the public one while the state is public, as PublicVersion):
+        // not every version and step of its history, which the whole item would bring.
+        var found = await db.Items.AsNoTracking().IgnoreAutoIncludes()
+            .Where(i => i.Id == request.ItemId && i.AgencyId == request.AgencyId)
+            .Select(i => new { i.Id, i.State, i.FirstPublishedOn, Last = i.Versions.OrderByDescending(v => v.Number).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || !found.State.IsPublic() || found.Last is not { } version)
         {
             return null;
         }
@@ -59,7 +64,7 @@ public static class PublicItem
         var topicIds = version.TopicIds.ToList();
         var topicNames = names.Topics;
         return new Response(
-            item.Id,
+            found.Id,
             version.Title,
             version.DocumentNumber,
             version.Body,
@@ -68,7 +73,7 @@ public static class PublicItem
             [.. topicIds.Where(topicNames.ContainsKey).Select(id => topicNames[id])],
             version.FormedOn,
             version.PublishedOn,
-            item.FirstPublishedOn ?? version.PublishedOn,
+            found.FirstPublishedOn ?? version.PublishedOn,
             version.Number,
             version.FullTextElectronic,
             version.Attachments,

@@ -44,8 +44,18 @@ public sealed partial class ReviewTests(StaffSites sites)
         Assert.Contains("经办人撰写、审核人审查的信息", await reviewer.GetStringAsync(new Uri("/staff/reviews", UriKind.Relative), ct), StringComparison.Ordinal);
         var approve = await StaffSite.PostAsync(reviewer, "/staff/reviews", $"/staff/reviews?handler=Approve&id={id}", new Dictionary<string, string> { ["Note"] = "无涉密内容" });
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+
+        // A reader's full list before publication is kept in the output cache (PublicCacheSeconds, 60 s by default).
+        var reader = site.Anonymous();
+        var list = new Uri($"/agencies/{site.OfficeId:D}/items", UriKind.Relative);
+        Assert.DoesNotContain("经办人撰写、审核人审查的信息", await reader.GetStringAsync(list, ct), StringComparison.Ordinal);
+
         var publish = await StaffSite.PostAsync(handler, page, page + "?handler=Publish", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+
+        // The publication through the site evicts the kept pages: the next reader sees the item, with its own page.
+        Assert.Contains("经办人撰写、审核人审查的信息", await reader.GetStringAsync(list, ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/agencies/{site.OfficeId:D}/items/{id:D}", UriKind.Relative), ct)).StatusCode);
 
         await using var db = site.Open();
         var item = await db.Items.SingleAsync(i => i.Id == id, ct);
