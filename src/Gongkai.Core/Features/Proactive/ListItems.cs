@@ -36,6 +36,11 @@ public static class ListItems
 
     public static async Task<Page> PageAsync(GongkaiDbContext db, WorkCalendar calendar, DateOnly today, Request request, CancellationToken cancellationToken = default)
     {
+        if (request is { PublicOnly: true, LateOnly: false, Year: null, CategoryId: null, DivisionId: null, TopicId: null } && string.IsNullOrWhiteSpace(request.Search))
+        {
+            return await PublicPageAsync(db, calendar, today, request, cancellationToken);
+        }
+
         // A topic is found in the row's JSON list of topic ids (written by ProactiveMapping), by its text.
         var items = request.TopicId is { } topicId
             ? db.Items.FromSqlInterpolated($"SELECT * FROM items WHERE topic_ids LIKE {"%" + topicId.ToString("D") + "%"}")
@@ -103,21 +108,56 @@ public static class ListItems
             page = await PublishedVersionsAsync(db, page, pending, Matches, cancellationToken);
         }
 
-        var lines = page.Select(r => new Line(r, Timeliness.For(r.FormedOn, r.PublishedOn, today, calendar).TryGetValue(out var t) ? t : null));
         if (request.LateOnly)
         {
-            var late = lines.Where(l => l.Timeliness?.Status is TimelinessStatus.Late or TimelinessStatus.Overdue).Skip(skip).ToList();
+            var late = Lines(page, today, calendar).Where(l => l.Timeliness?.Status is TimelinessStatus.Late or TimelinessStatus.Overdue).Skip(skip).ToList();
             return new Page([.. late.Take(request.PageSize)], late.Count > request.PageSize);
         }
 
-        // The fetched rows past the page size: the next page's first, if the public may see it.
-        var beyond = fetched.Count > request.PageSize ? fetched[request.PageSize].Row.Id : (Guid?)null;
-        var all = lines.ToList();
+        return Paged(fetched, page, request.PageSize, today, calendar);
+    }
+
+    private static IEnumerable<Line> Lines(IEnumerable<Row> rows, DateOnly today, WorkCalendar calendar) =>
+        rows.Select(r => new Line(r, Timeliness.For(r.FormedOn, r.PublishedOn, today, calendar).TryGetValue(out var t) ? t : null));
+
+    /// <summary>The page of the rows shown; the fetched row past the page size is the next page's first, if the public may see it.</summary>
+    private static Page Paged(List<PageRow> fetched, List<Row> shown, int pageSize, DateOnly today, WorkCalendar calendar)
+    {
+        var beyond = fetched.Count > pageSize ? fetched[pageSize].Row.Id : (Guid?)null;
+        var all = Lines(shown, today, calendar).ToList();
         var next = beyond is { } b && all.Count > 0 && all[^1].Item.Id == b;
         return new Page(next ? all[..^1] : all, next);
     }
 
     private sealed record PageRow(Row Row, bool Pending);
+
+    /// <summary>
+    /// The portal's full list without filters, the page most read: the same query as <see cref="PageAsync"/> builds for
+    /// it (agency, published, not withdrawn, newest first, one row past the page), compiled once, so a request does not
+    /// walk and look up the expression tree again.
+    /// </summary>
+    private static readonly Func<GongkaiDbContext, Guid, int, int, IAsyncEnumerable<PageRow>> PublicRows = EF.CompileAsyncQuery(
+        (GongkaiDbContext db, Guid agencyId, int skip, int take) => db.Items.AsNoTracking().IgnoreAutoIncludes()
+            .Where(i => i.AgencyId == agencyId && i.PublishedOn != null && i.WithdrawnOn == null)
+            .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
+            .Select(i => new PageRow(
+                new Row(i.Id, i.Title, i.DocumentNumber, i.CategoryId, i.DivisionId, i.FormedOn, i.PublishedOn, i.FullTextElectronic),
+                i.State != ItemState.Published))
+            .Skip(skip).Take(take));
+
+    private static async Task<Page> PublicPageAsync(GongkaiDbContext db, WorkCalendar calendar, DateOnly today, Request request, CancellationToken cancellationToken)
+    {
+        var skip = (Math.Max(request.Page, 1) - 1) * request.PageSize;
+        var fetched = new List<PageRow>(request.PageSize + 1);
+        await foreach (var row in PublicRows(db, request.AgencyId, skip, request.PageSize + 1).WithCancellation(cancellationToken))
+        {
+            fetched.Add(row);
+        }
+
+        var pending = fetched.Where(r => r.Pending).Select(r => r.Row.Id).ToList();
+        var shown = await PublishedVersionsAsync(db, [.. fetched.Select(r => r.Row)], pending, _ => true, cancellationToken);
+        return Paged(fetched, shown, request.PageSize, today, calendar);
+    }
 
     /// <summary>
     /// The page's rows as the public sees them: rows whose item has an update in review (its working version is newer
