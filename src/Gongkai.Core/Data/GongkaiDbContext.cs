@@ -52,6 +52,8 @@ public abstract class GongkaiDbContext(DbContextOptions options)
 
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // PostgreSQL keeps timestamptz in UTC only; SQLite's text compares correctly only in one offset.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();

@@ -38,6 +38,9 @@ internal static class RequestMapping
             r.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             r.Property(x => x.TrackingNumber).HasColumnName("tracking_number").HasMaxLength(DisclosureRequest.MaxTrackingNumberLength);
             r.HasIndex(x => new { x.AgencyId, x.TrackingNumber }).IsUnique();
+
+            // The worklist reads an agency's open applications (state before Replied) without visiting its closed ones.
+            r.HasIndex(x => new { x.AgencyId, x.State });
             r.Property(x => x.Channel).HasColumnName("channel");
             r.Property(x => x.WrittenDownByStaff).HasColumnName("written_down_by_staff");
             r.Property(x => x.Content).HasColumnName("content").HasMaxLength(DisclosureRequest.MaxContentLength);

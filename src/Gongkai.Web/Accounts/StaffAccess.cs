@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Security.Claims;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Features.Accounts;
 using Gongkai.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,18 @@ public enum StaffRight
 
     /// <summary>The oversight dashboard over the agencies under one's own.</summary>
     Oversee,
+
+    /// <summary>
+    /// List the staff accounts and their roles. A reading right: a 政务公开办 user also reads those of the agencies
+    /// under theirs (the same reach as every other record), and changes none of them.
+    /// </summary>
+    ReadUsers,
+
+    /// <summary>Create accounts, change roles, lock, unlock and reset passwords — own agency only, roles limited by <see cref="StaffAccess.GrantableRoles"/>.</summary>
+    ManageUsers,
+
+    /// <summary>Issue and revoke the agency's API keys, and see their list.</summary>
+    ManageApiKeys,
 }
 
 /// <summary>
@@ -55,14 +68,26 @@ public sealed class StaffAccess(GongkaiDbContext db)
         [StaffRoles.AgencyAdmin] =
         [
             StaffRight.Read, StaffRight.HandleRequests, StaffRight.WriteItems, StaffRight.EnterFigures,
-            StaffRight.ManageReports, StaffRight.ReadAuditTrail,
+            StaffRight.ManageReports, StaffRight.ReadAuditTrail, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageApiKeys,
         ],
-        [StaffRoles.Oversight] = [StaffRight.Read, StaffRight.Oversee, StaffRight.ManageReports],
+        [StaffRoles.Oversight] = [StaffRight.Read, StaffRight.Oversee, StaffRight.ManageReports, StaffRight.ReadUsers, StaffRight.ManageUsers],
         [StaffRoles.Auditor] = [StaffRight.Read, StaffRight.ReadAuditTrail],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Permissions that only read: these reach the agencies under a 政务公开办 user's own.</summary>
-    private static readonly FrozenSet<StaffRight> Reading = [StaffRight.Read, StaffRight.Oversee];
+    private static readonly FrozenSet<StaffRight> Reading = [StaffRight.Read, StaffRight.Oversee, StaffRight.ReadUsers];
+
+    /// <summary>
+    /// The roles each role may give (and so the accounts it may manage: only those whose every role it may give).
+    /// 机关管理员 gives the agency's own roles, never 政务公开办: that office oversees other agencies, and an agency
+    /// cannot appoint its own overseer. 政务公开办 gives only 政务公开办, in its own agency (a second officer). Nobody
+    /// manages an account holding a role they could not give — resetting its password would be taking that role.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string[]> Grantable = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [StaffRoles.AgencyAdmin] = [StaffRoles.Handler, StaffRoles.Reviewer, StaffRoles.AgencyAdmin, StaffRoles.Auditor],
+        [StaffRoles.Oversight] = [StaffRoles.Oversight],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private List<Agency>? _agencies;
 
@@ -77,6 +102,51 @@ public sealed class StaffAccess(GongkaiDbContext db)
     public static bool Has(ClaimsPrincipal user, StaffRight right) =>
         user.Identity?.IsAuthenticated == true && AgencyOf(user) is not null
         && Grants.Any(g => g.Value.Contains(right) && user.IsInRole(g.Key));
+
+    /// <summary>The roles the user may give and take away (in their own agency), in <see cref="StaffRoles.All"/> order.</summary>
+    public static IReadOnlyList<string> GrantableRoles(ClaimsPrincipal user)
+    {
+        if (!Has(user, StaffRight.ManageUsers))
+        {
+            return [];
+        }
+
+        var grantable = Grantable.Where(g => user.IsInRole(g.Key)).SelectMany(g => g.Value).ToHashSet(StringComparer.Ordinal);
+        return [.. StaffRoles.All.Where(grantable.Contains)];
+    }
+
+    /// <summary>
+    /// Why the user may not make this change to an account of their own agency (null: they may). The caller has
+    /// checked <see cref="StaffRight.ManageUsers"/> in the agency with <see cref="AllowsAsync"/> and found the account
+    /// there. The roles are known role names (the page refuses others before).
+    /// </summary>
+    public static string? RefuseUserChange(ClaimsPrincipal user, StaffUserLine target, StaffUserChange change)
+    {
+        var grantable = GrantableRoles(user);
+        if (target.Roles.FirstOrDefault(r => !grantable.Contains(r)) is { } held)
+        {
+            return $"该用户具有“{StaffRoles.DisplayName(held)}”角色，您无权管理该用户";
+        }
+
+        var self = target.Id.ToString("D") == UserIdOf(user);
+        return change switch
+        {
+            StaffUserChange.SetRoles set when set.Roles.FirstOrDefault(r => !grantable.Contains(r)) is { } role => $"您无权授予“{StaffRoles.DisplayName(role)}”角色",
+
+            // The roles that let the user manage accounts at all: giving them up would lock the agency's management out with them.
+            StaffUserChange.SetRoles set when self && Grantable.Keys.FirstOrDefault(r => user.IsInRole(r) && !set.Roles.Contains(r)) is { } own =>
+                $"不能移除自己的“{StaffRoles.DisplayName(own)}”角色",
+            StaffUserChange.Lock when self => "不能锁定自己的账号",
+            _ => null,
+        };
+    }
+
+    /// <summary>Why the user may not create an account with these roles (null: they may).</summary>
+    public static string? RefuseNewUser(ClaimsPrincipal user, IReadOnlyCollection<string> roles)
+    {
+        var grantable = GrantableRoles(user);
+        return roles.FirstOrDefault(r => !grantable.Contains(r)) is { } role ? $"您无权授予“{StaffRoles.DisplayName(role)}”角色" : null;
+    }
 
     /// <summary>The agencies the user may read: their own, and with <see cref="StaffRight.Oversee"/> all under it.</summary>
     public async Task<IReadOnlyList<Agency>> ReadableAgenciesAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -1,13 +1,14 @@
-using System.Security.Cryptography;
-using System.Text;
+using Gongkai.Core.Data;
+using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Features.Accounts;
 
 namespace Gongkai.Web.Api;
 
 /// <summary>
 /// Per-agency API keys for integrations, in the <c>X-Api-Key</c> header. Only the SHA-256 (hex) of a key is kept, in
-/// configuration: <c>Gongkai:ApiKeys:&lt;sha256 hex&gt; = &lt;agency id&gt;</c> (appsettings, environment variable
-/// <c>Gongkai__ApiKeys__&lt;hash&gt;</c>, a secrets store). A key is random (32 bytes or more), so an unsalted hash is
-/// enough: nobody can guess one to match. Keys move to a table when accounts come (issue 6).
+/// one of two places: the <c>api_keys</c> table, where an agency's 机关管理员 issues and revokes keys on
+/// <c>/staff/api-keys</c>; or configuration, for operators: <c>Gongkai:ApiKeys:&lt;sha256 hex&gt; = &lt;agency id&gt;</c>
+/// (appsettings, environment variable <c>Gongkai__ApiKeys__&lt;hash&gt;</c>, a secrets store), which no page can revoke.
 /// </summary>
 internal static class ApiKeys
 {
@@ -15,10 +16,13 @@ internal static class ApiKeys
 
     public const string Section = "Gongkai:ApiKeys";
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key) => ApiKey.HashOf(key);
 
-    /// <summary>The agency a call may write for: null without a key or with a key not configured (both 401).</summary>
-    public static Guid? AgencyOf(HttpContext context)
+    /// <summary>
+    /// The agency a call may write for: null without a key, or with a key neither configured nor active in the table
+    /// (both 401). Looked up on every call (one index seek), so a revoked key is refused from the next call on.
+    /// </summary>
+    public static async Task<Guid?> AgencyOfAsync(HttpContext context)
     {
         var key = context.Request.Headers[Header].ToString().Trim();
         if (key.Length is 0 or > 512)
@@ -26,7 +30,13 @@ internal static class ApiKeys
             return null;
         }
 
-        var configuration = context.RequestServices.GetRequiredService<IConfiguration>();
-        return Guid.TryParse(configuration.GetSection(Section)[Hash(key)], out var agencyId) ? agencyId : null;
+        var hash = Hash(key);
+        var services = context.RequestServices;
+        if (Guid.TryParse(services.GetRequiredService<IConfiguration>().GetSection(Section)[hash], out var configured))
+        {
+            return configured;
+        }
+
+        return await ApiKeyLookup.AgencyOfAsync(services.GetRequiredService<GongkaiDbContext>(), services.GetRequiredService<TimeProvider>(), hash, context.RequestAborted);
     }
 }

@@ -19,9 +19,9 @@ internal static class ApiProblems
     /// Null when the call carries a key of <paramref name="agencyId"/>; else 401 (no key, or a key not configured)
     /// or 403 (another agency's key). Checked before anything is read or written.
     /// </summary>
-    public static ProblemHttpResult? Authorize(HttpContext context, Guid agencyId)
+    public static async Task<ProblemHttpResult?> AuthorizeAsync(HttpContext context, Guid agencyId)
     {
-        var keyAgency = ApiKeys.AgencyOf(context);
+        var keyAgency = await ApiKeys.AgencyOfAsync(context);
         if (keyAgency is null)
         {
             return TypedResults.Problem(title: "未授权", detail: $"需要在 {ApiKeys.Header} 请求头中提供本机关的 API 密钥",

@@ -71,7 +71,7 @@ internal static class ReportsApi
     private static async Task<Results<Ok<BuiltDraft>, ProblemHttpResult>> BuildAsync(
         Guid agencyId, int year, HttpContext context, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (ApiProblems.Authorize(context, agencyId) is { } refused)
+        if (await ApiProblems.AuthorizeAsync(context, agencyId) is { } refused)
         {
             return refused;
         }

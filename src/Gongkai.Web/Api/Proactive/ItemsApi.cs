@@ -88,7 +88,7 @@ internal static class ItemsApi
     private static async Task<Results<Created<CreatedItem>, ProblemHttpResult>> CreateAsync(
         Guid agencyId, [FromBody] NewItem item, HttpContext context, GongkaiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (ApiProblems.Authorize(context, agencyId) is { } refused)
+        if (await ApiProblems.AuthorizeAsync(context, agencyId) is { } refused)
         {
             return refused;
         }

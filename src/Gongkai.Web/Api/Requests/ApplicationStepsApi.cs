@@ -44,7 +44,7 @@ internal static class ApplicationStepsApi
         Guid agencyId, string trackingNumber, [FromBody] StepInput input, HttpContext context, GongkaiDbContext db, UserManager<StaffUser> users,
         TimeProvider clock, WorkCalendar calendar, CancellationToken cancellationToken)
     {
-        if (ApiProblems.Authorize(context, agencyId) is { } refused)
+        if (await ApiProblems.AuthorizeAsync(context, agencyId) is { } refused)
         {
             return refused;
         }

@@ -30,10 +30,7 @@ public sealed class IndexModel(StaffAccess access, GongkaiDbContext db, WorkCale
         }
 
         Roles = [.. StaffRoles.All.Where(User.IsInRole).Select(StaffRoles.DisplayName)];
-        var lines = await Worklist.HandleAsync(db, calendar, clock, new Worklist.Request(Agency.Id), cancellationToken);
-        Open = lines.Count;
-        Overdue = lines.Count(l => l.Urgency == Worklist.Urgency.Overdue);
-        DueSoon = lines.Count(l => l.Urgency == Worklist.Urgency.DueSoon);
+        (Open, Overdue, DueSoon) = await Worklist.CountAsync(db, calendar, clock, Agency.Id, cancellationToken);
         InReview = await db.Items.AsNoTracking().IgnoreAutoIncludes()
             .CountAsync(i => i.AgencyId == Agency.Id && (i.State == ItemState.Submitted || i.State == ItemState.UpdateSubmitted), cancellationToken);
         return Page();

@@ -43,9 +43,9 @@ public sealed class OversightModel(StaffAccess access, GongkaiDbContext db, Work
         var rows = new List<Row>();
         foreach (var line in response.Agencies)
         {
-            var open = await Worklist.HandleAsync(db, calendar, clock, new Worklist.Request(line.Agency.Id), cancellationToken);
+            var open = await Worklist.CountAsync(db, calendar, clock, line.Agency.Id, cancellationToken);
             var late = await ListItems.HandleAsync(db, calendar, today, new ListItems.Request(line.Agency.Id, Year, LateOnly: true, PageSize: int.MaxValue), cancellationToken);
-            rows.Add(new Row(line, open.Count(l => l.Urgency == Worklist.Urgency.Overdue), late.Count));
+            rows.Add(new Row(line, open.Overdue, late.Count));
         }
 
         Rows = rows;
