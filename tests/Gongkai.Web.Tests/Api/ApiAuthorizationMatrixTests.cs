@@ -17,13 +17,19 @@ public enum ApiCaller
     Auditor,
     Oversight,
     OtherAgencyUser,
+
+    /// <summary>The office's key from the <c>api_keys</c> table (issued as the API keys page does).</summary>
+    TableKey,
+
+    /// <summary>A key of the office from the table, revoked: refused as no key at all.</summary>
+    RevokedKey,
 }
 
 /// <summary>
 /// The authorization matrix over the API: every route of <see cref="ApiRoutes.All"/> called as every
 /// <see cref="ApiCaller"/>, on the seed office of the staff site. Public routes let everyone through; keyed routes
-/// answer 401 without a key (a staff sign-in is no key: the API knows no cookies), 403 with another agency's key, and
-/// let only the office's own key through. The bodies are empty objects, so what gets through is refused by the
+/// answer 401 without a key or with a revoked one (a staff sign-in is no key: the API knows no cookies), 403 with
+/// another agency's key, and let only the office's own keys through (from configuration or from the table). The bodies are empty objects, so what gets through is refused by the
 /// handler's own checks (400, 404, 422); only the office's own key builds a draft, of a year nobody else reads.
 /// </summary>
 public sealed class ApiAuthorizationMatrixTests(StaffSites sites)
@@ -67,7 +73,7 @@ public sealed class ApiAuthorizationMatrixTests(StaffSites sites)
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         var status = response.StatusCode;
-        var allowed = route.Access == ApiAccess.Public || caller == ApiCaller.OwnKey;
+        var allowed = route.Access == ApiAccess.Public || caller is ApiCaller.OwnKey or ApiCaller.TableKey;
         if (allowed)
         {
             Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests) && (int)status < 500,
@@ -96,6 +102,8 @@ public sealed class ApiAuthorizationMatrixTests(StaffSites sites)
         {
             ApiCaller.OwnKey => StaffSite.OfficeKey,
             ApiCaller.OtherAgencyKey => StaffSite.DepartmentKey,
+            ApiCaller.TableKey => site.TableKey,
+            ApiCaller.RevokedKey => site.RevokedKey,
             _ => null,
         };
         if (key is not null)

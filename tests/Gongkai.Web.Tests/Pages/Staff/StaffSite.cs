@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Features.Accounts;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Demo;
 using Gongkai.Core.Features.Proactive;
@@ -49,6 +50,7 @@ public sealed class StaffSites : IAsyncDisposable
 public sealed partial class StaffSite : IAsyncDisposable
 {
     public const string OtherAgencyUser = "other-handler";
+    public const string OtherAgencyAdmin = "other-admin";
     public const string LockoutUser = "lockout-victim";
     public const string FreshNumber = "WEB-2022-0001";
     public const string OfficeKey = "test-key-of-the-seed-office-0123456789abcdef";
@@ -83,6 +85,15 @@ public sealed partial class StaffSite : IAsyncDisposable
 
     /// <summary>A draft item of the office written by the handler.</summary>
     public Guid DraftItemId { get; private set; }
+
+    /// <summary>The office's demo 审计 account.</summary>
+    public Guid AuditorId { get; private set; }
+
+    /// <summary>An API key of the office issued into the <c>api_keys</c> table (as the API keys page does).</summary>
+    public string TableKey { get; private set; } = "";
+
+    /// <summary>An API key of the office in the table, revoked.</summary>
+    public string RevokedKey { get; private set; } = "";
 
     public GongkaiDbContext Open() => GongkaiDatabase.Open(Target);
 
@@ -177,11 +188,20 @@ public sealed partial class StaffSite : IAsyncDisposable
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            foreach (var (name, agency) in new[] { (OtherAgencyUser, DepartmentId), (LockoutUser, OfficeId) })
+            foreach (var (name, agency, role) in new[] { (OtherAgencyUser, DepartmentId, StaffRoles.Handler), (LockoutUser, OfficeId, StaffRoles.Handler), (OtherAgencyAdmin, DepartmentId, StaffRoles.AgencyAdmin) })
             {
                 var user = new StaffUser { Id = Guid.NewGuid(), UserName = name, DisplayName = name, AgencyId = agency };
-                Check((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded && (await users.AddToRoleAsync(user, StaffRoles.Handler)).Succeeded, name);
+                Check((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded && (await users.AddToRoleAsync(user, role)).Succeeded, name);
             }
+        }
+
+        await using (var db = Open())
+        {
+            AuditorId = await db.Users.Where(u => u.UserName == "auditor").Select(u => u.Id).SingleAsync(ct);
+            TableKey = (await IssueApiKey.HandleAsync(db, Clock, new IssueApiKey.Request(OfficeId, "测试对接", "test"), ct)).Value.Key;
+            var revoked = (await IssueApiKey.HandleAsync(db, Clock, new IssueApiKey.Request(OfficeId, "已撤销的对接", "test"), ct)).Value;
+            Check((await RevokeApiKey.HandleAsync(db, Clock, new RevokeApiKey.Request(OfficeId, revoked.Line.Id, "test"), ct)).IsSuccess, "revoke key");
+            RevokedKey = revoked.Key;
         }
 
         await using (var db = Open())
