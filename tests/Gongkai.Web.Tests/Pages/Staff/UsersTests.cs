@@ -60,6 +60,25 @@ public sealed class UsersTests(StaffSites sites)
     }
 
     [Fact]
+    public async Task Lock_SignedInUser_SessionEndsAtTheNextCheck()
+    {
+        var site = await sites.GetAsync("sqlite");
+        var admin = await site.SignInAsync("admin");
+        var name = NewName();
+        await ExpectRedirectAsync(admin, Page + "?handler=Create", ("Input.UserName", name), ("Input.DisplayName", "某人"), ("Input.Password", StrongPassword), ("Roles", StaffRoles.Handler));
+        var victim = await site.SignInAsync(name, StrongPassword);
+        Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync(new Uri("/staff", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+
+        await ExpectRedirectAsync(admin, $"{Page}?handler=Lock&id={await IdOfAsync(site, name)}");
+
+        // The site's clock moves on by more than the check interval (still the same day for every other test).
+        site.Clock.Advance(Gongkai.Web.Accounts.AccountSetup.SessionCheckInterval + TimeSpan.FromSeconds(1));
+        var after = await victim.GetAsync(new Uri("/staff", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_WithoutPassword_GeneratedShownOnceNotCachedAndWorks()
     {
         var site = await sites.GetAsync("sqlite");
