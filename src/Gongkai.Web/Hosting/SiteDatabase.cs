@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Files;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Demo;
@@ -21,11 +22,15 @@ internal sealed class SiteDatabase
     /// <summary>Contexts kept for reuse; more requests at once than this get new ones, which are dropped afterwards.</summary>
     public const int PoolSize = 256;
 
+    /// <summary>Where attached files are kept: beside a SQLite file by default (<c>data/files</c> for PostgreSQL).</summary>
+    public const string FilesFolderKey = "Gongkai:FilesFolder";
+
     private readonly Func<GongkaiDbContext> _lease;
 
     public SiteDatabase(IConfiguration configuration, PublicContentChanges changes)
     {
         Target = DatabaseTarget.Resolve(configuration[SiteArguments.DatabaseKey]);
+        Attachments = AttachmentStore.ForDatabase(Target, configuration[FilesFolderKey]);
         var options = GongkaiDatabase.Options(Target, IdentityProtector.ForDatabase(Target), changes);
         _lease = options switch
         {
@@ -36,6 +41,9 @@ internal sealed class SiteDatabase
     }
 
     public DatabaseTarget Target { get; }
+
+    /// <summary>The attached files of the catalogue's items.</summary>
+    public AttachmentStore Attachments { get; }
 
     /// <summary>A context from the pool; disposing it gives it back.</summary>
     public GongkaiDbContext Open() => _lease();

@@ -1,5 +1,4 @@
 using Gongkai.Core.Data;
-using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +26,7 @@ internal static class AttachmentDownloads
             return TypedResults.NotFound();
         }
 
-        var bytes = await AttachmentStore.ForDatabase(site.Target).ReadAsync(attachment.Sha256, cancellationToken);
+        var bytes = await site.Attachments.ReadAsync(attachment.Sha256, cancellationToken);
         return bytes is null ? TypedResults.NotFound() : TypedResults.File(bytes, attachment.MediaType, attachment.FileName);
     }
 }
