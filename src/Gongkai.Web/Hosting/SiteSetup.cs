@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Calendar;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Api;
 using Gongkai.Web.Pages;
@@ -18,6 +20,12 @@ internal static class SiteSetup
         services.AddScoped<GongkaiDbContext>(sp => sp.GetRequiredService<SiteDatabase>().Open());
         services.AddSingleton(_ => SiteDatabase.LoadCalendar());
         services.AddSingleton(TimeProvider.System);
+
+        // One writer for the site's database, for the process's lifetime: it groups the online applications of every
+        // request into shared transactions. It holds no scoped service (a context of its own per batch). Disposed
+        // with the host, after the server has stopped taking requests: what is still queued is committed and answered.
+        services.AddSingleton(sp => new SubmissionWriter(
+            sp.GetRequiredService<SiteDatabase>().Open, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<ILogger<SubmissionWriter>>()));
         services.AddMemoryCache();
         services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<PublicReferenceCache>();

@@ -20,7 +20,8 @@ public sealed class LookupApplicationTests
         var other = Agency.Create("某区财政局").Value;
         db.Agencies.AddRange(agency, other);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        var submitted = await SubmitOnline.HandleAsync(db, Clock, WorkCalendar.Official, new SubmitOnline.Request(agency.Id, SubmitOnlineTests.Person), TestContext.Current.CancellationToken);
+        await using var writer = new SubmissionWriter(database.Open, Clock, WorkCalendar.Official);
+        var submitted = await SubmitOnline.HandleAsync(writer, new SubmitOnline.Request(agency.Id, SubmitOnlineTests.Person), TestContext.Current.CancellationToken);
         return (database, agency.Id, other.Id, submitted.Value.Receipt!);
     }
 

@@ -27,7 +27,7 @@ public sealed class SubmitOnlineTests
         DeliveryMethod = "电子邮件",
     };
 
-    private static async Task<(TestDatabase Database, Guid Agency)> SeedAsync(string provider)
+    internal static async Task<(TestDatabase Database, Guid Agency)> SeedAsync(string provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.Open();
@@ -37,10 +37,11 @@ public sealed class SubmitOnlineTests
         return (database, agency.Id);
     }
 
+    /// <summary>Through a writer of its own, as if from a process of its own (SubmissionWriterTests share one).</summary>
     private static async Task<SubmitOnline.Response> SubmitAsync(TestDatabase database, Guid agency, OnlineApplicationForm form)
     {
-        await using var db = database.Open();
-        var result = await SubmitOnline.HandleAsync(db, Clock, WorkCalendar.Official, new SubmitOnline.Request(agency, form), TestContext.Current.CancellationToken);
+        await using var writer = new SubmissionWriter(database.Open, Clock, WorkCalendar.Official);
+        var result = await SubmitOnline.HandleAsync(writer, new SubmitOnline.Request(agency, form), TestContext.Current.CancellationToken);
         Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Problem.Message);
         return result.Value;
     }
@@ -143,17 +144,19 @@ public sealed class SubmitOnlineTests
     {
         var (database, _) = await SeedAsync("sqlite");
         await using var __ = database;
-        await using var db = database.Open();
+        await using var writer = new SubmissionWriter(database.Open, Clock, WorkCalendar.Official);
 
-        var result = await SubmitOnline.HandleAsync(db, Clock, WorkCalendar.Official, new SubmitOnline.Request(Guid.NewGuid(), Person), TestContext.Current.CancellationToken);
+        var result = await SubmitOnline.HandleAsync(writer, new SubmitOnline.Request(Guid.NewGuid(), Person), TestContext.Current.CancellationToken);
 
         Assert.Equal("agency.notFound", result.Problem.Code);
+        await using var db = database.Open();
         Assert.Equal(0, await db.Requests.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Submit_Concurrently_EveryApplicationItsOwnNumber(string provider)
+    public async Task Submit_ConcurrentlyThroughWritersOfTheirOwn_EveryApplicationItsOwnNumber(string provider)
     {
         var (database, agency) = await SeedAsync(provider);
         await using var _ = database;

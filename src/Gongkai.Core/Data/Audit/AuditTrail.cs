@@ -32,6 +32,17 @@ public static class AuditTrail
     {
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).MaxBy(e => e.Sequence);
         var last = pending ?? db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefault();
+        return Append(db, last, clock, actor, action, entityType, entityId, agencyId, before, after);
+    }
+
+    /// <summary>
+    /// Adds an entry chained to <paramref name="last"/>, which the caller read (null: the trail is empty). For a
+    /// writer that adds many entries in one transaction (<see cref="Features.Requests.SubmissionWriter"/>): the last
+    /// entry is read once, not once per entry.
+    /// </summary>
+    internal static AuditEntry Append(
+        GongkaiDbContext db, AuditEntry? last, TimeProvider clock, string actor, string action, string entityType, string entityId, Guid? agencyId, string? before, string? after)
+    {
         var now = clock.GetUtcNow();
         var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
         var sequence = (last?.Sequence ?? 0) + 1;

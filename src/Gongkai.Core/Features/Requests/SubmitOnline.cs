@@ -1,11 +1,8 @@
 using Gongkai.Core.Data;
-using Gongkai.Core.Data.Audit;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Gongkai.Core.Features.Requests;
 
@@ -14,22 +11,17 @@ namespace Gongkai.Core.Features.Requests;
 /// through the domain with <see cref="Channel.Online"/>, a 申请编号 of the agency's year series (2026-000123) and a
 /// random 查询码 kept only as its salted hash, with a 台账 entry that holds no personal data. Nothing is stored when
 /// anything is wrong. Online, the receipt date is the day both sides confirm (Art 31(三)): the request waits in
-/// <see cref="RequestState.Submitted"/> and the 20 working days (Art 33) start at that confirmation.
+/// <see cref="RequestState.Submitted"/> and the 20 working days (Art 33) start at that confirmation. The checked form
+/// is stored by the database's <see cref="SubmissionWriter"/>, with the others waiting at the same moment, in one
+/// transaction; the receipt comes once that transaction is committed.
 /// </summary>
 public static class SubmitOnline
 {
-    /// <summary>Two submissions may take the same next number (the unique index refuses one): try again this often.</summary>
-    public const int Attempts = 8;
-
     public const string ActorId = "applicant:online";
 
-    /// <summary>
-    /// One SQLite submission of this process at a time from numbering to commit. SQLite has one writer anyway; 32 at
-    /// once would each read the same highest number, all but one be refused by the unique index and start over, and
-    /// wait on the file lock in Microsoft.Data.Sqlite's busy loop (BENCHMARKS.md, issue 6: 271 → … submissions/s).
-    /// Other processes on the same file are still kept apart by the unique index and the retry below.
-    /// </summary>
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+    internal static Actor OnlineApplicant { get; } = new(ActorId, "申请人（网上提交）", ActorRole.Applicant);
+
+    public static Problem AgencyNotFound { get; } = new("agency.notFound", "受理机关不存在");
 
     public sealed record Request(Guid AgencyId, OnlineApplicationForm Form);
 
@@ -40,88 +32,31 @@ public static class SubmitOnline
     /// <summary>Either the receipt, or the problems by field (the page shows them at the fields).</summary>
     public sealed record Response(Receipt? Receipt, IReadOnlyDictionary<string, string> Errors);
 
-    public static async Task<Result<Response>> HandleAsync(
-        GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The form is checked here, without the database; the agency is looked up by the writer, in the transaction that
+    /// stores the application (an unknown agency is <see cref="AgencyNotFound"/>, after any error of the form).
+    /// </summary>
+    public static Task<Result<Response>> HandleAsync(SubmissionWriter writer, Request request, CancellationToken cancellationToken = default)
     {
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken);
-        if (agency is null)
-        {
-            return new Problem("agency.notFound", "受理机关不存在");
-        }
-
-        var today = ChinaClock.Today(clock);
+        var today = ChinaClock.Today(writer.Clock);
         var form = request.Form.Check(today);
         if (!form.IsValid)
         {
-            return new Response(null, form.Errors);
+            return Task.FromResult<Result<Response>>(new Response(null, form.Errors));
         }
 
-        var id = Guid.NewGuid();
-        var code = QueryCode.New();
-        var actor = new Actor(ActorId, "申请人（网上提交）", ActorRole.Applicant);
-        // One connection from numbering to commit (EF Core would open and close one around each query), opened
-        // before waiting for the writer's turn.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var serialize = db.Database.IsSqlite();
-            if (serialize)
-            {
-                await SqliteWriter.WaitAsync(cancellationToken);
-            }
-
-            try
-            {
-                return await SaveAsync(db, clock, calendar, agency, today, form, id, code, actor, cancellationToken);
-            }
-            finally
-            {
-                if (serialize)
-                {
-                    SqliteWriter.Release();
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task<Result<Response>> SaveAsync(
-        GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, Domain.Agencies.Agency agency, DateOnly today, OnlineApplicationForm.Checked form, Guid id, string code,
-        Actor actor, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var number = await NextNumberAsync(db, agency.Id, today.Year, cancellationToken);
-            var submitted = DisclosureRequest.Submit(
-                new Submit(actor, today, clock.GetUtcNow(), id, agency.Id, number, form.Applicant!, Channel.Online, form.Content!), calendar);
-            if (!submitted.TryGetValue(out var disclosureRequest))
-            {
-                return new Response(null, new Dictionary<string, string>(StringComparer.Ordinal) { [nameof(OnlineApplicationForm.Content)] = submitted.Problem.Message });
-            }
-
-            db.Requests.Add(disclosureRequest);
-            db.Entry(disclosureRequest).Property(RequestMapping.QueryCodeHash).CurrentValue = QueryCode.Hash(id, code);
-            AuditTrail.Record(db, clock, ActorId, "request.submittedOnline", nameof(DisclosureRequest), id.ToString("D"), agency.Id, null, ApplyStep.Snapshot(disclosureRequest));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new Response(
-                    new Receipt(agency.Id, agency.Name, number, code, today, disclosureRequest.State, disclosureRequest.ReceivedOn, disclosureRequest.CurrentDue),
-                    new Dictionary<string, string>(StringComparer.Ordinal));
-            }
-            catch (DbUpdateException e) when (IsConflict(e) && attempt < Attempts)
-            {
-                // Another submission took the number (or the next 台账 sequence) first: forget ours and count again.
-                db.ChangeTracker.Clear();
-            }
-        }
+        return writer.SubmitAsync(new SubmissionWriter.Submission(request.AgencyId, today, form.Applicant!, form.Content!), cancellationToken);
     }
 
     /// <summary>The next number of the agency's series for the year: the highest "YYYY-NNNNNN" plus one.</summary>
-    public static async Task<string> NextNumberAsync(GongkaiDbContext db, Guid agencyId, int year, CancellationToken cancellationToken = default)
+    public static async Task<string> NextNumberAsync(GongkaiDbContext db, Guid agencyId, int year, CancellationToken cancellationToken = default) =>
+        Format(year, await LastNumberAsync(db, agencyId, year, cancellationToken) + 1);
+
+    /// <summary>"YYYY-NNNNNN".</summary>
+    internal static string Format(int year, int number) => FormattableString.Invariant($"{year:D4}-{number:D6}");
+
+    /// <summary>The highest number of the agency's series for the year, 0 when there is none yet.</summary>
+    internal static async Task<int> LastNumberAsync(GongkaiDbContext db, Guid agencyId, int year, CancellationToken cancellationToken = default)
     {
         var prefix = FormattableString.Invariant($"{year:D4}-");
         var length = prefix.Length + 6;
@@ -139,14 +74,6 @@ public static class SubmitOnline
             .ToListAsync(cancellationToken);
         var last = highest.Select(n => int.TryParse(n.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1)
             .DefaultIfEmpty(0).Max();
-        return FormattableString.Invariant($"{prefix}{Math.Max(last, 0) + 1:D6}");
+        return Math.Max(last, 0);
     }
-
-    /// <summary>A unique index refused the row: SQLite's constraint error or PostgreSQL's unique_violation.</summary>
-    private static bool IsConflict(DbUpdateException e) => e.InnerException switch
-    {
-        SqliteException s => s.SqliteErrorCode == 19,
-        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

@@ -1,6 +1,5 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,9 +33,9 @@ internal static class ApplicationsApi
         "行政机关自收到申请之日起20个工作日内答复，需要延长的，经负责人同意并告知申请人，延长期限最长不超过20个工作日（条例第三十三条）。";
 
     private static async Task<Results<Created<ApplicationReceipt>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        Guid agencyId, [FromBody] OnlineApplicationForm form, GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, CancellationToken cancellationToken)
+        Guid agencyId, [FromBody] OnlineApplicationForm form, SubmissionWriter writer, CancellationToken cancellationToken)
     {
-        var result = await SubmitOnline.HandleAsync(db, clock, calendar, new SubmitOnline.Request(agencyId, form), cancellationToken);
+        var result = await SubmitOnline.HandleAsync(writer, new SubmitOnline.Request(agencyId, form), cancellationToken);
         if (!result.TryGetValue(out var response))
         {
             return ApiProblems.AgencyNotFound();

@@ -1,6 +1,5 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace Gongkai.Web.Pages.Requests;
 /// 查询码, shown this once) in the POST's own response, never in an address.
 /// </summary>
 [EnableRateLimiting(PublicRateLimits.Apply)]
-public sealed class ApplyModel(GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar) : AgencyPageModel(db)
+public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer) : AgencyPageModel(db)
 {
     [BindProperty]
     public string? ApplicantKind { get; set; } = nameof(Domain.Requests.ApplicantKind.NaturalPerson);
@@ -94,7 +93,7 @@ public sealed class ApplyModel(GongkaiDbContext db, TimeProvider clock, WorkCale
             Content = InformationSought,
             DeliveryMethod = DeliveryMethod,
         };
-        var result = await SubmitOnline.HandleAsync(Db, clock, calendar, new SubmitOnline.Request(agencyId, form), cancellationToken);
+        var result = await SubmitOnline.HandleAsync(writer, new SubmitOnline.Request(agencyId, form), cancellationToken);
         if (!result.TryGetValue(out var response))
         {
             return NotFound();
