@@ -47,17 +47,23 @@ public static class PublicItem
     /// <param name="names">The agency's names, when the caller has them; read from the database otherwise.</param>
     public static async Task<Response?> HandleAsync(GongkaiDbContext db, Request request, Names? names, CancellationToken cancellationToken = default)
     {
-        // The item's state and its last version only (the public one while the state is public, as PublicVersion):
-        // not every version and step of its history, which the whole item would bring.
-        var found = await db.Items.AsNoTracking().IgnoreAutoIncludes()
-            .Where(i => i.Id == request.ItemId && i.AgencyId == request.AgencyId)
-            .Select(i => new { i.Id, i.State, i.FirstPublishedOn, Last = i.Versions.OrderByDescending(v => v.Number).FirstOrDefault() })
+        // The item's state and its last version only (the public one while the state is public, as PublicVersion),
+        // not every version and step of its history, which the whole item would bring. Read from the versions' key
+        // (item_id, number), newest first: a "first of the item's versions" projection is translated into a window
+        // over every version of every item, which SQLite does not narrow (seconds over 1,000,000 items).
+        var found = await (
+            from v in db.Set<ItemVersion>().AsNoTracking()
+            join i in db.Items.AsNoTracking().IgnoreAutoIncludes() on EF.Property<Guid>(v, "ItemId") equals i.Id
+            where EF.Property<Guid>(v, "ItemId") == request.ItemId && i.AgencyId == request.AgencyId
+            orderby v.Number descending
+            select new { i.Id, i.State, i.FirstPublishedOn, Version = v })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null || !found.State.IsPublic() || found.Last is not { } version)
+        if (found is null || !found.State.IsPublic())
         {
             return null;
         }
 
+        var version = found.Version;
         names ??= await NamesAsync(db, request.AgencyId, cancellationToken);
         var category = names.Categories?.PathOf(version.CategoryId);
         var division = version.DivisionId is { } divisionId ? names.Divisions.GetValueOrDefault(divisionId) : null;
