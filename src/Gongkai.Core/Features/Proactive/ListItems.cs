@@ -1,9 +1,7 @@
-using System.Runtime.CompilerServices;
 using Gongkai.Core.Data;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Gongkai.Core.Features.Proactive;
 
@@ -135,26 +133,22 @@ public static class ListItems
 
     /// <summary>
     /// The portal's full list without filters, the page most read: the same query as <see cref="PageAsync"/> builds for
-    /// it (agency, published, not withdrawn, newest first, one row past the page), compiled once per model, so a
-    /// request does not walk and look up the expression tree again. Per model: EF Core refuses to run a compiled query
-    /// with another model than its own, and a process may hold several (two providers, two identity keys).
+    /// it (agency, published, not withdrawn, newest first, one row past the page), compiled.
     /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<GongkaiDbContext, Guid, int, int, IAsyncEnumerable<PageRow>>> PublicRows = [];
-
-    private static Func<GongkaiDbContext, Guid, int, int, IAsyncEnumerable<PageRow>> CompilePublicRows() => EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<GongkaiDbContext, Guid, int, int, IAsyncEnumerable<PageRow>>> PublicRows = new(() => EF.CompileAsyncQuery(
         (GongkaiDbContext db, Guid agencyId, int skip, int take) => db.Items.AsNoTracking().IgnoreAutoIncludes()
             .Where(i => i.AgencyId == agencyId && i.PublishedOn != null && i.WithdrawnOn == null)
             .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
             .Select(i => new PageRow(
                 new Row(i.Id, i.Title, i.DocumentNumber, i.CategoryId, i.DivisionId, i.FormedOn, i.PublishedOn, i.FullTextElectronic),
                 i.State != ItemState.Published))
-            .Skip(skip).Take(take));
+            .Skip(skip).Take(take)));
 
     private static async Task<Page> PublicPageAsync(GongkaiDbContext db, WorkCalendar calendar, DateOnly today, Request request, CancellationToken cancellationToken)
     {
         var skip = (Math.Max(request.Page, 1) - 1) * request.PageSize;
         var fetched = new List<PageRow>(request.PageSize + 1);
-        var rows = PublicRows.GetValue(db.Model, _ => CompilePublicRows());
+        var rows = PublicRows.For(db);
         await foreach (var row in rows(db, request.AgencyId, skip, request.PageSize + 1).WithCancellation(cancellationToken))
         {
             fetched.Add(row);
