@@ -16,6 +16,7 @@ public static class GongkaiCli
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         root.Subcommands.Add(AgencyCommand.Create(stdout, stderr));
+        root.Subcommands.Add(UsersCommand.Create(stdout, stderr));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(RequestsCommand.Create(stdout, stderr));

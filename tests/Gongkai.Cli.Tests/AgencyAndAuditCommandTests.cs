@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Tests;
 
@@ -70,5 +72,57 @@ public sealed class AgencyAndAuditCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("无法打开数据库 postgresql://127.0.0.1:1/x", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+}
+
+public sealed class UsersCommandTests
+{
+    [Fact]
+    public async Task UsersAdd_FirstOversightAndAdmin_PasswordPrintedOnceAndHashedWithRolesAndAuditEntry()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
+
+        var added = CliRunner.Run("users", "add", "--agency", "北京市东城区", "--user", "gkb", "--name", "政务公开办", "--roles", "Oversight,AgencyAdmin", "--db", db);
+
+        Assert.Equal(0, added.ExitCode);
+        var password = added.Stdout.Split('：')[^1].Trim();
+        Assert.Equal(16, password.Length);
+        await using (var context = Gongkai.Core.Data.GongkaiDatabase.Open(Gongkai.Core.Data.DatabaseTarget.Resolve(db)))
+        {
+            var user = await context.Users.SingleAsync(u => u.UserName == "gkb", TestContext.Current.CancellationToken);
+            Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<Gongkai.Core.Data.Accounts.StaffUser>().VerifyHashedPassword(user, user.PasswordHash!, password));
+            var roles = await (from ur in context.UserRoles join r in context.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(["AgencyAdmin", "Oversight"], roles.Order(StringComparer.Ordinal));
+            var entry = await context.AuditEntries.SingleAsync(e => e.Action == "user.created", TestContext.Current.CancellationToken);
+            Assert.DoesNotContain(password, entry.After ?? "", StringComparison.Ordinal);
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public void UsersAdd_UnknownRoleDuplicateNameOrAgency_Exit1InChineseNothingStored()
+    {
+        using var folder = new CliRunner.TempFolder();
+        var db = Path.Combine(folder.Path, "g.db");
+        CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
+        CliRunner.Run("users", "add", "--agency", "北京市东城区", "--user", "admin", "--name", "管理员", "--roles", "AgencyAdmin", "--db", db);
+
+        var role = CliRunner.Run("users", "add", "--agency", "北京市东城区", "--user", "x", "--name", "某人", "--roles", "Root", "--db", db);
+        var duplicate = CliRunner.Run("users", "add", "--agency", "北京市东城区", "--user", "admin", "--name", "某人", "--roles", "Handler", "--db", db);
+        var agency = CliRunner.Run("users", "add", "--agency", "不存在的机关", "--user", "y", "--name", "某人", "--roles", "Handler", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal((1, 1, 1), (role.ExitCode, duplicate.ExitCode, agency.ExitCode));
+        Assert.Contains("未知角色「Root」", role.Stderr, StringComparison.Ordinal);
+        Assert.Contains("用户名“admin”已被使用", duplicate.Stderr, StringComparison.Ordinal);
+        Assert.Contains("机关「不存在的机关」不存在", agency.Stderr, StringComparison.Ordinal);
+        using var connection = new SqliteConnection($"Data Source={db}");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM staff_users";
+        Assert.Equal(1L, (long)count.ExecuteScalar()!);
     }
 }

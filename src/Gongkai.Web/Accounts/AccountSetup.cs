@@ -3,7 +3,6 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Accounts;
@@ -17,10 +16,6 @@ internal static class AccountSetup
     /// <summary>条例 work is done in office hours; a forgotten session ends within the day.</summary>
     public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
 
-    public static readonly TimeSpan LockoutLength = TimeSpan.FromMinutes(15);
-
-    public const int MaxFailedLogins = 5;
-
     /// <summary>
     /// How often a session's cookie is checked against the account (Identity's security stamp): a lock, a role change
     /// or a password reset by an administrator ends the account's open sessions within this time. One small query per
@@ -30,20 +25,7 @@ internal static class AccountSetup
 
     public static IServiceCollection AddGongkaiAccounts(this IServiceCollection services)
     {
-        services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = true;
-                o.Password.RequiredUniqueChars = 6;
-                o.Lockout.MaxFailedAccessAttempts = MaxFailedLogins;
-                o.Lockout.DefaultLockoutTimeSpan = LockoutLength;
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentity<StaffUser, IdentityRole<Guid>>(StaffIdentity.Configure)
             .AddEntityFrameworkStores<GongkaiDbContext>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
@@ -99,38 +81,6 @@ internal static class AccountSetup
         services.AddScoped<StaffAccess>();
         return services;
     }
-
-    /// <summary>
-    /// The roles exist before anyone is given one (idempotent; on every start, on the database the start-up opened,
-    /// not through the request services). Two hosts starting on one database at once may both find a role missing: the
-    /// unique name index lets one insert win, and the other finds it there.
-    /// </summary>
-    public static async Task EnsureRolesAsync(GongkaiDbContext db, CancellationToken cancellationToken)
-    {
-        foreach (var role in StaffRoles.All)
-        {
-            // Identity's default normalizer: upper case, invariant culture.
-            var normalized = role.ToUpperInvariant();
-            if (await db.Roles.AnyAsync(r => r.NormalizedName == normalized, cancellationToken))
-            {
-                continue;
-            }
-
-            db.Roles.Add(new IdentityRole<Guid>(role) { Id = Guid.NewGuid(), NormalizedName = normalized, ConcurrencyStamp = Guid.NewGuid().ToString("D") });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                if (!await db.Roles.AnyAsync(r => r.NormalizedName == normalized, cancellationToken))
-                {
-                    throw;
-                }
-            }
-        }
-    }
 }
 
 /// <summary>The user's agency and display name go into the cookie with the roles: every page reads them without a query.</summary>
@@ -144,29 +94,4 @@ internal sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManag
         identity.AddClaim(new Claim(StaffAccess.DisplayNameClaim, user.DisplayName));
         return identity;
     }
-}
-
-/// <summary>Identity's messages in Chinese (those a staff page can show: passwords and user names).</summary>
-internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
-{
-    public override IdentityError PasswordTooShort(int length) =>
-        new() { Code = nameof(PasswordTooShort), Description = $"密码至少{length}位" };
-
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码应包含数字" };
-
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码应包含小写字母" };
-
-    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "密码应包含大写字母" };
-
-    public override IdentityError PasswordRequiresNonAlphanumeric() =>
-        new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "密码应包含至少一个符号（如 ! # % -）" };
-
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
-        new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"密码应至少包含{uniqueChars}个不同的字符" };
-
-    public override IdentityError DuplicateUserName(string userName) =>
-        new() { Code = nameof(DuplicateUserName), Description = $"用户名“{userName}”已被使用" };
-
-    public override IdentityError InvalidUserName(string? userName) =>
-        new() { Code = nameof(InvalidUserName), Description = "用户名只能包含字母、数字和 - . _ @ +" };
 }

@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Data.Files;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Core.Features.Calendar;
@@ -60,7 +61,7 @@ internal sealed class SiteDatabase
         try
         {
             await using var db = await GongkaiDatabase.OpenAndMigrateAsync(target, cancellationToken);
-            await AccountSetup.EnsureRolesAsync(db, cancellationToken);
+            await StaffIdentity.EnsureRolesAsync(db, cancellationToken);
             if (app.Configuration.GetValue<bool>(SiteArguments.DemoKey))
             {
                 if (!await SeedDemoAsync(db, app.Services.GetRequiredService<WorkCalendar>(), target, cancellationToken)

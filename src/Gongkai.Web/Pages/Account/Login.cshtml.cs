@@ -59,7 +59,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         ModelState.AddModelError("", result.IsLockedOut
-            ? $"登录失败次数过多，账户已锁定，请{AccountSetup.LockoutLength.TotalMinutes:0}分钟后再试"
+            ? $"登录失败次数过多，账户已锁定，请{StaffIdentity.LockoutLength.TotalMinutes:0}分钟后再试"
             : "用户名或密码错误");
         return Page();
     }

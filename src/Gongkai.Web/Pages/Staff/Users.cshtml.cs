@@ -71,7 +71,7 @@ public sealed class UsersModel(StaffAccess access, GongkaiDbContext db, UserMana
             return Forbidden(refusal);
         }
 
-        var generated = string.IsNullOrEmpty(Input.Password) ? InitialPasswords.New() : null;
+        var generated = string.IsNullOrEmpty(Input.Password) ? StaffIdentity.NewPassword() : null;
         var created = await CreateStaffUser.HandleAsync(db, users, clock,
             new CreateStaffUser.Request(Agency.Id, Input.UserName, Input.DisplayName, Roles, generated ?? Input.Password!, UserId), cancellationToken);
         return created.TryGetValue(out var user)
@@ -89,7 +89,7 @@ public sealed class UsersModel(StaffAccess access, GongkaiDbContext db, UserMana
         ChangeAsync(id, () => new StaffUserChange.Unlock(), "已解除锁定", cancellationToken);
 
     public Task<IActionResult> OnPostPasswordAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => new StaffUserChange.ResetPassword(string.IsNullOrEmpty(NewPassword) ? InitialPasswords.New() : NewPassword), "已重置密码", cancellationToken);
+        ChangeAsync(id, () => new StaffUserChange.ResetPassword(string.IsNullOrEmpty(NewPassword) ? StaffIdentity.NewPassword() : NewPassword), "已重置密码", cancellationToken);
 
     /// <summary>Whether this page offers changes of the account: the user's own agency, and every role of it one they may give.</summary>
     public bool Manages(StaffUserLine user) => Can(StaffRight.ManageUsers) && user.Roles.All(Grantable.Contains);

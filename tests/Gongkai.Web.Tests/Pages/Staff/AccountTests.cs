@@ -1,5 +1,6 @@
 using System.Net;
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Accounts;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -43,7 +44,7 @@ public sealed class AccountTests(StaffSites sites)
     {
         var site = await sites.GetAsync("sqlite");
         var client = site.Anonymous();
-        for (var i = 0; i < AccountSetup.MaxFailedLogins; i++)
+        for (var i = 0; i < StaffIdentity.MaxFailedLogins; i++)
         {
             await StaffSite.LoginAsync(client, StaffSite.LockoutUser, "wrong-Password-1!");
         }
