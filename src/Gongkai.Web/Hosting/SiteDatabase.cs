@@ -16,7 +16,7 @@ namespace Gongkai.Web.Hosting;
 /// The records the site serves: the same target as the CLI (<c>--db</c>, else <c>GONGKAI_DB</c>, else
 /// <c>data/gongkai.db</c>), one per process. The identity key is read and the context options are built once here, and
 /// contexts come from a pool: a request's context is reset and reused after it, instead of EF Core setting up a new
-/// one each time (a third of a small page's time before, BENCHMARKS.md).
+/// one each time (a quarter of the home page's request before, BENCHMARKS.md).
 /// </summary>
 internal sealed class SiteDatabase
 {
