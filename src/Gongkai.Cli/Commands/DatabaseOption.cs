@@ -34,6 +34,22 @@ internal static class DatabaseOption
         }
     }
 
+    /// <summary>
+    /// Runs a command's work on the database and the agency named on the command line: exit 2 when the database cannot
+    /// be opened, exit 1 when there is no such agency (each said on stderr), else the work's own exit code.
+    /// </summary>
+    public static async Task<int> WithAgencyAsync(string? db, string agencyName, TextWriter stderr, Func<GongkaiDbContext, Agency, Task<int>> work, CancellationToken cancellationToken)
+    {
+        await using var context = await OpenAsync(db, stderr, cancellationToken);
+        if (context is null)
+        {
+            return GongkaiCli.Unusable;
+        }
+
+        var found = await FindAgencyAsync(context, agencyName, stderr, cancellationToken);
+        return found is null ? GongkaiCli.ReportErrors : await work(context, found);
+    }
+
     /// <summary>The agency named on the command line, or null after saying on stderr that there is none.</summary>
     public static async Task<Agency?> FindAgencyAsync(GongkaiDbContext db, string name, TextWriter stderr, CancellationToken cancellationToken)
     {

@@ -18,14 +18,8 @@ internal static class GuideCommand
         var publish = new Command("publish", "发布新版政府信息公开指南（旧版保留）") { file, agency, effective, db };
         publish.SetAction(async (result, cancellationToken) =>
         {
-            string text;
-            try
+            if (await TextFile.ReadAsync(result.GetValue(file)!, stderr, cancellationToken) is not { } text)
             {
-                text = await File.ReadAllTextAsync(result.GetValue(file)!, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"无法读取文件：{e.Message}");
                 return GongkaiCli.Unusable;
             }
 
@@ -36,30 +30,21 @@ internal static class GuideCommand
                 return GongkaiCli.Unusable;
             }
 
-            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
-            if (context is null)
+            return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                return GongkaiCli.Unusable;
-            }
+                var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', 2);
+                var title = lines[0].TrimStart('#', ' ');
+                var published = await PublishGuide.HandleAsync(context, TimeProvider.System,
+                    new PublishGuide.Request(found.Id, title, lines.Length > 1 ? lines[1] : "", date.Value, DatabaseOption.Actor), cancellationToken);
+                if (!published.TryGetValue(out var guide))
+                {
+                    stderr.WriteLine(published.Problem.Message);
+                    return GongkaiCli.ReportErrors;
+                }
 
-            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
-            if (found is null)
-            {
-                return GongkaiCli.ReportErrors;
-            }
-
-            var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', 2);
-            var title = lines[0].TrimStart('#', ' ');
-            var published = await PublishGuide.HandleAsync(context, TimeProvider.System,
-                new PublishGuide.Request(found.Id, title, lines.Length > 1 ? lines[1] : "", date.Value, DatabaseOption.Actor), cancellationToken);
-            if (!published.TryGetValue(out var guide))
-            {
-                stderr.WriteLine(published.Problem.Message);
-                return GongkaiCli.ReportErrors;
-            }
-
-            stdout.WriteLine($"当前指南：第{guide.Version.ToString(CultureInfo.InvariantCulture)}版《{guide.Title}》");
-            return GongkaiCli.Ok;
+                stdout.WriteLine($"当前指南：第{guide.Version.ToString(CultureInfo.InvariantCulture)}版《{guide.Title}》");
+                return GongkaiCli.Ok;
+            }, cancellationToken);
         });
 
         var showDb = DatabaseOption.Create();

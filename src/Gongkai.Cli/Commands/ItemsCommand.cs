@@ -23,74 +23,65 @@ internal static class ItemsCommand
         var list = new Command("list", "主动公开全清单（按公开日期从新到旧）") { agency, year, category, division, topic, overdue, page, db };
         list.SetAction(async (result, cancellationToken) =>
         {
-            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
-            if (context is null)
+            return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                return GongkaiCli.Unusable;
-            }
-
-            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
-            if (found is null)
-            {
-                return GongkaiCli.ReportErrors;
-            }
-
-            var tree = CategoryTree.Create(await context.Categories.AsNoTracking().Where(c => c.AgencyId == found.Id).ToListAsync(cancellationToken)).Value;
-            Guid? categoryId = null;
-            if (result.GetValue(category) is { Length: > 0 } path)
-            {
-                categoryId = tree.FindByPath(path)?.Id;
-                if (categoryId is null)
+                var tree = CategoryTree.Create(await context.Categories.AsNoTracking().Where(c => c.AgencyId == found.Id).ToListAsync(cancellationToken)).Value;
+                Guid? categoryId = null;
+                if (result.GetValue(category) is { Length: > 0 } path)
                 {
-                    stderr.WriteLine($"「{path}」不是本机关的信息类别");
-                    return GongkaiCli.ReportErrors;
+                    categoryId = tree.FindByPath(path)?.Id;
+                    if (categoryId is null)
+                    {
+                        stderr.WriteLine($"「{path}」不是本机关的信息类别");
+                        return GongkaiCli.ReportErrors;
+                    }
                 }
-            }
 
-            Guid? divisionId = null;
-            if (result.GetValue(division) is { Length: > 0 } divisionName)
-            {
-                divisionId = (await context.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.AgencyId == found.Id && d.Name == divisionName, cancellationToken))?.Id;
-                if (divisionId is null)
+                Guid? divisionId = null;
+                if (result.GetValue(division) is { Length: > 0 } divisionName)
                 {
-                    stderr.WriteLine($"「{divisionName}」不是本机关的科室");
-                    return GongkaiCli.ReportErrors;
+                    divisionId = (await context.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.AgencyId == found.Id && d.Name == divisionName, cancellationToken))?.Id;
+                    if (divisionId is null)
+                    {
+                        stderr.WriteLine($"「{divisionName}」不是本机关的科室");
+                        return GongkaiCli.ReportErrors;
+                    }
                 }
-            }
 
-            Guid? topicId = null;
-            if (result.GetValue(topic) is { Length: > 0 } topicName)
-            {
-                topicId = (await context.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.AgencyId == found.Id && t.Name == topicName, cancellationToken))?.Id;
-                if (topicId is null)
+                Guid? topicId = null;
+                if (result.GetValue(topic) is { Length: > 0 } topicName)
                 {
-                    stderr.WriteLine($"「{topicName}」不是本机关的重点领域");
-                    return GongkaiCli.ReportErrors;
+                    topicId = (await context.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.AgencyId == found.Id && t.Name == topicName, cancellationToken))?.Id;
+                    if (topicId is null)
+                    {
+                        stderr.WriteLine($"「{topicName}」不是本机关的重点领域");
+                        return GongkaiCli.ReportErrors;
+                    }
                 }
-            }
 
-            if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
-            {
-                return GongkaiCli.Unusable;
-            }
+                if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
+                {
+                    return GongkaiCli.Unusable;
+                }
 
-            var today = ChinaClock.Today(TimeProvider.System);
-            var lines = await ListItems.HandleAsync(context, calendar, today,
-                new ListItems.Request(found.Id, result.GetValue(year), categoryId, divisionId, result.GetValue(overdue), result.GetValue(page), TopicId: topicId), cancellationToken);
-            var c = CultureInfo.InvariantCulture;
-            foreach (var line in lines)
-            {
-                var item = line.Item;
-                var timeliness = line.Timeliness is { } t ? $"{Status(t.Status)}（期限{t.Due.ToString("yyyy-MM-dd", c)}）" : "";
-                stdout.WriteLine($"{item.PublishedOn?.ToString("yyyy-MM-dd", c) ?? "未公开"}\t{tree.PathOf(item.CategoryId)}\t{item.Title}\t{timeliness}");
-            }
+                var today = ChinaClock.Today(TimeProvider.System);
+                var lines = await ListItems.HandleAsync(context, calendar, today,
+                    new ListItems.Request(found.Id, result.GetValue(year), categoryId, divisionId, result.GetValue(overdue), result.GetValue(page), TopicId: topicId), cancellationToken);
+                var c = CultureInfo.InvariantCulture;
+                foreach (var line in lines)
+                {
+                    var item = line.Item;
+                    var timeliness = line.Timeliness is { } t ? $"{Status(t.Status)}（期限{t.Due.ToString("yyyy-MM-dd", c)}）" : "";
+                    stdout.WriteLine($"{item.PublishedOn?.ToString("yyyy-MM-dd", c) ?? "未公开"}\t{tree.PathOf(item.CategoryId)}\t{item.Title}\t{timeliness}");
+                }
 
-            if (lines.Count == 0)
-            {
-                stdout.WriteLine("没有符合条件的信息");
-            }
+                if (lines.Count == 0)
+                {
+                    stdout.WriteLine("没有符合条件的信息");
+                }
 
-            return GongkaiCli.Ok;
+                return GongkaiCli.Ok;
+            }, cancellationToken);
         });
 
         return new Command("items", "主动公开信息") { list, CreateExport(stdout, stderr) };
@@ -114,25 +105,16 @@ internal static class ItemsCommand
                 return GongkaiCli.Unusable;
             }
 
-            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
-            if (context is null)
+            return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                return GongkaiCli.Unusable;
-            }
-
-            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
-            if (found is null)
-            {
-                return GongkaiCli.ReportErrors;
-            }
-
-            var request = new ExportItems.Request(found.Id, result.GetValue(year));
-            var bytes = extension == ".csv"
-                ? await ExportItems.CsvAsync(context, request, cancellationToken)
-                : await ExportItems.XlsxAsync(context, request, cancellationToken);
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
-            stdout.WriteLine($"已导出到 {path}");
-            return GongkaiCli.Ok;
+                var request = new ExportItems.Request(found.Id, result.GetValue(year));
+                var bytes = extension == ".csv"
+                    ? await ExportItems.CsvAsync(context, request, cancellationToken)
+                    : await ExportItems.XlsxAsync(context, request, cancellationToken);
+                await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+                stdout.WriteLine($"已导出到 {path}");
+                return GongkaiCli.Ok;
+            }, cancellationToken);
         });
         return export;
     }

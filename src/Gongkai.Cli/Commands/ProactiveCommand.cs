@@ -20,38 +20,29 @@ internal static class ProactiveCommand
         var summary = new Command("summary", "主动公开情况：公开数量、各类别数量、全文电子化率、按时公开率（条例第二十六条）") { agency, year, json, db };
         summary.SetAction(async (result, cancellationToken) =>
         {
-            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
-            if (context is null)
+            return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                return GongkaiCli.Unusable;
-            }
+                if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
+                {
+                    return GongkaiCli.Unusable;
+                }
 
-            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
-            if (found is null)
-            {
-                return GongkaiCli.ReportErrors;
-            }
+                var figures = await ProactiveSummaryQuery.HandleAsync(context, calendar, new ProactiveSummaryQuery.Request(found.Id, result.GetValue(year)), cancellationToken);
+                if (result.GetValue(json))
+                {
+                    stdout.WriteLine(JsonSerializer.Serialize(figures, Json));
+                    return GongkaiCli.Ok;
+                }
 
-            if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
-            {
-                return GongkaiCli.Unusable;
-            }
+                var c = CultureInfo.InvariantCulture;
+                stdout.WriteLine($"{found.Name} {result.GetValue(year).ToString(c)}年主动公开情况");
+                foreach (var (key, value) in figures)
+                {
+                    stdout.WriteLine($"{key}\t{value.ToString(c)}");
+                }
 
-            var figures = await ProactiveSummaryQuery.HandleAsync(context, calendar, new ProactiveSummaryQuery.Request(found.Id, result.GetValue(year)), cancellationToken);
-            if (result.GetValue(json))
-            {
-                stdout.WriteLine(JsonSerializer.Serialize(figures, Json));
                 return GongkaiCli.Ok;
-            }
-
-            var c = CultureInfo.InvariantCulture;
-            stdout.WriteLine($"{found.Name} {result.GetValue(year).ToString(c)}年主动公开情况");
-            foreach (var (key, value) in figures)
-            {
-                stdout.WriteLine($"{key}\t{value.ToString(c)}");
-            }
-
-            return GongkaiCli.Ok;
+            }, cancellationToken);
         });
 
         return new Command("proactive", "主动公开") { summary };

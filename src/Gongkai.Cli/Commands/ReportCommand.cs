@@ -36,53 +36,44 @@ internal static class ReportCommand
                 return GongkaiCli.Unusable;
             }
 
-            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
-            if (context is null)
+            return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                return GongkaiCli.Unusable;
-            }
-
-            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
-            if (found is null)
-            {
-                return GongkaiCli.ReportErrors;
-            }
-
-            if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
-            {
-                return GongkaiCli.Unusable;
-            }
-
-            var reportFormat = ReportFormats.TryParse(result.GetValue(format), out var f) ? f : (ReportFormat?)null;
-            CheckedReport report;
-            if (result.GetValue(dryRun))
-            {
-                report = await BuildReport.HandleAsync(context, calendar, new BuildReport.Request(found.Id, result.GetValue(year), reportFormat), cancellationToken);
-                PrintFindings(stdout, report);
-            }
-            else
-            {
-                var saved = await SaveDraft.HandleAsync(context, calendar, TimeProvider.System, new SaveDraft.Request(found.Id, result.GetValue(year), reportFormat, DatabaseOption.Actor), cancellationToken);
-                if (!saved.TryGetValue(out var draft))
+                if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
                 {
-                    stderr.WriteLine(saved.Problem.Message);
-                    return GongkaiCli.ReportErrors;
+                    return GongkaiCli.Unusable;
                 }
 
-                report = draft.Report;
-                PrintFindings(stdout, report);
-                stdout.WriteLine(draft.StartedNewVersion
-                    ? $"已保存为第{draft.Version.Number.ToString(CultureInfo.InvariantCulture)}版草稿"
-                    : $"已更新第{draft.Version.Number.ToString(CultureInfo.InvariantCulture)}版草稿");
-            }
+                var reportFormat = ReportFormats.TryParse(result.GetValue(format), out var f) ? f : (ReportFormat?)null;
+                CheckedReport report;
+                if (result.GetValue(dryRun))
+                {
+                    report = await BuildReport.HandleAsync(context, calendar, new BuildReport.Request(found.Id, result.GetValue(year), reportFormat), cancellationToken);
+                    PrintFindings(stdout, report);
+                }
+                else
+                {
+                    var saved = await SaveDraft.HandleAsync(context, calendar, TimeProvider.System, new SaveDraft.Request(found.Id, result.GetValue(year), reportFormat, DatabaseOption.Actor), cancellationToken);
+                    if (!saved.TryGetValue(out var draft))
+                    {
+                        stderr.WriteLine(saved.Problem.Message);
+                        return GongkaiCli.ReportErrors;
+                    }
 
-            if (path is not null)
-            {
-                ReportFile.Write(report, path);
-                stdout.WriteLine($"已写出 {path}");
-            }
+                    report = draft.Report;
+                    PrintFindings(stdout, report);
+                    stdout.WriteLine(draft.StartedNewVersion
+                        ? $"已保存为第{draft.Version.Number.ToString(CultureInfo.InvariantCulture)}版草稿"
+                        : $"已更新第{draft.Version.Number.ToString(CultureInfo.InvariantCulture)}版草稿");
+                }
 
-            return report.HasErrors ? GongkaiCli.ReportErrors : GongkaiCli.Ok;
+                if (path is not null)
+                {
+                    ReportFile.Write(report, path);
+                    stdout.WriteLine($"已写出 {path}");
+                }
+
+                return report.HasErrors ? GongkaiCli.ReportErrors : GongkaiCli.Ok;
+            }, cancellationToken);
         });
 
         return new Command("report", "年度报告")
@@ -119,14 +110,13 @@ internal static class ReportCommand
 
     private static async Task<int> WithScopeAsync(ParseResult result, (Option<string> Agency, Option<int> Year, Option<string?> Db) options, TextWriter stderr, Func<Scope, Task<int>> act, CancellationToken cancellationToken)
     {
-        await using var context = await DatabaseOption.OpenAsync(result.GetValue(options.Db), stderr, cancellationToken);
-        if (context is null || DatabaseOption.LoadCalendar(stderr) is not { } calendar)
+        if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
         {
             return GongkaiCli.Unusable;
         }
 
-        var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(options.Agency)!, stderr, cancellationToken);
-        return found is null ? GongkaiCli.ReportErrors : await act(new Scope(context, found, calendar, result.GetValue(options.Year)));
+        return await DatabaseOption.WithAgencyAsync(
+            result.GetValue(options.Db), result.GetValue(options.Agency)!, stderr, (context, found) => act(new Scope(context, found, calendar, result.GetValue(options.Year))), cancellationToken);
     }
 
     private static Command LockCommand(TextWriter stdout, TextWriter stderr)
@@ -213,14 +203,8 @@ internal static class ReportCommand
         var command = new Command("text", "用文本文件替换本年度草稿的一个文字部分，并重新检查") { options.Agency, options.Year, section, file, options.Db };
         command.SetAction((result, cancellationToken) => WithScopeAsync(result, options, stderr, async scope =>
         {
-            string text;
-            try
+            if (await TextFile.ReadAsync(result.GetValue(file)!, stderr, cancellationToken) is not { } text)
             {
-                text = await File.ReadAllTextAsync(result.GetValue(file)!, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"无法读取文件：{e.Message}");
                 return GongkaiCli.Unusable;
             }
 

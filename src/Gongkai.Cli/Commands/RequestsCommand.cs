@@ -21,31 +21,22 @@ internal static class RequestsCommand
         var table = new Command("table", "按年度统计“收到和处理政府信息公开申请情况”（年度报告第三部分）") { agency, year, json, format, db };
         table.SetAction(async (result, cancellationToken) =>
         {
-            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
-            if (context is null)
+            return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                return GongkaiCli.Unusable;
-            }
+                var y = result.GetValue(year);
+                var reportFormat = ReportFormats.TryParse(result.GetValue(format), out var f) ? f : ReportFormats.DefaultForYear(y);
+                var cells = await RequestsTable.HandleAsync(context, new RequestsTable.Request(found.Id, y, reportFormat), cancellationToken);
+                var report = new AnnualReport(reportFormat, found.Name, y, cells, new HashSet<string>(), new Dictionary<string, string>());
+                if (result.GetValue(json))
+                {
+                    var findings = ConsistencyRules.SumRules(reportFormat).Select(r => r.Check(report)).OfType<Finding>().ToList();
+                    stdout.WriteLine(ReportJson.Write(new CheckedReport(report, findings)));
+                    return GongkaiCli.Ok;
+                }
 
-            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
-            if (found is null)
-            {
-                return GongkaiCli.ReportErrors;
-            }
-
-            var y = result.GetValue(year);
-            var reportFormat = ReportFormats.TryParse(result.GetValue(format), out var f) ? f : ReportFormats.DefaultForYear(y);
-            var cells = await RequestsTable.HandleAsync(context, new RequestsTable.Request(found.Id, y, reportFormat), cancellationToken);
-            var report = new AnnualReport(reportFormat, found.Name, y, cells, new HashSet<string>(), new Dictionary<string, string>());
-            if (result.GetValue(json))
-            {
-                var findings = ConsistencyRules.SumRules(reportFormat).Select(r => r.Check(report)).OfType<Finding>().ToList();
-                stdout.WriteLine(ReportJson.Write(new CheckedReport(report, findings)));
+                WriteTable(stdout, report);
                 return GongkaiCli.Ok;
-            }
-
-            WriteTable(stdout, report);
-            return GongkaiCli.Ok;
+            }, cancellationToken);
         });
 
         return new Command("requests", "依申请公开") { table };

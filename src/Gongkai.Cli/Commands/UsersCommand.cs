@@ -37,34 +37,25 @@ internal static class UsersCommand
                 return GongkaiCli.ReportErrors;
             }
 
-            await using var context = await DatabaseOption.OpenAsync(result.GetValue(db), stderr, cancellationToken);
-            if (context is null)
+            return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                return GongkaiCli.Unusable;
-            }
+                await StaffIdentity.EnsureRolesAsync(context, cancellationToken);
+                await using var services = IdentityOn(context);
+                var password = StaffIdentity.NewPassword();
+                var created = await CreateStaffUser.HandleAsync(
+                    context, services.GetRequiredService<UserManager<StaffUser>>(), TimeProvider.System,
+                    new CreateStaffUser.Request(found.Id, result.GetValue(user)!, result.GetValue(name)!, [.. wanted.Distinct(StringComparer.Ordinal)], password, DatabaseOption.Actor),
+                    cancellationToken);
+                if (!created.TryGetValue(out var line))
+                {
+                    stderr.WriteLine(created.Problem.Message);
+                    return GongkaiCli.ReportErrors;
+                }
 
-            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(agency)!, stderr, cancellationToken);
-            if (found is null)
-            {
-                return GongkaiCli.ReportErrors;
-            }
-
-            await StaffIdentity.EnsureRolesAsync(context, cancellationToken);
-            await using var services = IdentityOn(context);
-            var password = StaffIdentity.NewPassword();
-            var created = await CreateStaffUser.HandleAsync(
-                context, services.GetRequiredService<UserManager<StaffUser>>(), TimeProvider.System,
-                new CreateStaffUser.Request(found.Id, result.GetValue(user)!, result.GetValue(name)!, [.. wanted.Distinct(StringComparer.Ordinal)], password, DatabaseOption.Actor),
-                cancellationToken);
-            if (!created.TryGetValue(out var line))
-            {
-                stderr.WriteLine(created.Problem.Message);
-                return GongkaiCli.ReportErrors;
-            }
-
-            stdout.WriteLine($"已添加账号 {line.UserName}（{line.DisplayName}，{found.Name}；{string.Join("、", line.Roles.Select(StaffRoles.DisplayName))}）");
-            stdout.WriteLine($"初始密码（只显示这一次，请转交本人并提醒及时修改）：{password}");
-            return GongkaiCli.Ok;
+                stdout.WriteLine($"已添加账号 {line.UserName}（{line.DisplayName}，{found.Name}；{string.Join("、", line.Roles.Select(StaffRoles.DisplayName))}）");
+                stdout.WriteLine($"初始密码（只显示这一次，请转交本人并提醒及时修改）：{password}");
+                return GongkaiCli.Ok;
+            }, cancellationToken);
         });
 
         return new Command("users", "工作人员账号") { add };

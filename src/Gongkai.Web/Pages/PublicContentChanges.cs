@@ -67,8 +67,7 @@ public sealed class PublicContentChanges(IOutputCacheStore pages) : SaveChangesI
         return Task.CompletedTask;
     }
 
-    /// <summary>A change made outside the tracked entities (e.g. a bulk import run in this process).</summary>
-    public ValueTask Changed()
+    private ValueTask Changed()
     {
         Interlocked.Increment(ref _generation);
         return pages.EvictByTagAsync(PageTag, CancellationToken.None);

@@ -6,7 +6,6 @@ using Gongkai.Web.Pages;
 using Gongkai.Web.Pages.Proactive;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Api.Proactive;
 
@@ -43,37 +42,30 @@ internal static class ItemsApi
 
     private static async Task<Results<Ok<ItemsPage>, ProblemHttpResult>> ListAsync(
         Guid agencyId, Guid? category, Guid? topic, Guid? division, int? year, string? q, int? p,
-        GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+        GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, PublicReferenceCache cache, CancellationToken cancellationToken)
     {
-        if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, cancellationToken))
+        if (await cache.AgencyAsync(db, agencyId, cancellationToken) is null)
         {
             return ApiProblems.AgencyNotFound();
         }
 
+        // The public list's query and paging: the next page's first row read with this page, nothing counted.
         var page = Math.Clamp(p ?? 1, 1, ItemsModel.MaxPage);
         var search = q?.Trim() is { Length: > 0 } s ? s[..Math.Min(s.Length, ItemsModel.MaxSearchLength)] : null;
-        var request = new ListItems.Request(agencyId, year is >= 1900 and <= 9999 ? year : null, category, division, Page: page, PageSize: PageSize + 1, TopicId: topic, Search: search, PublicOnly: true);
-
-        // One row more than the page says whether there is a next page (the public list's paging, without counting).
-        var today = ChinaClock.Today(clock);
-        var lines = await ListItems.HandleAsync(db, calendar, today, request, cancellationToken);
-        if (page > 1)
-        {
-            lines = await ListItems.HandleAsync(db, calendar, today, request with { PageSize = PageSize }, cancellationToken);
-            var next = await ListItems.HandleAsync(db, calendar, today, request with { Page = (page * PageSize) + 1, PageSize = 1 }, cancellationToken);
-            lines = [.. lines, .. next];
-        }
-
-        var categories = (await CatalogueFilters.HandleAsync(db, agencyId, cancellationToken)).Categories.ToDictionary(c => c.Id, c => c.Name);
-        var items = lines.Take(PageSize)
+        var request = new ListItems.Request(agencyId, year is >= 1900 and <= 9999 ? year : null, category, division, Page: page, PageSize: PageSize, TopicId: topic, Search: search, PublicOnly: true);
+        var found = await ListItems.PageAsync(db, calendar, ChinaClock.Today(clock), request, cancellationToken);
+        var categories = (await cache.FiltersAsync(db, agencyId, cancellationToken)).Categories.ToDictionary(c => c.Id, c => c.Name);
+        var items = found.Lines
             .Select(l => new ItemLine(l.Item.Id, l.Item.Title, l.Item.DocumentNumber, categories.GetValueOrDefault(l.Item.CategoryId, ""), l.Item.FormedOn, l.Item.PublishedOn, l.Item.FullTextElectronic))
             .ToList();
-        return TypedResults.Ok(new ItemsPage(page, PageSize, lines.Count > PageSize, items));
+        return TypedResults.Ok(new ItemsPage(page, PageSize, found.HasNextPage, items));
     }
 
-    private static async Task<Results<Ok<ItemDetail>, ProblemHttpResult>> GetAsync(Guid agencyId, Guid itemId, GongkaiDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ItemDetail>, ProblemHttpResult>> GetAsync(
+        Guid agencyId, Guid itemId, GongkaiDbContext db, PublicReferenceCache cache, CancellationToken cancellationToken)
     {
-        var item = await PublicItem.HandleAsync(db, new PublicItem.Request(agencyId, itemId), cancellationToken);
+        var names = await cache.ItemNamesAsync(db, agencyId, cancellationToken);
+        var item = await PublicItem.HandleAsync(db, new PublicItem.Request(agencyId, itemId), names, cancellationToken);
         if (item is null)
         {
             return ApiProblems.NotFound("未找到该信息");

@@ -17,9 +17,10 @@ internal static class AttachmentDownloads
         app.MapGet("/agencies/{agencyId:guid}/items/{itemId:guid}/attachments/{sha256}", DownloadAsync);
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
-        Guid agencyId, Guid itemId, string sha256, GongkaiDbContext db, SiteDatabase site, CancellationToken cancellationToken)
+        Guid agencyId, Guid itemId, string sha256, GongkaiDbContext db, SiteDatabase site, PublicReferenceCache cache, CancellationToken cancellationToken)
     {
-        var item = await PublicItem.HandleAsync(db, new PublicItem.Request(agencyId, itemId), cancellationToken);
+        var names = await cache.ItemNamesAsync(db, agencyId, cancellationToken);
+        var item = await PublicItem.HandleAsync(db, new PublicItem.Request(agencyId, itemId), names, cancellationToken);
         var attachment = item?.Attachments.FirstOrDefault(a => string.Equals(a.Sha256, sha256, StringComparison.Ordinal));
         if (attachment is null)
         {
