@@ -22,10 +22,12 @@ public enum DayKind
 
 /// <summary>
 /// Working days (工作日) on China's official calendar: Monday–Friday, minus the State Council's days off, plus the
-/// weekend days it declares working days (spec/calendar/README.md). The covered range is whole notice years,
-/// <see cref="FirstDate"/> (1 January of the first) to <see cref="LastDate"/> (31 December of the last), both
-/// inclusive. Outside it the answer is unknown — next year's notice is not out — so every query there is the
-/// <c>calendar.yearNotPublished</c> problem, never a guess. Immutable; every query is O(1) array lookups.
+/// weekend days it declares working days (spec/calendar/README.md). The notice years run from <see cref="FirstDate"/>
+/// (1 January of the first) to <see cref="LastDate"/> (31 December of the last), both inclusive. After them, up to
+/// <see cref="EndDate"/>, a year without a notice is computed from the statutory holidays (<see cref="ProvisionalYear"/>)
+/// and never refused: a date there is <see cref="IsProvisional"/>, and callers show it so. Before
+/// <see cref="FirstDate"/> the answer is the <c>calendar.yearNotPublished</c> problem. Immutable; every query is O(1)
+/// array lookups.
 /// </summary>
 public sealed class WorkCalendar
 {
@@ -52,8 +54,12 @@ public sealed class WorkCalendar
         Years = Array.AsReadOnly(notices.Keys.ToArray());
         FirstDate = new DateOnly(notices.Keys.First(), 1, 1);
         LastDate = new DateOnly(notices.Keys.Last(), 12, 31);
+
+        // After the last notice, the years the law alone decides (ProvisionalYear), as far as they can be computed.
+        var lastYear = Math.Max(notices.Keys.Last(), ProvisionalYear.IsComputable(notices.Keys.Last() + 1) ? ProvisionalYear.LastComputableYear : 0);
+        EndDate = new DateOnly(lastYear, 12, 31);
         _firstDayNumber = FirstDate.DayNumber;
-        var length = LastDate.DayNumber - _firstDayNumber + 1;
+        var length = EndDate.DayNumber - _firstDayNumber + 1;
 
         _kinds = new DayKind[length];
         _names = new string?[length];
@@ -62,6 +68,11 @@ public sealed class WorkCalendar
             _kinds[i] = DateOnly.FromDayNumber(_firstDayNumber + i).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
                 ? DayKind.Weekend
                 : DayKind.Workday;
+        }
+
+        for (var year = LastDate.Year + 1; year <= EndDate.Year; year++)
+        {
+            Mark(ProvisionalYear.For(year).Holidays, DayKind.Holiday);
         }
 
         // Ascending notice years, so a later notice that touches late December of the year before (as the 2023
@@ -94,8 +105,42 @@ public sealed class WorkCalendar
     /// <summary>The first covered date, 1 January of the first notice year (inclusive).</summary>
     public DateOnly FirstDate { get; }
 
-    /// <summary>The last covered date, 31 December of the last notice year (inclusive).</summary>
+    /// <summary>The last date a notice fixes, 31 December of the last notice year (inclusive); later dates are provisional.</summary>
     public DateOnly LastDate { get; }
+
+    /// <summary>
+    /// The last date anything can be computed for (inclusive): 31 December 2100, the end of the lunisolar calendar
+    /// the provisional years need; <see cref="LastDate"/> for a calendar whose notices end before 2013.
+    /// </summary>
+    public DateOnly EndDate { get; }
+
+    /// <summary>
+    /// Whether a date lies in a year no notice has arranged yet, so that whether it is a working day, and every date
+    /// counted over it, may still change. A deadline is provisional when it is; a count of days between two dates when
+    /// the later one is.
+    /// </summary>
+    public bool IsProvisional(DateOnly date) => date > LastDate;
+
+    /// <summary>
+    /// The mark a provisional date carries wherever it is shown (spec/calendar/README.md), e.g.
+    /// “暂按法定节假日计算，待国务院办公厅公布2027年放假安排后更新”; null for a date the notices fix.
+    /// </summary>
+    public string? ProvisionalNote(DateOnly date)
+    {
+        if (!IsProvisional(date))
+        {
+            return null;
+        }
+
+        var first = LastDate.Year + 1;
+        var years = first == date.Year ? Year(first) : $"{Year(first)}年至{Year(date.Year)}";
+        return $"暂按法定节假日计算，待国务院办公厅公布{years}年放假安排后更新";
+    }
+
+    /// <summary>What the calendar covers, for start-up lines and explanations (years of notices, then the provisional rule).</summary>
+    public string CoverageDescription =>
+        $"{Year(Years[0])}年至{Year(Years[^1])}年按国务院办公厅放假通知"
+        + (EndDate > LastDate ? $"；{Year(LastDate.Year + 1)}年起暂按法定节假日计算（《全国年节及纪念日放假办法》），待通知公布后更新" : "");
 
     /// <summary>The notice years covered, ascending and without gaps.</summary>
     public IReadOnlyList<int> Years { get; }
@@ -134,7 +179,7 @@ public sealed class WorkCalendar
     /// The Nth working day after <paramref name="start"/>. The start date itself is never counted, working day or
     /// not (民法典 Art 201: "开始的当日不计入，自下一日开始计算"), so day 1 is the first working day after it;
     /// <paramref name="days"/> = 0 gives <paramref name="start"/> unchanged. A negative count, a start outside the
-    /// calendar or a result after <see cref="LastDate"/> is a problem.
+    /// calendar or a result after <see cref="EndDate"/> is a problem; a result after <see cref="LastDate"/> is provisional.
     /// </summary>
     public Result<DateOnly> AddWorkingDays(DateOnly start, int days)
     {
@@ -227,20 +272,16 @@ public sealed class WorkCalendar
         return index >= 0 && index < _kinds.Length;
     }
 
-    private string Coverage => $"日历覆盖{ChineseDate(FirstDate)}至{ChineseDate(LastDate)}";
+    private string Coverage => $"日历覆盖{ChineseDate(FirstDate)}至{ChineseDate(EndDate)}";
 
-    private Problem NotCovered(DateOnly date)
-    {
-        var year = date.Year.ToString(CultureInfo.InvariantCulture);
-        return date > LastDate
-            ? new Problem(YearNotPublished, $"{year}年的节假日安排尚未公布（{Coverage}），无法计算工作日")
-            : new Problem(YearNotPublished, $"{year}年的节假日安排不在日历中（{Coverage}），无法计算工作日");
-    }
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
-    private Problem PastEnd(DateOnly start, int days)
-    {
-        var next = (LastDate.Year + 1).ToString(CultureInfo.InvariantCulture);
-        return new Problem(YearNotPublished, string.Create(CultureInfo.InvariantCulture,
-            $"自{ChineseDate(start)}起第{days}个工作日超出了日历范围：{next}年的节假日安排尚未公布（{Coverage}），无法计算工作日"));
-    }
+    private Problem NotCovered(DateOnly date) =>
+        date > EndDate
+            ? new Problem(YearNotPublished, $"{Year(date.Year)}年的工作日无法推算（{Coverage}）")
+            : new Problem(YearNotPublished, $"{Year(date.Year)}年的节假日安排不在日历中（{Coverage}），无法计算工作日");
+
+    private Problem PastEnd(DateOnly start, int days) =>
+        new(YearNotPublished, string.Create(CultureInfo.InvariantCulture,
+            $"自{ChineseDate(start)}起第{days}个工作日超出了日历范围（{Coverage}），无法计算工作日"));
 }

@@ -28,8 +28,9 @@ public sealed partial class DisclosureRequest
         }
 
         ConsultationStartedOn = sentOn;
+        ConsultationLetterReceivedOn = letterReceivedOn;
         ConsultationDue = consultationDue;
-        return $"书面征求{kind}（{party.Trim()}）意见，{kind}于{RequestText.Date(letterReceivedOn)}收到征求意见书，应于{RequestText.Date(consultationDue)}前提出意见（{article}）；征求意见所需时间不计入答复期限（条例第三十三条第三款）";
+        return $"书面征求{kind}（{party.Trim()}）意见，{kind}于{RequestText.Date(letterReceivedOn)}收到征求意见书，应于{RequestText.Due(consultationDue, calendar)}前提出意见（{article}）；征求意见所需时间不计入答复期限（条例第三十三条第三款）";
     }
 
     private Result<string> OnEndThirdPartyConsultation(EndThirdPartyConsultation command, WorkCalendar calendar) =>
@@ -73,9 +74,10 @@ public sealed partial class DisclosureRequest
         ExcludedWorkingDays = excluded;
         (ReplyDue, ExtendedDue) = d;
         ConsultationStartedOn = null;
+        ConsultationLetterReceivedOn = null;
         ConsultationDue = null;
-        return $"征求意见用时{RequestText.Number(days)}个工作日，不计入答复期限（条例第三十三条第三款），答复期限为{RequestText.Date(d.ReplyDue)}"
-            + (d.ExtendedDue is { } e ? $"，延长后为{RequestText.Date(e)}" : "");
+        return $"征求意见用时{RequestText.Number(days)}个工作日，不计入答复期限（条例第三十三条第三款），答复期限为{RequestText.Due(d.ReplyDue, calendar)}"
+            + (d.ExtendedDue is { } e ? $"，延长后为{RequestText.Due(e, calendar)}" : "");
     }
 
     private Result<string> OnExtend(Extend command, WorkCalendar calendar)
@@ -127,7 +129,7 @@ public sealed partial class DisclosureRequest
 
         ExtensionWorkingDays = command.WorkingDays;
         ExtendedDue = d.ExtendedDue;
-        return $"经{command.Approver.DisplayName}同意，延长答复期限{RequestText.Number(command.WorkingDays)}个工作日至{RequestText.Date(d.ExtendedDue!.Value)}，理由：{command.Reason.Trim()}；已于{RequestText.Date(command.ApplicantNotifiedOn)}告知申请人（条例第三十三条第二款）";
+        return $"经{command.Approver.DisplayName}同意，延长答复期限{RequestText.Number(command.WorkingDays)}个工作日至{RequestText.Due(d.ExtendedDue!.Value, calendar)}，理由：{command.Reason.Trim()}；已于{RequestText.Date(command.ApplicantNotifiedOn)}告知申请人（条例第三十三条第二款）";
     }
 
     private Result<string> OnIssueFeeNotice(IssueFeeNotice command, WorkCalendar calendar)
@@ -161,8 +163,9 @@ public sealed partial class DisclosureRequest
         FeeAmount = command.Amount;
         FeeBasis = command.Basis;
         FeeDue = feeDue;
+        FeeNoticeReceivedOn = command.NoticeReceivedOn;
         var basis = command.Basis == Requests.FeeBasis.PerApplication ? "按件计收" : "按量计收";
-        return $"发出收费通知，信息处理费{RequestText.Yuan(command.Amount)}（{basis}），申请人于{RequestText.Date(command.NoticeReceivedOn)}收到，应于{RequestText.Date(feeDue)}前缴纳（条例第四十二条；四川省财政厅等通知第二项）";
+        return $"发出收费通知，信息处理费{RequestText.Yuan(command.Amount)}（{basis}），申请人于{RequestText.Date(command.NoticeReceivedOn)}收到，应于{RequestText.Due(feeDue, calendar)}前缴纳（条例第四十二条；四川省财政厅等通知第二项）";
     }
 
     private Result<string> OnFeePaid(FeePaid command)

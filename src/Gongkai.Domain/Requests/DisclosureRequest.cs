@@ -95,6 +95,9 @@ public sealed partial class DisclosureRequest
 
     public DateOnly? ConsultationStartedOn { get; private set; }
 
+    /// <summary>The day the consulted party received the letter, from which its 15 working days run (kept to recount them).</summary>
+    public DateOnly? ConsultationLetterReceivedOn { get; private set; }
+
     /// <summary>The consulted party's last day (15 working days after it received the letter).</summary>
     public DateOnly? ConsultationDue { get; private set; }
 
@@ -104,6 +107,9 @@ public sealed partial class DisclosureRequest
 
     /// <summary>The last day to pay (20 working days from the day after the applicant received the notice, [川]).</summary>
     public DateOnly? FeeDue { get; private set; }
+
+    /// <summary>The day the applicant received the fee notice, from which the days to pay run (kept to recount them).</summary>
+    public DateOnly? FeeNoticeReceivedOn { get; private set; }
 
     public DateOnly? FeePaidOn { get; private set; }
 
@@ -286,7 +292,7 @@ public sealed partial class DisclosureRequest
         ReplyDue = due;
         SupplementNoticeDue = noticeDue;
         ExcludedWorkingDays = 0;
-        return $"收到申请之日为{RequestText.Date(receivedOn)}，应于{RequestText.Date(due)}前答复（条例第三十三条）";
+        return $"收到申请之日为{RequestText.Date(receivedOn)}，应于{RequestText.Due(due, calendar)}前答复（条例第三十三条）";
     }
 
     private RequestEvent Record(RequestCommand command, RequestState? from, RequestState to, string description)

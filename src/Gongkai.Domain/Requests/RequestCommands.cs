@@ -165,3 +165,12 @@ public sealed record Withdraw(Actor Actor, DateOnly Date, DateTimeOffset At, str
 {
     public override RequestTrigger Trigger => RequestTrigger.Withdraw;
 }
+
+/// <summary>
+/// Count the running deadlines again on the calendar now in force; <paramref name="Reason"/> says why (the notice
+/// loaded), e.g. “国务院办公厅2027年放假安排已载入”.
+/// </summary>
+public sealed record RecalculateDeadlines(Actor Actor, DateOnly Date, DateTimeOffset At, string Reason) : RequestCommand(Actor, Date, At)
+{
+    public override RequestTrigger Trigger => RequestTrigger.RecalculateDeadlines;
+}

@@ -29,6 +29,12 @@ public enum RequestTrigger
 
     /// <summary>Taken over from an office's existing 台账: only ever the first event, made by <see cref="DisclosureRequest.Import"/>.</summary>
     Import,
+
+    /// <summary>
+    /// The deadlines counted again on a newer calendar (a year's notice loaded where the year was provisional); the
+    /// state stays. Never a row of the transition table: made only by <see cref="DisclosureRequest.RecalculateDeadlines"/>.
+    /// </summary>
+    RecalculateDeadlines,
 }
 
 public static class RequestTriggers
@@ -58,6 +64,7 @@ public static class RequestTriggers
         RequestTrigger.Reply => "答复",
         RequestTrigger.Withdraw => "申请人撤回申请",
         RequestTrigger.Import => "从原台账导入",
+        RequestTrigger.RecalculateDeadlines => "放假安排公布后重新计算期限",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 }

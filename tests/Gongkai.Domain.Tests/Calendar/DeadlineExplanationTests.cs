@@ -59,5 +59,5 @@ public sealed class DeadlineExplanationTests
 
     [Fact]
     public void Explain_PastTheCalendar_YearNotPublished() =>
-        Assert.Equal("calendar.yearNotPublished", DeadlineExplanation.Explain(WorkCalendar.Official, new DateOnly(2026, 12, 20), 20).Problem.Code);
+        Assert.Equal("calendar.yearNotPublished", DeadlineExplanation.Explain(WorkCalendar.Official, new DateOnly(2100, 12, 20), 20).Problem.Code);
 }

@@ -11,7 +11,7 @@ public sealed class WorkCalendarPropertyTests
     private static readonly WorkCalendar Calendar = WorkCalendar.Official;
 
     private static readonly Gen<DateOnly> Dates =
-        Gen.Int[Calendar.FirstDate.DayNumber, Calendar.LastDate.DayNumber].Select(DateOnly.FromDayNumber);
+        Gen.Int[Calendar.FirstDate.DayNumber, Calendar.EndDate.DayNumber].Select(DateOnly.FromDayNumber);
 
     private static readonly Gen<int> Counts = Gen.Int[0, 200];
 
@@ -22,7 +22,7 @@ public sealed class WorkCalendarPropertyTests
         for (var counted = 0; counted < days;)
         {
             date = date.AddDays(1);
-            if (date > Calendar.LastDate)
+            if (date > Calendar.EndDate)
             {
                 return null;
             }
@@ -49,7 +49,7 @@ public sealed class WorkCalendarPropertyTests
             {
                 // Only a count that runs past the end may fail.
                 Assert.Equal("calendar.yearNotPublished", end.Problem.Code);
-                Assert.True(Calendar.WorkingDaysBetween(start, Calendar.LastDate).Value < days);
+                Assert.True(Calendar.WorkingDaysBetween(start, Calendar.EndDate).Value < days);
             }
         }, iter: Iterations);
 
@@ -88,7 +88,7 @@ public sealed class WorkCalendarPropertyTests
         Gen.Select(Dates, Gen.Int[0, 60], Counts).Sample((start, gap, days) =>
         {
             var laterStart = start.AddDays(gap);
-            if (laterStart <= Calendar.LastDate && Calendar.AddWorkingDays(laterStart, days).TryGetValue(out var fromLater))
+            if (laterStart <= Calendar.EndDate && Calendar.AddWorkingDays(laterStart, days).TryGetValue(out var fromLater))
             {
                 Assert.True(Calendar.AddWorkingDays(start, days).Value <= fromLater);
             }
@@ -104,7 +104,7 @@ public sealed class WorkCalendarPropertyTests
         Gen.Select(Dates, Dates, Gen.Int[0, 60]).Sample((start, end, gap) =>
         {
             var laterEnd = end.AddDays(gap);
-            if (laterEnd <= Calendar.LastDate)
+            if (laterEnd <= Calendar.EndDate)
             {
                 Assert.True(Calendar.WorkingDaysBetween(start, end).Value <= Calendar.WorkingDaysBetween(start, laterEnd).Value);
             }

@@ -142,12 +142,13 @@ public sealed class WorkCalendarTests
     }
 
     [Fact]
-    public void KindOf_AfterLastDate_YearNotPublishedWithCoverage()
+    public void KindOf_AfterLastDate_ProvisionalFromTheStatutoryHolidays()
     {
-        var result = Calendar.KindOf(D("2027-01-04"));
-
-        Assert.Equal(YearNotPublished, result.Problem.Code);
-        Assert.Equal("2027年的节假日安排尚未公布（日历覆盖2019年1月1日至2026年12月31日），无法计算工作日", result.Problem.Message);
+        Assert.Equal(DayKind.Workday, Calendar.KindOf(D("2027-01-04")).Value);
+        Assert.Equal(DayKind.Holiday, Calendar.KindOf(D("2027-01-01")).Value);
+        Assert.Equal("元旦", Calendar.HolidayName(D("2027-01-01")).Value);
+        Assert.True(Calendar.IsProvisional(D("2027-01-04")));
+        Assert.False(Calendar.IsProvisional(D("2026-12-31")));
     }
 
     [Fact]
@@ -156,10 +157,10 @@ public sealed class WorkCalendarTests
         var result = Calendar.KindOf(D("2018-12-31"));
 
         Assert.Equal(YearNotPublished, result.Problem.Code);
-        Assert.Equal("2018年的节假日安排不在日历中（日历覆盖2019年1月1日至2026年12月31日），无法计算工作日", result.Problem.Message);
+        Assert.Equal("2018年的节假日安排不在日历中（日历覆盖2019年1月1日至2100年12月31日），无法计算工作日", result.Problem.Message);
     }
 
-    public static TheoryData<string> OutsideDates => ["2018-12-31", "2027-01-04", "0001-01-01", "9999-12-31"];
+    public static TheoryData<string> OutsideDates => ["2018-12-31", "2101-01-03", "0001-01-01", "9999-12-31"];
 
     [Theory]
     [MemberData(nameof(OutsideDates))]
@@ -178,20 +179,26 @@ public sealed class WorkCalendarTests
     }
 
     [Fact]
-    public void AddWorkingDays_RunningPastLastDate_YearNotPublishedNotAGuess()
+    public void AddWorkingDays_RunningPastLastDate_ProvisionalNotRefused()
     {
         var result = Calendar.AddWorkingDays(D("2026-12-20"), 20);
 
+        Assert.Equal(D("2027-01-18"), result.Value);
+        Assert.True(Calendar.IsProvisional(result.Value));
+    }
+
+    [Fact]
+    public void AddWorkingDays_RunningPastEndDate_YearNotPublished()
+    {
+        var result = Calendar.AddWorkingDays(D("2100-12-20"), 20);
+
         Assert.Equal(YearNotPublished, result.Problem.Code);
-        Assert.Equal(
-            "自2026年12月20日起第20个工作日超出了日历范围：2027年的节假日安排尚未公布（日历覆盖2019年1月1日至2026年12月31日），无法计算工作日",
-            result.Problem.Message);
+        Assert.Equal("自2100年12月20日起第20个工作日超出了日历范围（日历覆盖2019年1月1日至2100年12月31日），无法计算工作日", result.Problem.Message);
     }
 
     [Theory]
-    [InlineData("2026-12-31", 1)]
-    [InlineData("2026-12-30", 2)]
-    [InlineData("2019-01-01", 1995)]
+    [InlineData("2100-12-31", 1)]
+    [InlineData("2019-01-01", 30_000)]
     [InlineData("2020-09-24", int.MaxValue)]
     public void AddWorkingDays_OneDayTooMany_YearNotPublished(string start, int days) =>
         Assert.Equal(YearNotPublished, Calendar.AddWorkingDays(D(start), days).Problem.Code);
@@ -205,7 +212,7 @@ public sealed class WorkCalendarTests
         Assert.Equal(new DateOnly(2027, 12, 31), extended.LastDate);
         Assert.Equal([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027], extended.Years);
 
-        // Before: unknown or past the end. After: answered, including the December date the new notice reaches back to.
+        // Before: provisional. After: fixed by the notice, including the December date the new notice reaches back to.
         Assert.Equal(DayKind.Workday, extended.KindOf(D("2027-01-04")).Value);
         Assert.Equal(DayKind.AdjustedWorkday, extended.KindOf(D("2027-01-09")).Value);
         Assert.Equal(DayKind.Holiday, extended.KindOf(D("2026-12-31")).Value);
@@ -214,9 +221,10 @@ public sealed class WorkCalendarTests
         Assert.Equal(D("2026-12-30"), extended.AddWorkingDays(D("2026-12-29"), 1).Value);
         Assert.Equal(D("2027-01-04"), extended.AddWorkingDays(D("2026-12-30"), 1).Value);
 
-        // The official calendar is immutable and keeps its answers.
+        // The official calendar is immutable and keeps its answers (2027 from the rule: 01-09 an ordinary Saturday).
         Assert.Equal(DayKind.Workday, Calendar.KindOf(D("2026-12-31")).Value);
-        Assert.Equal(YearNotPublished, Calendar.KindOf(D("2027-01-04")).Problem.Code);
+        Assert.Equal(DayKind.Weekend, Calendar.KindOf(D("2027-01-09")).Value);
+        Assert.True(Calendar.IsProvisional(D("2027-01-04")));
         Assert.Equal(new DateOnly(2026, 12, 31), Calendar.LastDate);
     }
 

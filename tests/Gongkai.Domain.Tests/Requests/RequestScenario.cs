@@ -111,6 +111,7 @@ internal static class RequestScenario
             RequestTrigger.Reply => new Reply(Staff, d, at, ReplyOutcome.Disclosed()),
             RequestTrigger.Withdraw => new Withdraw(ApplicantActor, d, at, "已通过其他途径获取"),
             RequestTrigger.Import => new ImportFromLedger(Staff, d, at, Guid.NewGuid(), request.AgencyId, "导入-1", request.Applicant, Channel.InPerson, "内容", d, null, null),
+            RequestTrigger.RecalculateDeadlines => new RecalculateDeadlines(Staff, d, at, "国务院办公厅放假安排已载入"),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
         };
     }

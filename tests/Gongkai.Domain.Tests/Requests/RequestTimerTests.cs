@@ -73,15 +73,15 @@ public sealed class RequestTimerTests
     [Fact]
     public void Submit_DateOutsideTheCalendar_CalendarProblem()
     {
-        Fails(DisclosureRequest.Submit(SubmitCommand(new DateOnly(2026, 12, 20), Channel.InPerson), OfficialCalendar), "calendar.yearNotPublished");
+        Fails(DisclosureRequest.Submit(SubmitCommand(new DateOnly(2100, 12, 20), Channel.InPerson), OfficialCalendar), "calendar.yearNotPublished");
         Fails(DisclosureRequest.Submit(SubmitCommand(new DateOnly(2018, 6, 1), Channel.InPerson), OfficialCalendar), "calendar.yearNotPublished");
     }
 
     [Fact]
     public void ConfirmReceipt_DateOutsideTheCalendar_CalendarProblemAndNothingChanges()
     {
-        var request = Submitted(new DateOnly(2026, 12, 10));
-        Fails(request.Apply(new ConfirmReceipt(Staff, new DateOnly(2026, 12, 11), At(new DateOnly(2026, 12, 11))), OfficialCalendar),
+        var request = Submitted(new DateOnly(2100, 12, 10));
+        Fails(request.Apply(new ConfirmReceipt(Staff, new DateOnly(2100, 12, 11), At(new DateOnly(2100, 12, 11))), OfficialCalendar),
             "calendar.yearNotPublished");
         Assert.Equal(RequestState.Submitted, request.State);
         Assert.Null(request.ReceivedOn);
