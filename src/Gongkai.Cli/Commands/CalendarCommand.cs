@@ -1,15 +1,18 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Gongkai.Core.Features.Calendar;
+using Gongkai.Core.Data;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Gongkai.Cli.Commands;
 
 /// <summary>
-/// <c>gongkai calendar add DATE N</c> and <c>gongkai calendar deadline --received DATE [--paused N] [--extended] [--explain]</c>:
-/// working days on the official calendar (regulation-rules.md §12). A bad date, or one the calendar does not cover, exits 2.
+/// <c>gongkai calendar add DATE N</c>, <c>gongkai calendar deadline --received DATE [--paused N] [--extended] [--explain]</c>:
+/// working days on the official calendar (regulation-rules.md §12), with the notices loaded into the database when it
+/// exists; a date in a year without a notice is computed and marked provisional. <c>gongkai calendar load FILE</c>
+/// loads a year's notice and recounts the open deadlines it moves. A bad date exits 2.
 /// </summary>
 internal static class CalendarCommand
 {
@@ -31,9 +34,10 @@ internal static class CalendarCommand
         var command = new Command("calendar", "按国务院办公厅公布的放假调休安排计算工作日（收到申请之日不计入，自次日起算）");
         command.Subcommands.Add(CreateAdd(stdout, stderr));
         command.Subcommands.Add(CreateDeadline(stdout, stderr));
+        command.Subcommands.Add(CalendarLoadCommand.Create(stdout, stderr));
         command.SetAction(_ =>
         {
-            stderr.WriteLine("命令行错误：请指定子命令 add 或 deadline。用法见 gongkai calendar --help");
+            stderr.WriteLine("命令行错误：请指定子命令 add、deadline 或 load。用法见 gongkai calendar --help");
             return GongkaiCli.Unusable;
         });
         return command;
@@ -48,8 +52,12 @@ internal static class CalendarCommand
             CustomParser = ParseDate,
         };
         var days = new Argument<int>("n") { Description = "工作日数（非负整数）", HelpName = "N", CustomParser = ParseCount };
-        var command = new Command("add", "起算日期之后的第 N 个工作日") { date, days };
-        command.SetAction(result => Add(result.GetValue(date), result.GetValue(days), stdout, stderr));
+        var db = DatabaseOption.Create();
+        var command = new Command("add", "起算日期之后的第 N 个工作日") { date, days, db };
+        command.SetAction(async (result, cancellationToken) =>
+            await CalendarInForceAsync(result.GetValue(db), stderr, cancellationToken) is { } calendar
+                ? Add(calendar, result.GetValue(date), result.GetValue(days), stdout, stderr)
+                : GongkaiCli.Unusable);
         return command;
     }
 
@@ -69,31 +77,49 @@ internal static class CalendarCommand
         };
         var extended = new Option<bool>("--extended") { Description = "同时计算延长后的答复期限（再加20个工作日）" };
         var explain = new Option<bool>("--explain") { Description = "逐日列出计算过程，标明节假日和调休上班日" };
-        var command = new Command("deadline", "依申请公开的期限：补正告知期限、答复期限、延长后的答复期限") { received, paused, extended, explain };
-        command.SetAction(result => Deadline(
-            result.GetValue(received), result.GetValue(paused), result.GetValue(extended), result.GetValue(explain), stdout, stderr));
+        var db = DatabaseOption.Create();
+        var command = new Command("deadline", "依申请公开的期限：补正告知期限、答复期限、延长后的答复期限") { received, paused, extended, explain, db };
+        command.SetAction(async (result, cancellationToken) =>
+            await CalendarInForceAsync(result.GetValue(db), stderr, cancellationToken) is { } calendar
+                ? Deadline(calendar, result.GetValue(received), result.GetValue(paused), result.GetValue(extended), result.GetValue(explain), stdout, stderr)
+                : GongkaiCli.Unusable);
         return command;
     }
 
-    public static int Add(DateOnly start, int days, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// The shipped calendar with the notices loaded into the database: the one named by <c>--db</c> or
+    /// <c>GONGKAI_DB</c>, or the default SQLite file if it exists (a calendar question never creates a database).
+    /// </summary>
+    private static async Task<WorkCalendar?> CalendarInForceAsync(string? db, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var loaded = CalendarSource.Load();
-        if (!loaded.TryGetValue(out var calendar))
+        var target = DatabaseTarget.Resolve(db);
+        var named = !string.IsNullOrWhiteSpace(db) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable));
+        if (!named && target.Provider == DatabaseProvider.Sqlite && !File.Exists(new SqliteConnectionStringBuilder(target.ConnectionString).DataSource))
         {
-            return Fail(loaded.Problem, stderr);
+            return DatabaseOption.LoadCalendar(stderr);
         }
 
+        await using var context = await DatabaseOption.OpenAsync(db, stderr, cancellationToken);
+        return context is null ? null : await DatabaseOption.LoadCalendarAsync(context, stderr, cancellationToken);
+    }
+
+    public static int Add(WorkCalendar calendar, DateOnly start, int days, TextWriter stdout, TextWriter stderr)
+    {
         var result = calendar.AddWorkingDays(start, days);
         if (!result.TryGetValue(out var date))
         {
             return Fail(result.Problem, stderr);
         }
 
-        stdout.WriteLine(DateAndWeekday(date));
+        stdout.WriteLine(DateAndWeekday(date) + Mark(calendar, date));
         return GongkaiCli.Ok;
     }
 
-    public static int Deadline(DateOnly? receivedOn, int pausedDays, bool extended, bool explain, TextWriter stdout, TextWriter stderr)
+    /// <summary>The provisional mark of a date counted over a year without a notice, or nothing.</summary>
+    private static string Mark(WorkCalendar calendar, DateOnly date) =>
+        calendar.ProvisionalNote(date) is { } note ? $"（暂定：{note}）" : "";
+
+    public static int Deadline(WorkCalendar calendar, DateOnly? receivedOn, int pausedDays, bool extended, bool explain, TextWriter stdout, TextWriter stderr)
     {
         if (receivedOn is not { } received)
         {
@@ -102,12 +128,6 @@ internal static class CalendarCommand
         }
 
         // Everything is computed before anything is printed: a deadline past the calendar prints no partial answer.
-        var loaded = CalendarSource.Load();
-        if (!loaded.TryGetValue(out var calendar))
-        {
-            return Fail(loaded.Problem, stderr);
-        }
-
         var replyDays = ReplyDays + pausedDays;
         var supplement = calendar.AddWorkingDays(received, SupplementDays);
         var reply = DeadlineExplanation.Explain(calendar, received, replyDays);
@@ -127,27 +147,27 @@ internal static class CalendarCommand
 
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine($"收到申请之日：{DateAndWeekday(received)}");
-        stdout.WriteLine($"补正告知期限：{DateAndWeekday(supplement.Value)}（第{SupplementDays.ToString(c)}个工作日，条例第三十条）");
+        stdout.WriteLine($"补正告知期限：{DateAndWeekday(supplement.Value)}（第{SupplementDays.ToString(c)}个工作日，条例第三十条）{Mark(calendar, supplement.Value)}");
         var replyNote = pausedDays == 0
             ? $"第{ReplyDays.ToString(c)}个工作日"
             : $"第{replyDays.ToString(c)}个工作日：{ReplyDays.ToString(c)}个工作日，加上不计入期限的征求意见时间{pausedDays.ToString(c)}个工作日";
-        stdout.WriteLine($"答复期限：{DateAndWeekday(reply.Value.Deadline)}（{replyNote}，条例第三十三条）");
+        stdout.WriteLine($"答复期限：{DateAndWeekday(reply.Value.Deadline)}（{replyNote}，条例第三十三条）{Mark(calendar, reply.Value.Deadline)}");
         if (extension is { } extendedDeadline)
         {
-            stdout.WriteLine($"延长后的答复期限：{DateAndWeekday(extendedDeadline.Value.Deadline)}（答复期限后再加{ExtensionDays.ToString(c)}个工作日，条例第三十三条第二款）");
+            stdout.WriteLine($"延长后的答复期限：{DateAndWeekday(extendedDeadline.Value.Deadline)}（答复期限后再加{ExtensionDays.ToString(c)}个工作日，条例第三十三条第二款）{Mark(calendar, extendedDeadline.Value.Deadline)}");
         }
 
-        stdout.WriteLine($"说明：收到申请之日不计入，自次日起算（民法典第二百零一条）；工作日按国务院办公厅放假调休安排，日历覆盖{Iso(calendar.FirstDate)}至{Iso(calendar.LastDate)}。");
+        stdout.WriteLine($"说明：收到申请之日不计入，自次日起算（民法典第二百零一条）；工作日：{calendar.CoverageDescription}。");
         if (explain)
         {
             stdout.WriteLine();
             stdout.WriteLine("逐日计算（答复期限）：");
-            WriteDays(reply.Value, "收到申请之日，不计入", n => n == SupplementDays ? "补正告知期限" : n == replyDays ? "答复期限" : null, stdout);
+            WriteDays(calendar, reply.Value, "收到申请之日，不计入", n => n == SupplementDays ? "补正告知期限" : n == replyDays ? "答复期限" : null, stdout);
             if (extension is { } shown)
             {
                 stdout.WriteLine();
                 stdout.WriteLine("逐日计算（延长后的答复期限，自答复期限的次日起算）：");
-                WriteDays(shown.Value, "答复期限，不计入", n => n == ExtensionDays ? "延长后的答复期限" : null, stdout);
+                WriteDays(calendar, shown.Value, "答复期限，不计入", n => n == ExtensionDays ? "延长后的答复期限" : null, stdout);
             }
         }
 
@@ -155,7 +175,7 @@ internal static class CalendarCommand
     }
 
     /// <summary>One line per day: date, weekday, the working-day number or why the day is not counted, and the holiday it belongs to.</summary>
-    private static void WriteDays(DeadlineExplanation explanation, string startNote, Func<int, string?> milestone, TextWriter stdout)
+    private static void WriteDays(WorkCalendar calendar, DeadlineExplanation explanation, string startNote, Func<int, string?> milestone, TextWriter stdout)
     {
         foreach (var day in explanation.Days)
         {
@@ -180,6 +200,11 @@ internal static class CalendarCommand
             else
             {
                 parts.Add(day.Kind == DayKind.Holiday ? $"放假（{day.HolidayName}）" : "周末");
+            }
+
+            if (calendar.IsProvisional(day.Date))
+            {
+                parts.Add("暂定");
             }
 
             stdout.WriteLine("  " + string.Join("  ", parts));

@@ -63,7 +63,20 @@ internal static class DatabaseOption
         return agency;
     }
 
-    /// <summary>The calendar in force (official data plus GONGKAI_CALENDAR), or null after saying on stderr why not.</summary>
+    /// <summary>The calendar in force with the notices loaded into <paramref name="db"/>, or null after saying on stderr why not.</summary>
+    public static async Task<WorkCalendar?> LoadCalendarAsync(GongkaiDbContext db, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var loaded = await CalendarSource.LoadAsync(db, cancellationToken);
+        if (loaded.TryGetValue(out var calendar))
+        {
+            return calendar;
+        }
+
+        stderr.WriteLine(loaded.Problem.Message);
+        return null;
+    }
+
+    /// <summary>The calendar shipped (official data plus GONGKAI_CALENDAR), without a database, or null after saying on stderr why not.</summary>
     public static WorkCalendar? LoadCalendar(TextWriter stderr)
     {
         var loaded = CalendarSource.Load();

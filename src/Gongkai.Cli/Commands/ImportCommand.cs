@@ -31,7 +31,7 @@ internal static class ImportCommand
             "台账文件（CSV 或 XLSX），表头：" + string.Join("、", LedgerRecords.Headers), "申请所属机关的全称", [], "件申请", stdout, stderr,
             async c =>
             {
-                var loaded = CalendarSource.Load();
+                var loaded = await CalendarSource.LoadAsync(c.Db, c.CancellationToken);
                 if (!loaded.TryGetValue(out var calendar))
                 {
                     return loaded.Problem;

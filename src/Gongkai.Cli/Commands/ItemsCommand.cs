@@ -59,7 +59,7 @@ internal static class ItemsCommand
                     }
                 }
 
-                if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
+                if (await DatabaseOption.LoadCalendarAsync(context, stderr, cancellationToken) is not { } calendar)
                 {
                     return GongkaiCli.Unusable;
                 }

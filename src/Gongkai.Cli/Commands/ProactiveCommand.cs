@@ -22,7 +22,7 @@ internal static class ProactiveCommand
         {
             return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
+                if (await DatabaseOption.LoadCalendarAsync(context, stderr, cancellationToken) is not { } calendar)
                 {
                     return GongkaiCli.Unusable;
                 }

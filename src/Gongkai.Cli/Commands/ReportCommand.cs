@@ -38,7 +38,7 @@ internal static class ReportCommand
 
             return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
+                if (await DatabaseOption.LoadCalendarAsync(context, stderr, cancellationToken) is not { } calendar)
                 {
                     return GongkaiCli.Unusable;
                 }
@@ -110,13 +110,12 @@ internal static class ReportCommand
 
     private static async Task<int> WithScopeAsync(ParseResult result, (Option<string> Agency, Option<int> Year, Option<string?> Db) options, TextWriter stderr, Func<Scope, Task<int>> act, CancellationToken cancellationToken)
     {
-        if (DatabaseOption.LoadCalendar(stderr) is not { } calendar)
-        {
-            return GongkaiCli.Unusable;
-        }
-
         return await DatabaseOption.WithAgencyAsync(
-            result.GetValue(options.Db), result.GetValue(options.Agency)!, stderr, (context, found) => act(new Scope(context, found, calendar, result.GetValue(options.Year))), cancellationToken);
+            result.GetValue(options.Db), result.GetValue(options.Agency)!, stderr, async (context, found) =>
+                await DatabaseOption.LoadCalendarAsync(context, stderr, cancellationToken) is { } calendar
+                    ? await act(new Scope(context, found, calendar, result.GetValue(options.Year)))
+                    : GongkaiCli.Unusable,
+            cancellationToken);
     }
 
     private static Command LockCommand(TextWriter stdout, TextWriter stderr)

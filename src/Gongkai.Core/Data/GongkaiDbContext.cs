@@ -54,6 +54,8 @@ public abstract class GongkaiDbContext(DbContextOptions options)
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<CalendarNotice> CalendarNotices => Set<CalendarNotice>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // PostgreSQL keeps timestamptz in UTC only; SQLite's text compares correctly only in one offset.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
@@ -147,6 +149,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
         Article20Mapping.Configure(builder, Database.IsNpgsql());
         ProactiveMapping.Configure(builder);
         ReportMapping.Configure(builder);
+        CalendarNotice.Configure(builder);
     }
 
     private static void ConfigureAppeals(ModelBuilder modelBuilder) =>

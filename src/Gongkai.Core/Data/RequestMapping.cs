@@ -60,9 +60,11 @@ internal static class RequestMapping
             r.PrimitiveCollection(x => x.SupplementItems).HasField("_supplementItems").UsePropertyAccessMode(PropertyAccessMode.Field).HasColumnName("supplement_items");
             r.Property(x => x.ConsultationStartedOn).HasColumnName("consultation_started_on");
             r.Property(x => x.ConsultationDue).HasColumnName("consultation_due");
+            r.Property(x => x.ConsultationLetterReceivedOn).HasColumnName("consultation_letter_received_on");
             r.Property(x => x.FeeAmount).HasColumnName("fee_amount").HasPrecision(12, 2);
             r.Property(x => x.FeeBasis).HasColumnName("fee_basis");
             r.Property(x => x.FeeDue).HasColumnName("fee_due");
+            r.Property(x => x.FeeNoticeReceivedOn).HasColumnName("fee_notice_received_on");
             r.Property(x => x.FeePaidOn).HasColumnName("fee_paid_on");
             r.Property(x => x.RepliedOn).HasColumnName("replied_on");
             r.Property(x => x.ClosedOn).HasColumnName("closed_on");

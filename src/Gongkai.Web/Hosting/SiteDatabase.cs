@@ -62,9 +62,12 @@ internal sealed class SiteDatabase
         {
             await using var db = await GongkaiDatabase.OpenAndMigrateAsync(target, cancellationToken);
             await StaffIdentity.EnsureRolesAsync(db, cancellationToken);
+            var calendar = app.Services.GetRequiredService<CalendarInForce>();
+            await calendar.RefreshAsync(db, cancellationToken);
+            Console.WriteLine($"工作日历：{calendar.Current.CoverageDescription}");
             if (app.Configuration.GetValue<bool>(SiteArguments.DemoKey))
             {
-                if (!await SeedDemoAsync(db, app.Services.GetRequiredService<WorkCalendar>(), target, cancellationToken)
+                if (!await SeedDemoAsync(db, calendar.Current, target, cancellationToken)
                     || !await DemoAccounts.EnsureAsync(app.Services))
                 {
                     return false;

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Domain.Calendar;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Api;
 using Gongkai.Web.Pages;
@@ -18,14 +18,18 @@ internal static class SiteSetup
     {
         services.AddSingleton<SiteDatabase>();
         services.AddScoped<GongkaiDbContext>(sp => sp.GetRequiredService<SiteDatabase>().Open());
-        services.AddSingleton(_ => SiteDatabase.LoadCalendar());
+        // The calendar of a request is the one in force when it starts: a notice loaded meanwhile (on the calendar
+        // page, by the CLI or by another instance) replaces it for the requests after.
+        services.AddSingleton(_ => new CalendarInForce(SiteDatabase.LoadCalendar()));
+        services.AddScoped(sp => sp.GetRequiredService<CalendarInForce>().Current);
+        services.AddHostedService<CalendarRefresher>();
         services.AddSingleton(TimeProvider.System);
 
         // One writer for the site's database, for the process's lifetime: it groups the online applications of every
         // request into shared transactions. It holds no scoped service (a context of its own per batch). Disposed
         // with the host, after the server has stopped taking requests: what is still queued is committed and answered.
         services.AddSingleton(sp => new SubmissionWriter(
-            sp.GetRequiredService<SiteDatabase>().Open, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<ILogger<SubmissionWriter>>()));
+            sp.GetRequiredService<SiteDatabase>().Open, sp.GetRequiredService<TimeProvider>(), () => sp.GetRequiredService<CalendarInForce>().Current, sp.GetRequiredService<ILogger<SubmissionWriter>>()));
         services.AddMemoryCache();
         services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<PublicReferenceCache>();

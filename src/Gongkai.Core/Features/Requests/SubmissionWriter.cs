@@ -50,22 +50,29 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
     private readonly System.Threading.Channels.Channel<Pending> _queue =
         System.Threading.Channels.Channel.CreateUnbounded<Pending>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private readonly Func<WorkCalendar> _calendar;
     private long _batches;
     private long _applications;
 
     /// <param name="open">A new context on the database, one per transaction (the writer outlives any request scope).</param>
     public SubmissionWriter(Func<GongkaiDbContext> open, TimeProvider clock, WorkCalendar calendar, ILogger<SubmissionWriter>? logger = null)
+        : this(open, clock, () => calendar, logger)
+    {
+    }
+
+    /// <param name="calendar">The calendar in force when a batch is written (a notice may be loaded while the site runs).</param>
+    public SubmissionWriter(Func<GongkaiDbContext> open, TimeProvider clock, Func<WorkCalendar> calendar, ILogger<SubmissionWriter>? logger = null)
     {
         _open = open;
         Clock = clock;
-        Calendar = calendar;
+        _calendar = calendar;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _loop = Task.Run(RunAsync);
     }
 
     public TimeProvider Clock { get; }
 
-    public WorkCalendar Calendar { get; }
+    public WorkCalendar Calendar => _calendar();
 
     /// <summary>Transactions committed with at least one application; fewer than <see cref="ApplicationsCommitted"/> when submissions were grouped.</summary>
     public long BatchesCommitted => Interlocked.Read(ref _batches);

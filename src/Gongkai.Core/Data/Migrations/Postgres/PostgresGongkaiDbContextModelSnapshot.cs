@@ -239,6 +239,61 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Core.Data.CalendarNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("calendar_notices", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1029,6 +1084,10 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("consultation_due");
 
+                    b.Property<DateOnly?>("ConsultationLetterReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consultation_letter_received_on");
+
                     b.Property<DateOnly?>("ConsultationStartedOn")
                         .HasColumnType("date")
                         .HasColumnName("consultation_started_on");
@@ -1067,6 +1126,10 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FeeDue")
                         .HasColumnType("date")
                         .HasColumnName("fee_due");
+
+                    b.Property<DateOnly?>("FeeNoticeReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("fee_notice_received_on");
 
                     b.Property<DateOnly?>("FeePaidOn")
                         .HasColumnType("date")

@@ -234,6 +234,61 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Core.Data.CalendarNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("calendar_notices", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1026,6 +1081,10 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("consultation_due");
 
+                    b.Property<DateOnly?>("ConsultationLetterReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consultation_letter_received_on");
+
                     b.Property<DateOnly?>("ConsultationStartedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("consultation_started_on");
@@ -1064,6 +1123,10 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FeeDue")
                         .HasColumnType("TEXT")
                         .HasColumnName("fee_due");
+
+                    b.Property<DateOnly?>("FeeNoticeReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_notice_received_on");
 
                     b.Property<DateOnly?>("FeePaidOn")
                         .HasColumnType("TEXT")
