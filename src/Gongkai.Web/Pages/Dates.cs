@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Gongkai.Domain.Calendar;
+using Microsoft.AspNetCore.Html;
 
 namespace Gongkai.Web.Pages;
 
@@ -7,6 +10,21 @@ public static class Dates
 {
     /// <summary>2020年3月9日, as documents print them.</summary>
     public static string Written(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The mark of a deadline counted over a year without a notice (spec/calendar/README.md), its full text in the
+    /// title and for screen readers; nothing for a date the notices fix.
+    /// </summary>
+    public static IHtmlContent Provisional(WorkCalendar calendar, DateOnly? date)
+    {
+        if (date is not { } d || calendar.ProvisionalNote(d) is not { } note)
+        {
+            return HtmlString.Empty;
+        }
+
+        var encoded = HtmlEncoder.Default.Encode(note);
+        return new HtmlString($"<span class=\"provisional\" title=\"{encoded}\">（暂定<span class=\"visually-hidden\">：{encoded}</span>）</span>");
+    }
 
     /// <summary>2020-03-09, for lists.</summary>
     public static string Numeric(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

@@ -62,7 +62,7 @@ public sealed partial class QueryPlanTests
                 "item page" => await PublicItem.HandleAsync(db, new PublicItem.Request(agencyId, item), ct),
                 "worklist" => await Worklist.HandleAsync(db, calendar, clock, new Worklist.Request(agencyId), ct),
                 "worklist counts" => await Worklist.CountAsync(db, calendar, clock, agencyId, ct),
-                "status lookup" => await LookupApplication.HandleAsync(db, new LookupApplication.Request(agencyId, "2021-000001", "ABCD2345"), ct),
+                "status lookup" => await LookupApplication.HandleAsync(db, Gongkai.Domain.Calendar.WorkCalendar.Official, new LookupApplication.Request(agencyId, "2021-000001", "ABCD2345"), ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(query)),
             };
         }

@@ -28,7 +28,7 @@ public sealed class LookupApplicationTests
     private static async Task<Gongkai.Domain.Common.Result<LookupApplication.Response>> LookAsync(TestDatabase database, Guid agency, string? number, string? code)
     {
         await using var db = database.Open();
-        return await LookupApplication.HandleAsync(db, new LookupApplication.Request(agency, number, code), TestContext.Current.CancellationToken);
+        return await LookupApplication.HandleAsync(db, Gongkai.Domain.Calendar.WorkCalendar.Official, new LookupApplication.Request(agency, number, code), TestContext.Current.CancellationToken);
     }
 
     [Theory]

@@ -76,7 +76,7 @@ public sealed class SubmissionWriterTests
         foreach (var (index, receipt) in receipts)
         {
             Assert.StartsWith(ContentOf(index), stored.Single(r => r.TrackingNumber == receipt.TrackingNumber).Content, StringComparison.Ordinal);
-            var status = await LookupApplication.HandleAsync(db, new LookupApplication.Request(agency, receipt.TrackingNumber, receipt.QueryCode), Ct);
+            var status = await LookupApplication.HandleAsync(db, Gongkai.Domain.Calendar.WorkCalendar.Official, new LookupApplication.Request(agency, receipt.TrackingNumber, receipt.QueryCode), Ct);
             Assert.True(status.IsSuccess, receipt.TrackingNumber);
             Assert.Equal(RequestState.Submitted, status.Value.State);
         }

@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public static class LookupApplication
         DateOnly? ReplyDue,
         DateOnly? ExtendedDue,
         DateOnly? CurrentDue,
+        string? DueProvisionalNote,
         string? Outcome,
         DateOnly? RepliedOn,
         DateOnly? ClosedOn,
@@ -37,7 +39,8 @@ public static class LookupApplication
 
     public static Problem NotFound { get; } = new(NotFoundCode, "未找到该申请，请核对受理机关、申请编号和查询码");
 
-    public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    /// <param name="calendar">The calendar in force: a deadline in a year without a notice carries its provisional note.</param>
+    public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)
     {
         var number = request.TrackingNumber?.Trim() ?? "";
         var code = Requests.QueryCode.Normalize(request.QueryCode);
@@ -56,6 +59,7 @@ public static class LookupApplication
         }
 
         var disclosureRequest = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == found.Id, cancellationToken);
+        var due = disclosureRequest.State.IsTerminal() ? null : disclosureRequest.CurrentDue;
         var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
         return new Response(
             disclosureRequest.TrackingNumber,
@@ -66,7 +70,8 @@ public static class LookupApplication
             disclosureRequest.ReceivedOn,
             disclosureRequest.ReplyDue,
             disclosureRequest.ExtendedDue,
-            disclosureRequest.State.IsTerminal() ? null : disclosureRequest.CurrentDue,
+            due,
+            due is { } d ? calendar.ProvisionalNote(d) : null,
             disclosureRequest.Outcome?.DisplayName,
             disclosureRequest.RepliedOn,
             disclosureRequest.ClosedOn,

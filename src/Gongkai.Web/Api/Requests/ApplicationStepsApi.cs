@@ -31,7 +31,7 @@ internal static class ApplicationStepsApi
 
     public sealed record StepDone(
         string TrackingNumber, RequestState State, string StateName, RequestTrigger Trigger, DateOnly Date, string Description, DateOnly? ReceivedOn, DateOnly? ReplyDue,
-        DateOnly? ExtendedDue);
+        DateOnly? ExtendedDue, string? DueProvisionalNote);
 
     public static RouteGroupBuilder MapApplicationSteps(this RouteGroupBuilder api)
     {
@@ -78,7 +78,8 @@ internal static class ApplicationStepsApi
 
         var request = await db.Requests.AsNoTracking().FirstAsync(r => r.Id == found.Id, cancellationToken);
         return TypedResults.Ok(new StepDone(
-            request.TrackingNumber, request.State, request.State.DisplayName(), step.Trigger, step.Date, step.Description, request.ReceivedOn, request.ReplyDue, request.ExtendedDue));
+            request.TrackingNumber, request.State, request.State.DisplayName(), step.Trigger, step.Date, step.Description, request.ReceivedOn, request.ReplyDue, request.ExtendedDue,
+            request.CurrentDue is { } due ? calendar.ProvisionalNote(due) : null));
     }
 
     /// <summary>条例 Art 33¶2: the office head is one of the agency's 机关管理员, as on the application page.</summary>

@@ -1,5 +1,6 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,9 +58,9 @@ internal static class ApplicationsApi
     }
 
     private static async Task<Results<Ok<LookupApplication.Response>, ProblemHttpResult>> StatusAsync(
-        Guid agencyId, string trackingNumber, [FromHeader(Name = QueryCodeHeader)] string? queryCode, GongkaiDbContext db, CancellationToken cancellationToken)
+        Guid agencyId, string trackingNumber, [FromHeader(Name = QueryCodeHeader)] string? queryCode, GongkaiDbContext db, WorkCalendar calendar, CancellationToken cancellationToken)
     {
-        var result = await LookupApplication.HandleAsync(db, new LookupApplication.Request(agencyId, trackingNumber, queryCode), cancellationToken);
+        var result = await LookupApplication.HandleAsync(db, calendar, new LookupApplication.Request(agencyId, trackingNumber, queryCode), cancellationToken);
         return result.TryGetValue(out var status) ? TypedResults.Ok(status) : ApiProblems.NotFound(result.Problem.Message);
     }
 }

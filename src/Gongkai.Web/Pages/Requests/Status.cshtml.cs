@@ -1,5 +1,6 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Calendar;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,7 +13,7 @@ namespace Gongkai.Web.Pages.Requests;
 /// get the same answer.
 /// </summary>
 [EnableRateLimiting(PublicRateLimits.Lookup)]
-public sealed class StatusModel(GongkaiDbContext db) : AgencyPageModel(db)
+public sealed class StatusModel(GongkaiDbContext db, WorkCalendar calendar) : AgencyPageModel(db)
 {
     [BindProperty]
     public string? TrackingNumber { get; set; }
@@ -35,7 +36,7 @@ public sealed class StatusModel(GongkaiDbContext db) : AgencyPageModel(db)
             return NotFound();
         }
 
-        var result = await LookupApplication.HandleAsync(Db, new LookupApplication.Request(agencyId, TrackingNumber, QueryCode), cancellationToken);
+        var result = await LookupApplication.HandleAsync(Db, calendar, new LookupApplication.Request(agencyId, TrackingNumber, QueryCode), cancellationToken);
         if (result.TryGetValue(out var application))
         {
             Application = application;

@@ -30,6 +30,12 @@ public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCal
 
     public DateOnly Today => ChinaClock.Today(clock);
 
+    /// <summary>The calendar in force, for the provisional mark of the deadlines.</summary>
+    public WorkCalendar Calendar => calendar;
+
+    /// <summary>The last time a loaded notice moved this application's deadlines, shown above everything else until the next step.</summary>
+    public RequestEvent? DeadlinesMoved => Application.Events[^1] is { Trigger: RequestTrigger.RecalculateDeadlines } last ? last : null;
+
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 

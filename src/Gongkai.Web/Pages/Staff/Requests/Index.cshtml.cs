@@ -14,6 +14,9 @@ public sealed class IndexModel(StaffAccess access, GongkaiDbContext db, WorkCale
 {
     public Worklist.Page Lines { get; private set; } = new([], 0, 1, Worklist.DefaultPageSize);
 
+    /// <summary>The calendar in force, for the provisional mark of the deadlines.</summary>
+    public WorkCalendar Calendar => calendar;
+
     private Guid? _agencyFilter;
 
     public async Task<IActionResult> OnGetAsync(Guid? agency, int? p, CancellationToken cancellationToken)
