@@ -36,6 +36,12 @@ public enum StaffRight
     Oversee,
 
     /// <summary>
+    /// Load a year's State Council holiday notice (spec/calendar/README.md): it moves open deadlines of every agency,
+    /// so only the 政务公开办 enters it, from the notice's text.
+    /// </summary>
+    ManageCalendar,
+
+    /// <summary>
     /// List the staff accounts and their roles. A reading right: a 政务公开办 user also reads those of the agencies
     /// under theirs (the same reach as every other record), and changes none of them.
     /// </summary>
@@ -70,7 +76,7 @@ public sealed class StaffAccess(GongkaiDbContext db)
             StaffRight.Read, StaffRight.HandleRequests, StaffRight.WriteItems, StaffRight.EnterFigures,
             StaffRight.ManageReports, StaffRight.ReadAuditTrail, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageApiKeys,
         ],
-        [StaffRoles.Oversight] = [StaffRight.Read, StaffRight.Oversee, StaffRight.ManageReports, StaffRight.ReadUsers, StaffRight.ManageUsers],
+        [StaffRoles.Oversight] = [StaffRight.Read, StaffRight.Oversee, StaffRight.ManageReports, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageCalendar],
         [StaffRoles.Auditor] = [StaffRight.Read, StaffRight.ReadAuditTrail],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

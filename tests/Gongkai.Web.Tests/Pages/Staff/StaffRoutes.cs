@@ -78,6 +78,8 @@ public static class StaffRoutes
         new("user lock", HttpMethod.Post, _ => $"/staff/users?handler=Lock&id={Guid.Empty}", UserManagers),
         new("user unlock", HttpMethod.Post, _ => $"/staff/users?handler=Unlock&id={Guid.Empty}", UserManagers),
         new("user password", HttpMethod.Post, _ => $"/staff/users?handler=Password&id={Guid.Empty}", UserManagers),
+        new("calendar", HttpMethod.Get, _ => "/staff/calendar", AnyStaff),
+        new("calendar load", HttpMethod.Post, _ => "/staff/calendar", [Caller.Oversight], new Dictionary<string, string> { ["Input.Year"] = "2027", ["Input.Holidays"] = "" }),
         new("api keys", HttpMethod.Get, _ => "/staff/api-keys", KeyManagers),
         new("api key create", HttpMethod.Post, _ => "/staff/api-keys?handler=Create", KeyManagers, new Dictionary<string, string> { ["Name"] = "" }),
         new("api key revoke", HttpMethod.Post, _ => $"/staff/api-keys?handler=Revoke&id={Guid.Empty}", KeyManagers),
