@@ -150,10 +150,11 @@ public sealed class CalendarFileTests
         var without = CliRunner.RunProcess("calendar", "add", "2026-12-30", "3");
         var with = CliRunner.RunProcessWith(new Dictionary<string, string> { ["GONGKAI_CALENDAR"] = file }, "calendar", "add", "2026-12-30", "3");
 
-        Assert.Equal(2, without.ExitCode);
-        Assert.Contains("2027年", without.Stderr, StringComparison.Ordinal);
+        // Without the notice: provisional (12-31 (1), 01-01 off by the rule, 01-04 (2), 01-05 (3)) and marked so.
+        Assert.Equal(0, without.ExitCode);
+        Assert.Equal("2027-01-05 星期二（暂定：暂按法定节假日计算，待国务院办公厅公布2027年放假安排后更新）", without.Stdout.Trim());
         Assert.Equal(0, with.ExitCode);
-        Assert.Contains("2027-01-05", with.Stdout, StringComparison.Ordinal); // 12-31 (1), 01-01 off, 01-04 (2), 01-05 (3)
+        Assert.Equal("2027-01-05 星期二", with.Stdout.Trim());
     }
 }
 
