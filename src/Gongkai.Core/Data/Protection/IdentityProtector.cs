@@ -35,7 +35,8 @@ public sealed class IdentityProtector
 
     /// <summary>
     /// The master key for a database: <c>GONGKAI_DATA_KEY</c> if set; else the key file (for SQLite
-    /// <c>gongkai.db.key</c> beside the database, created with owner-only permissions on first use).
+    /// <c>gongkai.db.key</c> beside the database, for PostgreSQL <c>gongkai.key</c> in <see cref="DataFolder.Default"/>;
+    /// created with owner-only permissions on first use).
     /// </summary>
     public static IdentityProtector ForDatabase(DatabaseTarget target)
     {
@@ -45,9 +46,10 @@ public sealed class IdentityProtector
             return new IdentityProtector(Convert.FromBase64String(fromEnvironment.Trim()));
         }
 
+        // PostgreSQL: in the data folder, not the working directory, so the CLI and the site find the same key.
         var keyFile = target.Provider == DatabaseProvider.Sqlite
             ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource + ".key"
-            : Path.GetFullPath("data/gongkai.key");
+            : Path.Combine(DataFolder.Default, "gongkai.key");
         return new IdentityProtector(LoadOrCreateKey(keyFile));
     }
 
