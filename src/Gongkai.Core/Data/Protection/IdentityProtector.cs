@@ -98,18 +98,30 @@ public sealed class IdentityProtector
 
         Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
         var key = RandomNumberGenerator.GetBytes(32);
+        var temporary = $"{keyFile}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var stream = new FileStream(keyFile, options))
-        using (var writer = new StreamWriter(stream))
+        try
         {
-            writer.Write(Convert.ToBase64String(key));
-        }
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
+                stream.Flush(flushToDisk: true);
+            }
 
-        return key;
+            // Whole or not at all, and never over another key: the CLI and the site may start at once, and a key
+            // replaced after data was sealed with it would make that data unreadable. The first one in place wins.
+            File.Move(temporary, keyFile, overwrite: false);
+            return key;
+        }
+        catch (IOException) when (File.Exists(keyFile))
+        {
+            File.Delete(temporary);
+            return Convert.FromBase64String(File.ReadAllText(keyFile).Trim());
+        }
     }
 }
