@@ -10,9 +10,11 @@ public static class GongkaiCli
     public const int ReportErrors = 1;
     public const int Unusable = 2;
 
+    /// <summary>Runs a command; any exception it throws is one Chinese line on stderr and exit 2 (<see cref="CommandFailure"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("公开 Gongkai：政府信息公开工作平台命令行工具");
+        var verbose = new Option<bool>("--verbose") { Description = "出错时显示详细信息（异常类型、消息和调用栈）", Recursive = true };
+        var root = new RootCommand("公开 Gongkai：政府信息公开工作平台命令行工具") { verbose };
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         root.Subcommands.Add(AgencyCommand.Create(stdout, stderr));
@@ -38,6 +40,15 @@ public static class GongkaiCli
             return Unusable;
         }
 
-        return parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }).GetAwaiter().GetResult();
+        try
+        {
+            // Our handler, not System.CommandLine's: its default prints "Unhandled exception" and the stack trace.
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return parsed.InvokeAsync(configuration).GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            return CommandFailure.Report(e, parsed.GetValue(verbose), stderr);
+        }
     }
 }

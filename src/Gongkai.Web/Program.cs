@@ -1,7 +1,8 @@
 using System.Text;
 using Gongkai.Web.Hosting;
 
-Console.OutputEncoding = Encoding.UTF8;
+// No byte order mark on stdout (a log collector reads bare UTF-8), as the CLI.
+Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 var builder = WebApplication.CreateBuilder(SiteArguments.Normalize(args));
 SiteArguments.UseDefaultAddress(builder);
 builder.Services.AddGongkaiSite(builder.Configuration);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Gongkai.Cli.Tests;
 
@@ -21,9 +22,16 @@ internal static class CliRunner
     public static CliResult RunProcess(params string[] args) => RunProcessWith(new Dictionary<string, string>(), args);
 
     /// <summary>The real executable with extra environment variables (kept out of this process's tests).</summary>
-    public static CliResult RunProcessWith(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliResult RunProcessWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProcessIn(null, environment, args);
+
+    /// <summary>
+    /// The real executable in a working directory. Output is decoded as bytes are: a byte order mark would stay in
+    /// the text as U+FEFF (a StreamReader would drop it unseen).
+    /// </summary>
+    public static CliResult RunProcessIn(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "" };
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -36,10 +44,17 @@ internal static class CliRunner
         }
 
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = ReadAllAsync(process.StandardOutput.BaseStream);
+        var stderr = ReadAllAsync(process.StandardError.BaseStream);
         process.WaitForExit();
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static async Task<string> ReadAllAsync(Stream stream)
+    {
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes);
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes.ToArray());
     }
 
     /// <summary>A temporary folder removed when disposed.</summary>

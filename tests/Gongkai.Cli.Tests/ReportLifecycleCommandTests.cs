@@ -6,10 +6,11 @@ namespace Gongkai.Cli.Tests;
 /// <summary><c>gongkai report build|lock|publish|status|district</c> on the seed's records, through the command tree.</summary>
 public sealed class ReportLifecycleCommandTests
 {
-    private const string District = "北京市东城区";
-    private const string Office = "北京市东城区对外联络服务办公室";
+    internal const string District = "北京市东城区";
+    internal const string Office = "北京市东城区对外联络服务办公室";
 
-    private static string SeedDatabase(CliRunner.TempFolder folder)
+    /// <summary>The seed office's 2020 records in a new database in the folder.</summary>
+    internal static string SeedDatabase(CliRunner.TempFolder folder)
     {
         var db = Path.Combine(folder.Path, "g.db");
         string Ledger(string name) => CliRunner.Sample(Path.Combine("ledgers", name));

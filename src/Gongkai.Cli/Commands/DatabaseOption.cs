@@ -12,7 +12,8 @@ internal static class DatabaseOption
 {
     public static Option<string?> Create() => new("--db")
     {
-        Description = $"数据库：SQLite 文件路径或 PostgreSQL 连接字符串（默认 {DatabaseTarget.DefaultSqlitePath}，或环境变量 {DatabaseTarget.EnvironmentVariable}）",
+        // Not the computed default: the tree is built on every run, and a missing home folder must not break --help.
+        Description = $"数据库：SQLite 文件路径或 PostgreSQL 连接字符串（默认为环境变量 {DatabaseTarget.EnvironmentVariable}，否则为用户数据目录中的 {DataFolder.Name}/{DatabaseTarget.DefaultFileName}，Linux 上即 ~/.local/share/{DataFolder.Name}/{DatabaseTarget.DefaultFileName}；网站默认使用同一数据库）",
     };
 
     /// <summary>Who acts when the command line acts: the operating-system user (no applicant data).</summary>
@@ -22,6 +23,9 @@ internal static class DatabaseOption
     public static async Task<GongkaiDbContext?> OpenAsync(string? db, TextWriter stderr, CancellationToken cancellationToken)
     {
         var target = DatabaseTarget.Resolve(db);
+
+        // On stderr: which records a command worked on is worth seeing (issue 11), and stdout stays the data (--json).
+        stderr.WriteLine($"数据库：{target.Display}");
         try
         {
             return await GongkaiDatabase.OpenAndMigrateAsync(target, cancellationToken);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
@@ -87,14 +88,15 @@ internal static class ItemsCommand
         return new Command("items", "主动公开信息") { list, CreateExport(stdout, stderr) };
     }
 
-    /// <summary><c>gongkai items export --agency NAME [--year Y] --out FILE.csv|FILE.xlsx</c>: the full list, importable again.</summary>
+    /// <summary><c>gongkai items export --agency NAME [--year Y] --out FILE.csv|FILE.xlsx [--bom]</c>: the full list, importable again.</summary>
     private static Command CreateExport(TextWriter stdout, TextWriter stderr)
     {
         var db = DatabaseOption.Create();
         var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
         var year = new Option<int?>("--year") { Description = "公开年度（默认全部）" };
         var output = new Option<string>("--out") { Description = "输出文件：.csv 或 .xlsx（列与 gongkai import items 相同）", Required = true };
-        var export = new Command("export", "导出主动公开全清单") { agency, year, output, db };
+        var bom = OutputFile.BomOption(" .csv ");
+        var export = new Command("export", "导出主动公开全清单") { agency, year, output, bom, db };
         export.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(output)!;
@@ -105,13 +107,18 @@ internal static class ItemsCommand
                 return GongkaiCli.Unusable;
             }
 
+            if (!OutputFile.FolderExists(path, stderr))
+            {
+                return GongkaiCli.Unusable;
+            }
+
             return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
                 var request = new ExportItems.Request(found.Id, result.GetValue(year));
                 var bytes = extension == ".csv"
-                    ? await ExportItems.CsvAsync(context, request, cancellationToken)
+                    ? await ExportItems.CsvAsync(context, request, result.GetValue(bom), cancellationToken)
                     : await ExportItems.XlsxAsync(context, request, cancellationToken);
-                await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+                AtomicFile.Write(path, bytes);
                 stdout.WriteLine($"已导出到 {path}");
                 return GongkaiCli.Ok;
             }, cancellationToken);

@@ -25,14 +25,20 @@ internal static class ReportCommand
         var format = new Option<string?>("--format") { Description = "报告格式：2019 或 2021（默认按年度）" };
         format.AcceptOnlyFromAmong("2019", "2021");
         var output = new Option<string?>("--out") { Description = "写出报告：.html .docx .pdf .json .txt .xlsx（表格）" };
+        var bom = OutputFile.BomOption(" .txt、.html ");
         var dryRun = new Option<bool>("--dry-run") { Description = "只生成和检查，不保存为草稿" };
-        var build = new Command("build", "根据台账记录生成年度报告，按勾稽关系检查，并保存为本年度草稿") { agency, year, format, output, dryRun, db };
+        var build = new Command("build", "根据台账记录生成年度报告，按勾稽关系检查，并保存为本年度草稿") { agency, year, format, output, bom, dryRun, db };
         build.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(output);
             if (path is not null && Path.GetExtension(path).ToLowerInvariant() is not (".html" or ".htm" or ".docx" or ".pdf" or ".json" or ".txt" or ".xlsx"))
             {
                 stderr.WriteLine("输出文件应为 .html、.docx、.pdf、.json、.txt 或 .xlsx");
+                return GongkaiCli.Unusable;
+            }
+
+            if (path is not null && !OutputFile.FolderExists(path, stderr))
+            {
                 return GongkaiCli.Unusable;
             }
 
@@ -68,7 +74,7 @@ internal static class ReportCommand
 
                 if (path is not null)
                 {
-                    ReportFile.Write(report, path);
+                    ReportFile.Write(report, path, result.GetValue(bom));
                     stdout.WriteLine($"已写出 {path}");
                 }
 

@@ -14,13 +14,17 @@ public enum DatabaseProvider
 }
 
 /// <summary>
-/// Where the records are: a SQLite file (the embedded default, <c>data/gongkai.db</c>) or a PostgreSQL connection
-/// string, from <c>--db</c>, else the environment variable <c>GONGKAI_DB</c>.
+/// Where the records are: a SQLite file or a PostgreSQL connection string, from <c>--db</c>, else the environment
+/// variable <c>GONGKAI_DB</c>, else the embedded default <see cref="DefaultSqlitePath"/>. A relative file is made
+/// absolute against the working directory once, here.
 /// </summary>
 public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)
 {
-    public const string DefaultSqlitePath = "data/gongkai.db";
     public const string EnvironmentVariable = "GONGKAI_DB";
+    public const string DefaultFileName = "gongkai.db";
+
+    /// <summary>The embedded default, the same for the CLI and the site: <c>gongkai.db</c> in <see cref="DataFolder.Default"/>.</summary>
+    public static string DefaultSqlitePath => Path.Combine(DataFolder.Default, DefaultFileName);
 
     public static DatabaseTarget Resolve(string? db)
     {
@@ -45,7 +49,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         return new DatabaseTarget(DatabaseProvider.Sqlite, builder.ToString());
     }
 
-    /// <summary>For messages: the file, or host and database without the password.</summary>
+    /// <summary>For messages and the start-up line: the file, or host and database without the password.</summary>
     public string Display => Provider == DatabaseProvider.Sqlite
         ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
         : new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"postgresql://{pg.Host}:{pg.Port}/{pg.Database}" : "";

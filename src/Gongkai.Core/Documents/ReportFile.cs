@@ -1,4 +1,4 @@
-using System.Text;
+using Gongkai.Core.Data.Files;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Parsing;
 
@@ -82,29 +82,33 @@ public static class ReportFile
 
     private static bool LooksTextual(byte[] bytes) => !bytes.AsSpan(0, Math.Min(bytes.Length, 512)).Contains((byte)0);
 
-    /// <summary>Writes the report in the form its extension names: .html/.htm, .docx, .pdf, .json, .txt, .xlsx (tables only).</summary>
-    public static void Write(CheckedReport report, string path)
+    /// <summary>
+    /// Writes the report in the form its extension names: .html/.htm, .docx, .pdf, .json, .txt, .xlsx (tables only),
+    /// whole or not at all (<see cref="AtomicFile"/>). Text is UTF-8 without a byte order mark; <paramref name="bom"/>
+    /// adds one to .txt and .html for old Windows tools, never to .json (RFC 8259 §8.1 forbids it).
+    /// </summary>
+    public static void Write(CheckedReport report, string path, bool bom = false)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         switch (extension)
         {
             case ".docx":
-                File.WriteAllBytes(path, DocxReportWriter.Write(report.Report));
+                AtomicFile.Write(path, DocxReportWriter.Write(report.Report));
                 break;
             case ".pdf":
-                File.WriteAllBytes(path, PdfReportWriter.Write(report.Report));
+                AtomicFile.Write(path, PdfReportWriter.Write(report.Report));
                 break;
             case ".html" or ".htm":
-                File.WriteAllText(path, HtmlReportWriter.Write(report.Report), Encoding.UTF8);
+                AtomicFile.WriteText(path, HtmlReportWriter.Write(report.Report), bom);
                 break;
             case ".json":
-                File.WriteAllText(path, ReportJson.Write(report), Encoding.UTF8);
+                AtomicFile.WriteText(path, ReportJson.Write(report));
                 break;
             case ".txt":
-                File.WriteAllText(path, TextReportWriter.Write(report.Report), Encoding.UTF8);
+                AtomicFile.WriteText(path, TextReportWriter.Write(report.Report), bom);
                 break;
             case ".xlsx":
-                File.WriteAllBytes(path, XlsxReportWriter.Write(report.Report));
+                AtomicFile.Write(path, XlsxReportWriter.Write(report.Report));
                 break;
             default:
                 throw new ArgumentException($"Unsupported report extension '{extension}' (use .html, .docx, .pdf, .json, .txt or .xlsx).", nameof(path));

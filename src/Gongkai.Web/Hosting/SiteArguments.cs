@@ -37,6 +37,7 @@ internal static class SiteArguments
         }
     }
 
+    /// <summary>The addresses the site listens on and the database it serves.</summary>
     public static void PrintAddresses(WebApplication app)
     {
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -44,5 +45,8 @@ internal static class SiteArguments
         {
             Console.WriteLine($"政府信息公开网站已启动：{address}（按 Ctrl+C 停止）");
         }
+
+        // Which records the site serves, as the CLI says it on each command (issue 11); Display has no password.
+        Console.WriteLine($"数据库：{app.Services.GetRequiredService<SiteDatabase>().Target.Display}");
     }
 }

@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Gongkai.Web.Hosting;
 
 /// <summary>
-/// The records the site serves: the same target as the CLI (<c>--db</c>, else <c>GONGKAI_DB</c>, else
-/// <c>data/gongkai.db</c>), one per process. The identity key is read and the context options are built once here, and
+/// The records the site serves: the same target as the CLI (<c>--db</c>, else <c>GONGKAI_DB</c>, else the one default
+/// <see cref="DatabaseTarget.DefaultSqlitePath"/>, whatever folder the site runs in), one per process. The identity key is read and the context options are built once here, and
 /// contexts come from a pool: a request's context is reset and reused after it, instead of EF Core setting up a new
 /// one each time (a quarter of the home page's request before, BENCHMARKS.md).
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class SiteDatabase
     /// <summary>Contexts kept for reuse; more requests at once than this get new ones, which are dropped afterwards.</summary>
     public const int PoolSize = 256;
 
-    /// <summary>Where attached files are kept: beside a SQLite file by default (<c>data/files</c> for PostgreSQL).</summary>
+    /// <summary>Where attached files are kept: beside a SQLite file by default (for PostgreSQL in <see cref="DataFolder.Default"/>).</summary>
     public const string FilesFolderKey = "Gongkai:FilesFolder";
 
     private readonly Func<GongkaiDbContext> _lease;
@@ -56,10 +56,11 @@ internal sealed class SiteDatabase
     /// </summary>
     public static async Task<bool> PrepareAsync(WebApplication app)
     {
-        var target = DatabaseTarget.Resolve(app.Configuration[SiteArguments.DatabaseKey]);
+        DatabaseTarget? target = null;
         var cancellationToken = app.Lifetime.ApplicationStopping;
         try
         {
+            target = DatabaseTarget.Resolve(app.Configuration[SiteArguments.DatabaseKey]);
             await using var db = await GongkaiDatabase.OpenAndMigrateAsync(target, cancellationToken);
             await StaffIdentity.EnsureRolesAsync(db, cancellationToken);
             var calendar = app.Services.GetRequiredService<CalendarInForce>();
@@ -85,7 +86,7 @@ internal sealed class SiteDatabase
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The operator gets the place and the reason, never a stack trace (nor a password: Display has none).
-            await Console.Error.WriteLineAsync($"无法打开数据库 {target.Display}：{e.GetBaseException().Message}");
+            await Console.Error.WriteLineAsync(target is null ? e.Message : $"无法打开数据库 {target.Display}：{e.GetBaseException().Message}");
             return false;
         }
     }

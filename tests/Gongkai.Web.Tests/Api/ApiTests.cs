@@ -130,6 +130,29 @@ public sealed class ApiTests(DemoSites sites)
 
     [Theory]
     [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    public async Task Json_BodiesProblemsAndDownload_NoByteOrderMark(string provider)
+    {
+        var site = await sites.GetAsync(provider);
+        var client = ApplySite.Client(site);
+        Uri[] urls =
+        [
+            Url(ApiRoutes.Items, site.OfficeId),
+            Url(ApiRoutes.Report, site.OfficeId, year: 2020),
+            Url(ApiRoutes.Findings, site.OfficeId, year: 2020),
+            Url(ApiRoutes.Item, site.OfficeId, itemId: Guid.NewGuid()),
+            new(Gongkai.Web.Pages.AnnualReports.ReportDownloads.Path(site.OfficeId, 2020, "json"), UriKind.Relative),
+        ];
+
+        foreach (var url in urls)
+        {
+            // RFC 8259 §8.1: a JSON text carries no byte order mark; the first byte opens the value.
+            var bytes = await (await client.GetAsync(url, Ct)).Content.ReadAsByteArrayAsync(Ct);
+            Assert.True(bytes.Length > 0 && bytes[0] is (byte)'{' or (byte)'[', $"{url}: {Convert.ToHexString(bytes.AsSpan(0, Math.Min(bytes.Length, 4)))}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
     public async Task Reports_ListJsonAndFindings_OnlyLockedVersions(string provider)
     {
         var site = await sites.GetAsync(provider);

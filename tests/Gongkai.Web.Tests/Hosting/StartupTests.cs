@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Demo;
 using Gongkai.Web.Hosting;
@@ -65,6 +66,47 @@ public sealed class StartupTests
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Issue 11: the site started in some folder without <c>--db</c> serves the one default database, the file the CLI
+    /// opens from any folder (its test: OutputsAndErrorsTests), and says so at start.
+    /// </summary>
+    [Fact]
+    public async Task Start_NoDbSetting_PrintsTheDefaultDatabaseOfTheCli()
+    {
+        var dataHome = Directory.CreateTempSubdirectory("gongkai-web-home-").FullName;
+        var workingDirectory = Directory.CreateTempSubdirectory("gongkai-web-cwd-").FullName;
+        var expected = Path.Combine(DataFolder.In(dataHome), DatabaseTarget.DefaultFileName);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        start.Environment["XDG_DATA_HOME"] = dataHome;
+        start.Environment[DatabaseTarget.EnvironmentVariable] = "";
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gongkai.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        using var site = Process.Start(start)!;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            string? line;
+            do
+            {
+                line = await site.StandardOutput.ReadLineAsync(timeout.Token);
+            }
+            while (line is not null && !line.StartsWith("数据库：", StringComparison.Ordinal));
+
+            Assert.Equal($"数据库：{expected}", line);
+            Assert.True(File.Exists(expected));
+            Assert.Empty(Directory.GetFileSystemEntries(workingDirectory));
+        }
+        finally
+        {
+            site.Kill(entireProcessTree: true);
+            await site.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Directory.Delete(dataHome, recursive: true);
+            Directory.Delete(workingDirectory, recursive: true);
         }
     }
 

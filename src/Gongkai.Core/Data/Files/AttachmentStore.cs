@@ -10,11 +10,14 @@ namespace Gongkai.Core.Data.Files;
 /// </summary>
 public sealed class AttachmentStore(string root)
 {
-    /// <summary>The store beside a SQLite database (<c>data/files</c>), or the given folder.</summary>
+    /// <summary>
+    /// The given folder, else <c>files</c> beside a SQLite database, else (PostgreSQL) <c>files</c> in
+    /// <see cref="DataFolder.Default"/>: never relative to the working directory, which differs between the CLI and the site.
+    /// </summary>
     public static AttachmentStore ForDatabase(DatabaseTarget target, string? folder = null) =>
-        new(folder ?? (target.Provider == DatabaseProvider.Sqlite
+        new(folder is not null ? Path.GetFullPath(folder) : target.Provider == DatabaseProvider.Sqlite
             ? Path.Combine(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource)!, "files")
-            : Path.GetFullPath("data/files")));
+            : Path.Combine(DataFolder.Default, "files"));
 
     /// <summary>Stores the content and gives its SHA-256 (lowercase hex) and size; storing the same content again is a no-op.</summary>
     public async Task<(string Sha256, long Size)> SaveAsync(Stream content, CancellationToken cancellationToken = default)

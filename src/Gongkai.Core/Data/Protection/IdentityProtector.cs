@@ -35,7 +35,8 @@ public sealed class IdentityProtector
 
     /// <summary>
     /// The master key for a database: <c>GONGKAI_DATA_KEY</c> if set; else the key file (for SQLite
-    /// <c>gongkai.db.key</c> beside the database, created with owner-only permissions on first use).
+    /// <c>gongkai.db.key</c> beside the database, for PostgreSQL <c>gongkai.key</c> in <see cref="DataFolder.Default"/>;
+    /// created with owner-only permissions on first use).
     /// </summary>
     public static IdentityProtector ForDatabase(DatabaseTarget target)
     {
@@ -45,9 +46,10 @@ public sealed class IdentityProtector
             return new IdentityProtector(Convert.FromBase64String(fromEnvironment.Trim()));
         }
 
+        // PostgreSQL: in the data folder, not the working directory, so the CLI and the site find the same key.
         var keyFile = target.Provider == DatabaseProvider.Sqlite
             ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource + ".key"
-            : Path.GetFullPath("data/gongkai.key");
+            : Path.Combine(DataFolder.Default, "gongkai.key");
         return new IdentityProtector(LoadOrCreateKey(keyFile));
     }
 
@@ -96,18 +98,30 @@ public sealed class IdentityProtector
 
         Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
         var key = RandomNumberGenerator.GetBytes(32);
+        var temporary = $"{keyFile}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var stream = new FileStream(keyFile, options))
-        using (var writer = new StreamWriter(stream))
+        try
         {
-            writer.Write(Convert.ToBase64String(key));
-        }
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
+                stream.Flush(flushToDisk: true);
+            }
 
-        return key;
+            // Whole or not at all, and never over another key: the CLI and the site may start at once, and a key
+            // replaced after data was sealed with it would make that data unreadable. The first one in place wins.
+            File.Move(temporary, keyFile, overwrite: false);
+            return key;
+        }
+        catch (IOException) when (File.Exists(keyFile))
+        {
+            File.Delete(temporary);
+            return Convert.FromBase64String(File.ReadAllText(keyFile).Trim());
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Files;
 using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -9,7 +10,7 @@ namespace Gongkai.Core.Features.Proactive;
 
 /// <summary>
 /// The full list (主动公开全清单) of an agency as a spreadsheet, in the columns <see cref="ImportItems"/> reads, so an
-/// exported list imports back unchanged: CSV (UTF-8 with BOM, for Excel) or XLSX. Published items only, by their
+/// exported list imports back unchanged: CSV (UTF-8, a byte order mark for Excel only on request) or XLSX. Published items only, by their
 /// public version, oldest first.
 /// </summary>
 public static class ExportItems
@@ -53,7 +54,9 @@ public static class ExportItems
         return stream.ToArray();
     }
 
-    public static async Task<byte[]> CsvAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken = default)
+    /// <param name="bom">A UTF-8 byte order mark first: Excel reads a CSV without one in the system code page (GBK on
+    /// Chinese Windows), so Chinese text shows garbled; other tools want none, hence only on request.</param>
+    public static async Task<byte[]> CsvAsync(GongkaiDbContext db, Request request, bool bom = false, CancellationToken cancellationToken = default)
     {
         var rows = await RowsAsync(db, request, cancellationToken);
         var csv = new StringBuilder();
@@ -63,7 +66,8 @@ public static class ExportItems
             csv.Append(string.Join(',', ImportItems.Headers.Select(h => Quote((string)row[h]!)))).Append("\r\n");
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        var encoding = bom ? AtomicFile.Utf8WithBom : AtomicFile.Utf8;
+        return [.. encoding.GetPreamble(), .. encoding.GetBytes(csv.ToString())];
     }
 
     /// <summary>RFC 4180: a field with a comma, quote or line break in double quotes, quotes doubled.</summary>

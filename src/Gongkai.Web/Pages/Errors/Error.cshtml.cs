@@ -12,7 +12,10 @@ public sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }
 
-    public (string Title, string Text) Message => Status switch
+    private const string ExplanationKey = "gongkai.error.explanation";
+
+    /// <summary>What went wrong, when the code that answered the status knows better than the status alone.</summary>
+    public (string Title, string Text) Message => HttpContext.Items[ExplanationKey] is ValueTuple<string, string> explained ? explained : Status switch
     {
         404 => ("页面不存在", "您访问的页面不存在或已被删除，请检查网址，或从首页重新进入。"),
         400 => ("请求无效", "请求的内容不完整或无效，请返回上一页重试。"),
@@ -22,6 +25,12 @@ public sealed class ErrorModel : PageModel
         >= 500 => ("服务器出错", "服务器暂时无法处理您的请求，请稍后再试。"),
         _ => ("无法访问", "暂时无法访问该页面，请稍后再试。"),
     };
+
+    /// <summary>
+    /// Gives the error page of this request a precise sentence (no exception text): the status code page re-executes
+    /// the same request, so its items are still there.
+    /// </summary>
+    public static void Explain(HttpContext context, string title, string text) => context.Items[ExplanationKey] = (title, text);
 
     public IActionResult OnGet(int? code) => Show(code);
 

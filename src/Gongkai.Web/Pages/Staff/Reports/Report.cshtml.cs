@@ -66,14 +66,19 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
             return NotFound();
         }
 
-        var bytes = format switch
+        var bytes = ReportDownloads.Render(HttpContext, format, () => format switch
         {
             "docx" => DocxReportWriter.Write(report.Report),
             "pdf" => PdfReportWriter.Write(report.Report),
             "xlsx" => XlsxReportWriter.Write(report.Report),
             "html" => Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report.Report)),
             _ => Encoding.UTF8.GetBytes(version.Content),
-        };
+        });
+        if (bytes is null)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         var type = format == "html" ? "text/html; charset=utf-8" : ReportDownloads.ContentTypes[format];
         return File(bytes, type, $"{ReportTitles.Title(report.Report)}（第{version.Number}版）.{format}");
     }
