@@ -68,7 +68,16 @@ internal static class ReportCommand
 
                 if (path is not null)
                 {
-                    ReportFile.Write(report, path);
+                    try
+                    {
+                        ReportFile.Write(report, path);
+                    }
+                    catch (ReportWriteException e)
+                    {
+                        stderr.WriteLine($"未写出 {path}：{e.Message}");
+                        return GongkaiCli.Unusable;
+                    }
+
                     stdout.WriteLine($"已写出 {path}");
                 }
 

@@ -26,7 +26,7 @@ internal static class ReportDownloads
     public static void MapReportDownloads(this IEndpointRouteBuilder app) =>
         app.MapGet("/agencies/{agencyId:guid}/reports/{year:int}/download/{format}", DownloadAsync);
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
+    private static async Task<Results<FileContentHttpResult, NotFound, ContentHttpResult>> DownloadAsync(
         Guid agencyId, int year, string format, GongkaiDbContext db, CancellationToken cancellationToken)
     {
         if (!ContentTypes.TryGetValue(format, out var contentType))
@@ -41,13 +41,23 @@ internal static class ReportDownloads
         }
 
         var report = stored.Report;
-        var bytes = format switch
+        byte[] bytes;
+        try
         {
-            "docx" => DocxReportWriter.Write(report),
-            "pdf" => PdfReportWriter.Write(report),
-            "xlsx" => XlsxReportWriter.Write(report),
-            _ => Encoding.UTF8.GetBytes(stored.Version.Content),
-        };
+            bytes = format switch
+            {
+                "docx" => DocxReportWriter.Write(report),
+                "pdf" => PdfReportWriter.Write(report),
+                "xlsx" => XlsxReportWriter.Write(report),
+                _ => Encoding.UTF8.GetBytes(stored.Version.Content),
+            };
+        }
+        catch (ReportWriteException e)
+        {
+            // A character no font has: the other formats still serve the report.
+            return TypedResults.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
         return TypedResults.File(bytes, contentType, ReportTitles.Title(report) + "." + format);
     }
 }

@@ -66,14 +66,24 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
             return NotFound();
         }
 
-        var bytes = format switch
+        byte[] bytes;
+        try
         {
-            "docx" => DocxReportWriter.Write(report.Report),
-            "pdf" => PdfReportWriter.Write(report.Report),
-            "xlsx" => XlsxReportWriter.Write(report.Report),
-            "html" => Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report.Report)),
-            _ => Encoding.UTF8.GetBytes(version.Content),
-        };
+            bytes = format switch
+            {
+                "docx" => DocxReportWriter.Write(report.Report),
+                "pdf" => PdfReportWriter.Write(report.Report),
+                "xlsx" => XlsxReportWriter.Write(report.Report),
+                "html" => Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report.Report)),
+                _ => Encoding.UTF8.GetBytes(version.Content),
+            };
+        }
+        catch (ReportWriteException e)
+        {
+            // A character no font has (named in the message): staff correct the text; DOCX and HTML still work.
+            return new ContentResult { Content = e.Message, ContentType = "text/plain; charset=utf-8", StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+
         var type = format == "html" ? "text/html; charset=utf-8" : ReportDownloads.ContentTypes[format];
         return File(bytes, type, $"{ReportTitles.Title(report.Report)}（第{version.Number}版）.{format}");
     }
