@@ -74,7 +74,16 @@ internal static class ReportCommand
 
                 if (path is not null)
                 {
-                    ReportFile.Write(report, path, result.GetValue(bom));
+                    try
+                    {
+                        ReportFile.Write(report, path, result.GetValue(bom));
+                    }
+                    catch (ReportWriteException e)
+                    {
+                        stderr.WriteLine($"未写出 {path}：{e.Message}");
+                        return GongkaiCli.Unusable;
+                    }
+
                     stdout.WriteLine($"已写出 {path}");
                 }
 

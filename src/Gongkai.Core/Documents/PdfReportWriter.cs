@@ -70,10 +70,16 @@ public static class PdfReportWriter
             }
         }
 
-        return Render(layout.Pages, title);
+        layout.NumberPages();
+        if (layout.Characters.Missing.Count > 0)
+        {
+            throw ReportWriteException.MissingGlyphs(layout.Characters.Missing);
+        }
+
+        return Render(layout.Pages, layout.Characters, title);
     }
 
-    private static byte[] Render(List<List<PdfOp>> pages, string title)
+    private static byte[] Render(List<List<PdfOp>> pages, PdfCharacters characters, string title)
     {
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
@@ -84,12 +90,12 @@ public static class PdfReportWriter
             RasterDpi = SKDocumentPdfMetadata.DefaultRasterDpi,
             EncodingQuality = SKDocumentPdfMetadata.DefaultEncodingQuality,
         };
-        var faces = PdfFaces.Get();
+        // Outlives the document: Skia writes the fonts out when the document closes.
+        using var fonts = new DrawingFonts(PdfFaces.Get(), characters);
         using (var document = SKDocument.CreatePdf(stream, metadata))
         using (var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true })
         using (var rule = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Stroke, StrokeWidth = 0.75f })
         {
-            using var pageNumberFont = new SKFont(faces.Serif, PageNumberSize);
             for (var p = 0; p < pages.Count; p++)
             {
                 var canvas = document.BeginPage(PageWidth, PageHeight);
@@ -97,8 +103,11 @@ public static class PdfReportWriter
                 {
                     if (op.Text is { } text)
                     {
-                        using var blob = TextBlob(text, op.Font!, op.X, op.Y);
-                        canvas.DrawText(blob, 0, 0, ink);
+                        using var blob = TextBlob(text, op.Font!, fonts, op.X, op.Y);
+                        if (blob is not null)
+                        {
+                            canvas.DrawText(blob, 0, 0, ink);
+                        }
                     }
                     else
                     {
@@ -106,9 +115,6 @@ public static class PdfReportWriter
                     }
                 }
 
-                // GB/T 9704: the number in 四号 between two 一字线, 7 mm below the text area.
-                var number = "— " + (p + 1).ToString(CultureInfo.InvariantCulture) + " —";
-                canvas.DrawText(number, PageWidth / 2, Bottom + (7 * Mm) + PageNumberSize, SKTextAlign.Center, pageNumberFont, ink);
                 document.EndPage();
             }
 
@@ -119,11 +125,27 @@ public static class PdfReportWriter
     }
 
     /// <summary>
+    /// The line as one run per face (<see cref="PdfFont.Runs"/>), each placed at the width measured for the layout;
+    /// null when nothing in it can be drawn.
+    /// </summary>
+    private static SKTextBlob? TextBlob(string text, PdfFont font, DrawingFonts fonts, float x, float y)
+    {
+        using var builder = new SKTextBlobBuilder();
+        foreach (var run in font.Runs(text))
+        {
+            AddRun(builder, run.Text, fonts.For(run.Font), x, y);
+            x += run.Width;
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
     /// The run with its text and a cluster per glyph. Noto CJK shares one glyph among several code points (户 and 戶,
     /// 民 and the radical ⺠); Skia's text map names only one of them, so without the text a reader gets the wrong
     /// character. With it, Skia writes the right one as /ActualText wherever the map would mislead.
     /// </summary>
-    private static SKTextBlob TextBlob(string text, SKFont font, float x, float y)
+    private static void AddRun(SKTextBlobBuilder builder, string text, SKFont font, float x, float y)
     {
         var glyphs = font.GetGlyphs(text);
         var utf8 = Encoding.UTF8.GetBytes(text);
@@ -141,16 +163,60 @@ public static class PdfReportWriter
             }
         }
 
-        using var builder = new SKTextBlobBuilder();
         var run = builder.AllocateTextRun(font, glyphs.Length, x, y, utf8.Length);
         run.SetGlyphs(glyphs);
         run.SetText(utf8);
         run.SetClusters(clusters);
-        return builder.Build() ?? throw new InvalidOperationException("Skia built no text blob for: " + text);
+    }
+
+    /// <summary>
+    /// The fonts Render draws with: each shipped face cut down to the characters of this PDF (Skia would embed the
+    /// whole 2–3 MB face), at the size the layout measured; a system face as it is. The glyphs and advances are the
+    /// same, so the text lands where it was measured.
+    /// </summary>
+    private sealed class DrawingFonts(PdfFaces faces, PdfCharacters characters) : IDisposable
+    {
+        private readonly Dictionary<SKTypeface, SKTypeface?> _subsets = [];
+        private readonly Dictionary<(SKTypeface Face, float Size), SKFont> _fonts = [];
+
+        public SKFont For(SKFont measured)
+        {
+            if (!_subsets.TryGetValue(measured.Typeface, out var subset))
+            {
+                subset = faces.Subset(measured.Typeface, characters.Used[measured.Typeface]);
+                _subsets[measured.Typeface] = subset;
+            }
+
+            if (subset is null)
+            {
+                return measured;
+            }
+
+            if (!_fonts.TryGetValue((subset, measured.Size), out var font))
+            {
+                font = new SKFont(subset, measured.Size);
+                _fonts[(subset, measured.Size)] = font;
+            }
+
+            return font;
+        }
+
+        public void Dispose()
+        {
+            foreach (var font in _fonts.Values)
+            {
+                font.Dispose();
+            }
+
+            foreach (var subset in _subsets.Values)
+            {
+                subset?.Dispose();
+            }
+        }
     }
 
     /// <summary>A text run at its baseline, or (without text) a ruled rectangle; in points from the page's top left.</summary>
-    private sealed record PdfOp(float X, float Y, string? Text = null, SKFont? Font = null, float Width = 0, float Height = 0);
+    private sealed record PdfOp(float X, float Y, string? Text = null, PdfFont? Font = null, float Width = 0, float Height = 0);
 
     /// <summary>A table measured before it is placed: row heights, and the rows that must stay on one page.</summary>
     private sealed record MeasuredGrid(ReportGrid Grid, float[] ColumnX, float[] RowHeights, List<PlacedCell> Cells, int[] BlockEnds)
@@ -167,30 +233,35 @@ public static class PdfReportWriter
     /// <summary>Lays paragraphs and tables out on pages; pages are lists of drawing operations, drawn by Render.</summary>
     private sealed class PdfPageLayout : IDisposable
     {
-        private readonly Dictionary<(SKFont Font, char C), float> _widths = [];
         private float _y = Top;
 
         public PdfPageLayout(PdfFaces faces)
         {
-            Title = new SKFont(faces.SerifBold, TitleSize);
-            Heading = new SKFont(faces.Sans, TextSize);
-            Body = new SKFont(faces.Serif, TextSize);
-            Cell = new SKFont(faces.Serif, CellSize);
-            HeaderCell = new SKFont(faces.SerifBold, CellSize);
+            Title = new PdfFont(faces, faces.SerifBold, TitleSize, Characters);
+            Heading = new PdfFont(faces, faces.Sans, TextSize, Characters);
+            Body = new PdfFont(faces, faces.Serif, TextSize, Characters);
+            Cell = new PdfFont(faces, faces.Serif, CellSize, Characters);
+            HeaderCell = new PdfFont(faces, faces.SerifBold, CellSize, Characters);
+            PageNumber = new PdfFont(faces, faces.Serif, PageNumberSize, Characters);
             Pages.Add([]);
         }
 
-        public SKFont Title { get; }
+        public PdfFont Title { get; }
 
-        public SKFont Heading { get; }
+        public PdfFont Heading { get; }
 
-        public SKFont Body { get; }
+        public PdfFont Body { get; }
 
-        public SKFont Cell { get; }
+        public PdfFont Cell { get; }
 
-        public SKFont HeaderCell { get; }
+        public PdfFont HeaderCell { get; }
+
+        public PdfFont PageNumber { get; }
 
         public List<List<PdfOp>> Pages { get; } = [];
+
+        /// <summary>The characters of the text, by the face that draws them, and those no face has.</summary>
+        public PdfCharacters Characters { get; } = new();
 
         public void Dispose()
         {
@@ -199,9 +270,20 @@ public static class PdfReportWriter
             Body.Dispose();
             Cell.Dispose();
             HeaderCell.Dispose();
+            PageNumber.Dispose();
         }
 
         private List<PdfOp> Page => Pages[^1];
+
+        /// <summary>GB/T 9704: the number in 四号 between two 一字线, centred 7 mm below the text area.</summary>
+        public void NumberPages()
+        {
+            for (var p = 0; p < Pages.Count; p++)
+            {
+                var number = "— " + (p + 1).ToString(CultureInfo.InvariantCulture) + " —";
+                Pages[p].Add(new PdfOp((PageWidth - PageNumber.Measure(number)) / 2, Bottom + (7 * Mm) + PageNumberSize, number, PageNumber));
+            }
+        }
 
         public void Space(float height)
         {
@@ -211,7 +293,7 @@ public static class PdfReportWriter
             }
         }
 
-        public void Paragraph(string text, SKFont font, float lineHeight, float indent, bool centred, float keepWith = 0)
+        public void Paragraph(string text, PdfFont font, float lineHeight, float indent, bool centred, float keepWith = 0)
         {
             var lines = Wrap(text, font, TextWidth - indent, TextWidth);
             if (centred)
@@ -233,7 +315,7 @@ public static class PdfReportWriter
             for (var i = 0; i < lines.Count; i++)
             {
                 Ensure(lineHeight);
-                var width = Measure(lines[i], font);
+                var width = font.Measure(lines[i]);
                 var x = centred ? Left + ((TextWidth - width) / 2) : Left + (i == 0 ? indent : 0);
                 Page.Add(new PdfOp(x, Baseline(_y, lineHeight, font.Size), lines[i], font));
                 _y += lineHeight;
@@ -384,7 +466,7 @@ public static class PdfReportWriter
                 var lineTop = top + ((bottom - top - (cell.Lines.Count * CellLine)) / 2);
                 foreach (var line in cell.Lines)
                 {
-                    var lineX = x + ((width - Measure(line, font)) / 2);
+                    var lineX = x + ((width - font.Measure(line)) / 2);
                     Page.Add(new PdfOp(lineX, Baseline(lineTop, CellLine, CellSize), line, font));
                     lineTop += CellLine;
                 }
@@ -408,34 +490,12 @@ public static class PdfReportWriter
         /// <summary>The baseline that centres a CJK line (ascent about 0.88 em) in its line box.</summary>
         private static float Baseline(float top, float lineHeight, float size) => top + ((lineHeight - size) / 2) + (0.88f * size);
 
-        private float Measure(string text, SKFont font)
-        {
-            var width = 0f;
-            foreach (var c in text)
-            {
-                width += Width(font, c);
-            }
-
-            return width;
-        }
-
-        private float Width(SKFont font, char c)
-        {
-            if (!_widths.TryGetValue((font, c), out var width))
-            {
-                width = font.MeasureText(c.ToString());
-                _widths[(font, c)] = width;
-            }
-
-            return width;
-        }
-
         /// <summary>
         /// Breaks text into lines by character, as Chinese is set: closing punctuation never starts a line (it hangs
         /// into the margin), an opening bracket never ends one, and a run of Latin letters or digits (2023, 0.5950)
         /// is not broken unless it is longer than a line.
         /// </summary>
-        private List<string> Wrap(string text, SKFont font, float firstWidth, float width)
+        private static List<string> Wrap(string text, PdfFont font, float firstWidth, float width)
         {
             var lines = new List<string>();
             var line = new StringBuilder();
@@ -445,7 +505,7 @@ public static class PdfReportWriter
             while (i < text.Length)
             {
                 var unit = NextUnit(text, i);
-                var unitWidth = Measure(unit, font);
+                var unitWidth = font.Measure(unit);
                 var hangs = unit.Length == 1 && ClosingPunctuation.Contains(unit[0], StringComparison.Ordinal);
                 if (line.Length > 0 && lineWidth + unitWidth > limit && !hangs)
                 {
@@ -458,7 +518,7 @@ public static class PdfReportWriter
 
                     lines.Add(line.ToString());
                     line.Clear().Append(carried);
-                    lineWidth = Measure(carried, font);
+                    lineWidth = font.Measure(carried);
                     limit = width;
                 }
 
@@ -466,7 +526,7 @@ public static class PdfReportWriter
                 {
                     // A Latin run longer than a line: set it character by character.
                     unit = unit[..1];
-                    unitWidth = Measure(unit, font);
+                    unitWidth = font.Measure(unit);
                 }
 
                 line.Append(unit);

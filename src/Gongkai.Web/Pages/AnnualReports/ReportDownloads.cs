@@ -42,7 +42,7 @@ internal static partial class ReportDownloads
         }
 
         var report = stored.Report;
-        var bytes = Render(context, format, () => format switch
+        var (bytes, status) = Render(context, format, () => format switch
         {
             "docx" => DocxReportWriter.Write(report),
             "pdf" => PdfReportWriter.Write(report),
@@ -50,26 +50,32 @@ internal static partial class ReportDownloads
             _ => Encoding.UTF8.GetBytes(stored.Version.Content),
         });
         return bytes is null
-            ? TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable)
+            ? TypedResults.StatusCode(status)
             : TypedResults.File(bytes, contentType, ReportTitles.Title(report) + "." + format);
     }
 
     /// <summary>
-    /// The file, or null when its renderer cannot make it on this server (no Chinese font for PDF: an
-    /// InvalidOperationException in Chinese for the operator). The reason is logged; the visitor gets the Chinese 503
-    /// page saying this format is unavailable for now and the others are not (issue 11: no bare 500).
+    /// The file, or null with the status to answer: 422 when the report holds a character no font has (named in the
+    /// message: staff correct the text), 503 when the renderer cannot work on this server (an InvalidOperationException
+    /// in Chinese for the operator, logged). The visitor gets the Chinese error page saying why, and that the other
+    /// formats still serve the report (issue 11: no bare 500).
     /// </summary>
-    public static byte[]? Render(HttpContext context, string format, Func<byte[]> render)
+    public static (byte[]? File, int Status) Render(HttpContext context, string format, Func<byte[]> render)
     {
         try
         {
-            return render();
+            return (render(), StatusCodes.Status200OK);
+        }
+        catch (ReportWriteException e)
+        {
+            ErrorModel.Explain(context, "无法生成该文件", $"{e.Message}。请下载其他格式，或请机关更正报告文字。");
+            return (null, StatusCodes.Status422UnprocessableEntity);
         }
         catch (InvalidOperationException e)
         {
             LogRenderFailure(context.RequestServices.GetRequiredService<ILogger<FileContentHttpResult>>(), e, format);
             ErrorModel.Explain(context, "暂时无法生成该文件", $"该年度报告的 {format.ToUpperInvariant()} 文件暂时无法生成，请稍后再试，或下载其他格式。");
-            return null;
+            return (null, StatusCodes.Status503ServiceUnavailable);
         }
     }
 

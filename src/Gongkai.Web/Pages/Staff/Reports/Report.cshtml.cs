@@ -66,7 +66,7 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
             return NotFound();
         }
 
-        var bytes = ReportDownloads.Render(HttpContext, format, () => format switch
+        var (bytes, status) = ReportDownloads.Render(HttpContext, format, () => format switch
         {
             "docx" => DocxReportWriter.Write(report.Report),
             "pdf" => PdfReportWriter.Write(report.Report),
@@ -76,7 +76,7 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
         });
         if (bytes is null)
         {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return StatusCode(status);
         }
 
         var type = format == "html" ? "text/html; charset=utf-8" : ReportDownloads.ContentTypes[format];
