@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Gongkai.Core.Data;
+using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Demo;
 
 namespace Gongkai.Cli.Commands;
@@ -24,7 +26,7 @@ internal static class DemoCommand
                 return GongkaiCli.Unusable;
             }
 
-            var seeded = await SeedDemo.HandleAsync(context, TimeProvider.System, calendar, new SeedDemo.Request(DatabaseOption.Actor), cancellationToken);
+            var seeded = await SeedDemo.HandleAsync(context, TimeProvider.System, calendar, new SeedDemo.Request(DatabaseOption.Actor, AttachmentStore.ForDatabase(DatabaseTarget.Resolve(result.GetValue(db)))), cancellationToken);
             if (!seeded.TryGetValue(out var response))
             {
                 stderr.WriteLine(seeded.Problem.Message);
