@@ -27,7 +27,11 @@ internal static class ItemAttachments
     private const float TextLine = 28;
 
     /// <summary>The file named after the item's title: <c>.pdf</c> when the faces load, else <c>.txt</c>.</summary>
-    public static (string FileName, byte[] Bytes) Render(string agency, string title, string documentNumber, DateOnly publishedOn, string body)
+    public static (string FileName, byte[] Bytes) Render(string agency, string title, string documentNumber, DateOnly publishedOn, string body) =>
+        Render(Faces(), agency, title, documentNumber, publishedOn, body);
+
+    /// <param name="faces">The report's faces; null for the text file.</param>
+    internal static (string FileName, byte[] Bytes) Render(PdfFaces? faces, string agency, string title, string documentNumber, DateOnly publishedOn, string body)
     {
         var notes = new List<string> { agency };
         if (documentNumber.Length > 0)
@@ -36,13 +40,13 @@ internal static class ItemAttachments
         }
 
         notes.Add(ChineseDate.Format(publishedOn));
-        return Faces() is { } faces
+        return faces is not null
             ? (title + ".pdf", Pdf(faces, title, notes, body, publishedOn))
             : (title + ".txt", Encoding.UTF8.GetBytes($"{title}\n\n{string.Join('\n', notes)}\n\n{body}\n"));
     }
 
     /// <summary>The report's faces, or null when this machine has none (the only failure <see cref="PdfFaces.Get"/> has).</summary>
-    private static PdfFaces? Faces()
+    internal static PdfFaces? Faces()
     {
         try
         {
