@@ -20,6 +20,8 @@ public sealed class DemoCommandTests
         Assert.Equal(0, demo.ExitCode);
         Assert.Contains("已创建演示数据：北京市东城区（上级机关）", demo.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{Office}：主动公开信息38条，政府信息公开申请1件，行政复议和行政诉讼案件0件", demo.Stdout, StringComparison.Ordinal);
+        Assert.Contains("已公开：政府信息公开指南7份，年度报告1份", demo.Stdout, StringComparison.Ordinal);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(folder.Path, "files"), "*", SearchOption.AllDirectories).Any(), "no attached file beside the database");
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("演示数据已存在", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, report.ExitCode);

@@ -19,9 +19,10 @@ using Npgsql;
 namespace Gongkai.Web.Tests;
 
 /// <summary>
-/// The site over the demo database (as <c>gongkai demo</c> makes it) plus what the public pages need to show and
-/// hide: the seed office's 2020 report locked and published, a department's 2021 report locked, its 2020 report left a
-/// draft, a guide, an item withdrawn and an item with an unreviewed update. One per provider, seeded once for the
+/// The site over the demo database (as <c>gongkai demo</c> makes it: the seed office's 2020 report locked and
+/// published, guides, item texts and attached files) plus what the public pages need to show and hide: a department's
+/// 2021 report locked, its 2020 report left a draft, a second version of the office's guide, an item withdrawn and an
+/// item with an unreviewed update. One per provider, seeded once for the
 /// whole assembly: the page tests only read. SQLite always; PostgreSQL when <c>GONGKAI_TEST_PG</c> is set.
 /// </summary>
 public sealed class DemoSites : IAsyncDisposable
@@ -131,16 +132,13 @@ public sealed class DemoSite : IAsyncDisposable
         var ct = CancellationToken.None;
         await using var db = await GongkaiDatabase.OpenAndMigrateAsync(Target, ct);
         var calendar = WorkCalendar.Official;
-        Check(await SeedDemo.HandleAsync(db, Clock, calendar, new SeedDemo.Request("test"), ct), "demo");
+        Check(await SeedDemo.HandleAsync(db, Clock, calendar, new SeedDemo.Request("test", AttachmentStore.ForDatabase(Target)), ct), "demo");
         DistrictId = await IdOfAsync(db, SeedDemo.District);
         OfficeId = await IdOfAsync(db, SeedDemo.SeedOffice);
         DepartmentName = SeedDemo.AgencyNames[2];
         DepartmentId = await IdOfAsync(db, DepartmentName);
 
-        // The seed office's 2020 report: locked and published as the seed was (2021-01-28).
-        await LockAsync(db, OfficeId, 2020);
-        Check(await PublishReport.HandleAsync(db, Clock, new PublishReport.Request(OfficeId, 2020, new DateOnly(2021, 1, 28), "test"), ct), "publish");
-
+        // The demo itself locked and published the seed office's 2020 report and each department's guide (version 1).
         // A department: 2021 locked but not yet published (public: the final text), 2020 only a draft (never public).
         await LockAsync(db, DepartmentId, 2021);
         Check(await SaveDraft.HandleAsync(db, calendar, Clock, new SaveDraft.Request(DepartmentId, 2020, null, "test"), ct), "draft");

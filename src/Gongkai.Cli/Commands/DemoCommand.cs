@@ -1,10 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using Gongkai.Core.Data;
+using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Demo;
 
 namespace Gongkai.Cli.Commands;
 
-/// <summary><c>gongkai demo [--db …]</c>: 北京市东城区, the seed's office with its 2020 records and a few departments.</summary>
+/// <summary>
+/// <c>gongkai demo [--db …]</c>: 北京市东城区, the seed's office with its 2020 records (report published) and a few
+/// departments; attached files go beside the SQLite file (<c>files/</c>), as the site keeps them.
+/// </summary>
 internal static class DemoCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -24,7 +29,7 @@ internal static class DemoCommand
                 return GongkaiCli.Unusable;
             }
 
-            var seeded = await SeedDemo.HandleAsync(context, TimeProvider.System, calendar, new SeedDemo.Request(DatabaseOption.Actor), cancellationToken);
+            var seeded = await SeedDemo.HandleAsync(context, TimeProvider.System, calendar, new SeedDemo.Request(DatabaseOption.Actor, AttachmentStore.ForDatabase(DatabaseTarget.Resolve(result.GetValue(db)))), cancellationToken);
             if (!seeded.TryGetValue(out var response))
             {
                 stderr.WriteLine(seeded.Problem.Message);
@@ -56,8 +61,13 @@ internal static class DemoCommand
             var all = response.Agencies;
             stdout.WriteLine($"合计：机关{all.Count(a => a.Added).ToString(c)}个，信息{all.Sum(a => a.Items).ToString(c)}条，申请{all.Sum(a => a.Requests).ToString(c)}件，" +
                 $"案件{all.Sum(a => a.Appeals).ToString(c)}件，第二十条数值{all.Sum(a => a.Article20Figures).ToString(c)}个");
+            stdout.WriteLine($"已公开：政府信息公开指南{all.Count(a => a.GuidePublished).ToString(c)}份，年度报告{all.Sum(a => a.ReportsPublished).ToString(c)}份，" +
+                $"信息附件{all.Sum(a => a.Attachments).ToString(c)}个");
         }
 
-        stdout.WriteLine($"生成年度报告：gongkai report build --agency {SeedDemo.SeedOffice} --year {SeedDemo.SeedYear.ToString(c)}");
+        // The seed office's report is published by now: its status (hash verified) rather than a new draft.
+        var year = SeedDemo.SeedYear.ToString(c);
+        stdout.WriteLine($"查看年度报告：gongkai report status --agency {SeedDemo.SeedOffice} --year {year}");
+        stdout.WriteLine($"写出报告文件：gongkai report build --agency {SeedDemo.SeedOffice} --year {year} --dry-run --out {year}.pdf");
     }
 }

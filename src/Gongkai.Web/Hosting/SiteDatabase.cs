@@ -68,7 +68,7 @@ internal sealed class SiteDatabase
             Console.WriteLine($"工作日历：{calendar.Current.CoverageDescription}");
             if (app.Configuration.GetValue<bool>(SiteArguments.DemoKey))
             {
-                if (!await SeedDemoAsync(db, calendar.Current, target, cancellationToken)
+                if (!await SeedDemoAsync(db, calendar.Current, app.Services.GetRequiredService<SiteDatabase>().Attachments, target, cancellationToken)
                     || !await DemoAccounts.EnsureAsync(app.Services))
                 {
                     return false;
@@ -91,7 +91,7 @@ internal sealed class SiteDatabase
         }
     }
 
-    private static async Task<bool> SeedDemoAsync(GongkaiDbContext db, WorkCalendar calendar, DatabaseTarget target, CancellationToken cancellationToken)
+    private static async Task<bool> SeedDemoAsync(GongkaiDbContext db, WorkCalendar calendar, AttachmentStore files, DatabaseTarget target, CancellationToken cancellationToken)
     {
         if (await db.Agencies.AnyAsync(cancellationToken))
         {
@@ -100,7 +100,7 @@ internal sealed class SiteDatabase
         }
 
         Console.WriteLine($"正在向 {target.Display} 导入演示数据（{SeedDemo.District}及所属部门）……");
-        var seeded = await SeedDemo.HandleAsync(db, TimeProvider.System, calendar, new SeedDemo.Request("web:demo"), cancellationToken);
+        var seeded = await SeedDemo.HandleAsync(db, TimeProvider.System, calendar, new SeedDemo.Request("web:demo", files), cancellationToken);
         if (!seeded.IsSuccess)
         {
             await Console.Error.WriteLineAsync(seeded.Problem.Message);

@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Files;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -12,15 +13,19 @@ namespace Gongkai.Core.Tests.Data;
 internal sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "GONGKAI_TEST_PG";
-    private readonly string? _folder;
+    private readonly string _folder;
 
-    private TestDatabase(DatabaseTarget target, string? folder)
+    private TestDatabase(DatabaseTarget target, string folder)
     {
         Target = target;
         _folder = folder;
+        Files = new AttachmentStore(Path.Combine(folder, "files"));
     }
 
     public DatabaseTarget Target { get; }
+
+    /// <summary>Attached files, in the test's own folder (beside the SQLite file; a temporary one for PostgreSQL).</summary>
+    public AttachmentStore Files { get; }
 
     /// <summary>The providers to run storage tests on: SQLite, and PostgreSQL when configured.</summary>
     public static TheoryData<string> Providers
@@ -40,17 +45,17 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
         TestDatabase database;
+        var folder = Directory.CreateTempSubdirectory("gongkai-db-").FullName;
         if (provider == "postgres")
         {
             var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable))
             {
                 Database = "gongkai_t_" + Guid.NewGuid().ToString("N")[..16],
             };
-            database = new TestDatabase(DatabaseTarget.Resolve(builder.ConnectionString), null);
+            database = new TestDatabase(DatabaseTarget.Resolve(builder.ConnectionString), folder);
         }
         else
         {
-            var folder = Directory.CreateTempSubdirectory("gongkai-db-").FullName;
             database = new TestDatabase(DatabaseTarget.Resolve(Path.Combine(folder, "gongkai.db")), folder);
         }
 
@@ -74,7 +79,8 @@ internal sealed class TestDatabase : IAsyncDisposable
         else
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder!, recursive: true);
         }
+
+        Directory.Delete(_folder, recursive: true);
     }
 }

@@ -22,7 +22,7 @@ public sealed class SeedDemoTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.Open();
-        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).IsSuccess);
+        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t", database.Files), TestContext.Current.CancellationToken)).IsSuccess);
 
         var built = await BuildAsync(db, SeedDemo.SeedOffice, 2020);
         var seed = new SeedCopy().Parse().Report;
@@ -47,7 +47,7 @@ public sealed class SeedDemoTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.Open();
-        var seeded = (await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).Value;
+        var seeded = (await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t", database.Files), TestContext.Current.CancellationToken)).Value;
 
         Assert.Equal(SeedDemo.AgencyNames, seeded.Agencies.Select(a => a.Name));
         Assert.InRange(seeded.Agencies.Count, 7, 10);
@@ -89,16 +89,24 @@ public sealed class SeedDemoTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
-            Assert.False((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).Value.ChangedNothing);
+            Assert.False((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t", database.Files), TestContext.Current.CancellationToken)).Value.ChangedNothing);
         }
 
         await using var again = database.Open();
-        var before = (await again.Requests.CountAsync(TestContext.Current.CancellationToken), await again.Items.CountAsync(TestContext.Current.CancellationToken), await again.Appeals.CountAsync(TestContext.Current.CancellationToken));
+        var before = await CountsAsync(again);
 
-        var second = (await SeedDemo.HandleAsync(again, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).Value;
+        var second = (await SeedDemo.HandleAsync(again, Clock, WorkCalendar.Official, new SeedDemo.Request("t", database.Files), TestContext.Current.CancellationToken)).Value;
 
         Assert.True(second.ChangedNothing);
-        Assert.Equal(before, (await again.Requests.CountAsync(TestContext.Current.CancellationToken), await again.Items.CountAsync(TestContext.Current.CancellationToken), await again.Appeals.CountAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(before, await CountsAsync(again));
+    }
+
+    /// <summary>Requests, items, appeals, report versions (no version 2), guide versions.</summary>
+    private static async Task<(int, int, int, int, int)> CountsAsync(GongkaiDbContext db)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        return (await db.Requests.CountAsync(ct), await db.Items.CountAsync(ct), await db.Appeals.CountAsync(ct), await db.ReportVersions.CountAsync(ct),
+            await db.Guides.CountAsync(ct));
     }
 
     [Fact]
@@ -106,7 +114,7 @@ public sealed class SeedDemoTests
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
         await using var db = database.Open();
-        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).IsSuccess);
+        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t", database.Files), TestContext.Current.CancellationToken)).IsSuccess);
         var built = await BuildAsync(db, SeedDemo.SeedOffice, 2020);
         var folder = Directory.CreateTempSubdirectory("gongkai-demo-formats-");
         try
@@ -138,7 +146,7 @@ public sealed class SeedDemoTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.Open();
-        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t"), TestContext.Current.CancellationToken)).IsSuccess);
+        Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t", database.Files), TestContext.Current.CancellationToken)).IsSuccess);
         var parent = await db.Agencies.SingleAsync(a => a.Name == SeedDemo.District, TestContext.Current.CancellationToken);
 
         var district = (await DistrictReport.HandleAsync(db, WorkCalendar.Official, Clock, new DistrictReport.Request(parent.Id, 2021), TestContext.Current.CancellationToken)).Value;

@@ -7,6 +7,7 @@ using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
+using Gongkai.Domain.Proactive;
 
 namespace Gongkai.Core.Features.Demo;
 
@@ -20,8 +21,9 @@ internal sealed record Importers(GongkaiDbContext Db, TimeProvider Clock, WorkCa
         Checked(file, (await ImportRequests.HandleAsync(Db, Clock, Calendar, new ImportRequests.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), null, CancellationToken))
             .Map(r => (r.Errors, r.Imported)));
 
-    public async Task<Result<int>> ItemsAsync(string agency, (string Name, byte[] Bytes) file) =>
-        Checked(file, (await ImportItems.HandleAsync(Db, Clock, new ImportItems.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
+    /// <param name="files">The stored attachments the file's 附件 column names.</param>
+    public async Task<Result<int>> ItemsAsync(string agency, (string Name, byte[] Bytes) file, IReadOnlyDictionary<string, Attachment>? files = null) =>
+        Checked(file, (await ImportItems.HandleAsync(Db, Clock, new ImportItems.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor, files), CancellationToken))
             .Map(r => (r.Errors, r.Imported)));
 
     public async Task<Result<int>> AppealsAsync(string agency, (string Name, byte[] Bytes) file) =>

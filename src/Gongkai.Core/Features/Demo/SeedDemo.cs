@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Appeals;
 using Gongkai.Core.Features.Article20;
@@ -14,7 +15,10 @@ namespace Gongkai.Core.Features.Demo;
 /// <c>gongkai demo</c>: 北京市东城区 with the seed's office (北京市东城区对外联络服务办公室, its 2020 records exactly as
 /// the seed report counts them, from the sample ledgers embedded in this assembly) and a few other departments with
 /// generated records for 2019–2021. Everything goes through the importers, so the demo holds nothing the import
-/// could not have made. Idempotent: every import skips what is already there, so a second run changes nothing.
+/// could not have made: items with a generated 正文 and, every few, the full text attached as a file. Then what a
+/// visitor opens first: each department's 政府信息公开指南 published, and the seed office's 2020 report built, locked and
+/// published as the seed was. Idempotent: every import skips what is already there, and a guide or a report year
+/// someone already has is left to them, so a second run changes nothing.
 /// </summary>
 public static class SeedDemo
 {
@@ -28,14 +32,35 @@ public static class SeedDemo
     /// <summary>Fixed, so every demo database holds the same records.</summary>
     private const int Seed = 20201231;
 
-    public sealed record Request(string Actor);
+    /// <summary>
+    /// The seed is dated 二〇二一年一月 without a day; the last working day before the Art 49 deadline (31 January 2021,
+    /// a Sunday) is in time, as the seed was.
+    /// </summary>
+    public static readonly DateOnly SeedReportPublishedOn = new(2021, 1, 29);
+
+    /// <summary>The seed's items name 政府信息公开指南（2020版）, published on 9 March 2020.</summary>
+    public static readonly DateOnly GuideEffectiveOn = new(2020, 3, 9);
+
+    /// <summary>The seed office attaches the full text to every fifth item, the departments to every twentieth.</summary>
+    public const int SeedAttachmentEvery = 5;
+    public const int DepartmentAttachmentEvery = 20;
+
+    /// <param name="Files">Where the attached files are kept (the same store the item editor saves to).</param>
+    public sealed record Request(string Actor, AttachmentStore Files);
 
     /// <summary>What one agency got: new records only (0 everywhere on a second run).</summary>
-    public sealed record AgencyLine(string Name, bool Added, int Items, int Requests, int Appeals, int Article20Figures);
+    public sealed record AgencyLine(string Name, bool Added, int Items, int Requests, int Appeals, int Article20Figures)
+    {
+        public int Attachments { get; init; }
+
+        public bool GuidePublished { get; init; }
+
+        public int ReportsPublished { get; init; }
+    }
 
     public sealed record Response(IReadOnlyList<AgencyLine> Agencies)
     {
-        public bool ChangedNothing => Agencies.All(a => !a.Added && a.Items + a.Requests + a.Appeals + a.Article20Figures == 0);
+        public bool ChangedNothing => Agencies.All(a => !a.Added && a.Items + a.Requests + a.Appeals + a.Article20Figures + a.Attachments + a.ReportsPublished == 0 && !a.GuidePublished);
     }
 
     /// <summary>The agencies of the demo, the district first.</summary>
@@ -53,7 +78,7 @@ public static class SeedDemo
 
         lines.Add(new AgencyLine(District, districtAdded, 0, 0, 0, 0));
         var imports = new Importers(db, clock, calendar, request.Actor, cancellationToken);
-        var seeded = await SeedOfficeAsync(imports);
+        var seeded = await SeedOfficeAsync(imports, request.Files);
         if (!seeded.TryGetValue(out var office))
         {
             return seeded.Problem;
@@ -63,7 +88,7 @@ public static class SeedDemo
         var generator = new RecordGenerator(new Random(Seed), calendar);
         for (var n = 0; n < DepartmentCount; n++)
         {
-            var department = await DepartmentAsync(imports, generator, Departments.For(District, "东", n));
+            var department = await DepartmentAsync(imports, request.Files, generator, Departments.For(District, "东", n));
             if (!department.TryGetValue(out var line))
             {
                 return department.Problem;
@@ -76,7 +101,11 @@ public static class SeedDemo
     }
 
     /// <summary>The seed's office and its 2020 ledgers, read from this assembly's resources (samples/ledgers).</summary>
-    private static async Task<Result<AgencyLine>> SeedOfficeAsync(Importers imports)
+    /// <summary>
+    /// The seed's office and its 2020 ledgers, read from this assembly's resources (samples/ledgers), its items with
+    /// texts and files; its guide; its 2020 report published once every record is in.
+    /// </summary>
+    private static async Task<Result<AgencyLine>> SeedOfficeAsync(Importers imports, AttachmentStore files)
     {
         var added = await AddAsync(imports.Db, imports.Clock, SeedOffice, District, imports.Actor, imports.CancellationToken);
         if (!added.TryGetValue(out var isNew))
@@ -84,14 +113,24 @@ public static class SeedDemo
             return added.Problem;
         }
 
+        var ledger = Embedded("seed-2020-items.csv");
+        var rows = LedgerFile.Read(ledger.Bytes, ledger.Name).Select(r => ImportItems.Headers.Select(h => r[h]).ToArray()).ToList();
         var requests = await imports.RequestsAsync(SeedOffice, Embedded("seed-2020-requests.csv"));
-        var items = await imports.ItemsAsync(SeedOffice, Embedded("seed-2020-items.csv"));
+        var items = await DemoItems.ImportAsync(imports, files, SeedOffice, ledger.Name, rows, SeedAttachmentEvery);
         var article20 = await imports.Article20Async(SeedOffice, SeedYear, Embedded("seed-2020-article20.csv"));
-        return Combine(SeedOffice, isNew, items, requests, 0, article20);
+        var line = Combine(SeedOffice, isNew, items.Map(i => i.Items), requests, 0, article20);
+        if (!line.TryGetValue(out var office))
+        {
+            return line.Problem;
+        }
+
+        var guide = await DemoPublications.GuideAsync(imports, SeedOffice, "综合科");
+        var report = await DemoPublications.ReportAsync(imports, SeedOffice, SeedYear, SeedReportPublishedOn);
+        return guide.Bind(g => report.Map(r => office with { Attachments = items.Value.Attachments, GuidePublished = g, ReportsPublished = r }));
     }
 
     /// <summary>A generated department: for each year its items, applications and 第二十条 figures, then its cases.</summary>
-    private static async Task<Result<AgencyLine>> DepartmentAsync(Importers imports, RecordGenerator generator, DepartmentProfile department)
+    private static async Task<Result<AgencyLine>> DepartmentAsync(Importers imports, AttachmentStore files, RecordGenerator generator, DepartmentProfile department)
     {
         var added = await AddAsync(imports.Db, imports.Clock, department.Name, District, imports.Actor, imports.CancellationToken);
         if (!added.TryGetValue(out var isNew))
@@ -127,7 +166,7 @@ public static class SeedDemo
         }
 
         var requestCount = await imports.RequestsAsync(department.Name, Importers.Csv("requests.csv", LedgerRecords.Headers, requests));
-        var itemCount = await imports.ItemsAsync(department.Name, Importers.Csv("items.csv", ImportItems.Headers, items));
+        var itemCount = await DemoItems.ImportAsync(imports, files, department.Name, "items.csv", items, DepartmentAttachmentEvery);
         var appealCount = await imports.AppealsAsync(department.Name, Importers.Csv("appeals.csv", ImportAppeals.Headers, appeals));
         var figures = 0;
         foreach (var (year, rows) in article20)
@@ -141,7 +180,14 @@ public static class SeedDemo
             figures += count;
         }
 
-        return appealCount.TryGetValue(out var cases) ? Combine(department.Name, isNew, itemCount, requestCount, cases, figures) : appealCount.Problem;
+        var combined = appealCount.Bind(cases => Combine(department.Name, isNew, itemCount.Map(i => i.Items), requestCount, cases, figures));
+        if (!combined.TryGetValue(out var line))
+        {
+            return combined.Problem;
+        }
+
+        var guide = await DemoPublications.GuideAsync(imports, department.Name, department.Divisions[0]);
+        return guide.Map(g => line with { Attachments = itemCount.Value.Attachments, GuidePublished = g });
     }
 
     private static Result<AgencyLine> Combine(string name, bool added, Result<int> items, Result<int> requests, int appeals, Result<int> article20) =>
@@ -154,10 +200,10 @@ public static class SeedDemo
         return added.IsSuccess ? true : added.Problem.Code == "agency.duplicate" ? false : added.Problem;
     }
 
-    private static (string Name, byte[] Bytes) Embedded(string name)
+    internal static (string Name, byte[] Bytes) Embedded(string name)
     {
         using var stream = typeof(SeedDemo).Assembly.GetManifestResourceStream("Gongkai.Demo." + name)
-            ?? throw new InvalidOperationException($"The sample ledger {name} is not embedded (Gongkai.Core.csproj).");
+            ?? throw new InvalidOperationException($"The demo resource {name} is not embedded (Gongkai.Core.csproj).");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return (name, copy.ToArray());

@@ -13,8 +13,10 @@ namespace Gongkai.Core.Features.Proactive;
 /// Takes over an agency's published items (its 主动公开 台账 / 全清单) from a spreadsheet with the headers
 /// <c>标题, 文号, 类别, 主题, 科室, 形成日期, 公开日期, 全文电子化</c>: 类别 a path of the agency's category tree
 /// (<c>财政信息/预算</c>), 主题 separated by <c>;</c> or <c>；</c>, 全文电子化 是/否. An agency without categories gets
-/// the default tree; topics and divisions named are created. All or nothing, every bad row named; an item the
-/// agency already has (same title and formation date) is left as it is.
+/// the default tree; topics and divisions named are created. Two optional columns: <c>正文</c>, the item's text, and
+/// <c>附件</c>, the names of files that came with the ledger (separated like 主题), each already checked and stored by
+/// <see cref="StoreAttachment"/> and given in the request. All or nothing, every bad row named; an item the agency
+/// already has (same title and formation date) is left as it is.
 /// </summary>
 public static class ImportItems
 {
@@ -26,10 +28,13 @@ public static class ImportItems
     public const string FormedOn = "形成日期";
     public const string PublishedOn = "公开日期";
     public const string FullText = "全文电子化";
+    public const string BodyColumn = "正文";
+    public const string AttachmentsColumn = "附件";
 
     public static IReadOnlyList<string> Headers { get; } = [Title, DocumentNumber, CategoryColumn, Topics, DivisionColumn, FormedOn, PublishedOn, FullText];
 
-    public sealed record Request(string AgencyName, IReadOnlyList<LedgerRow> Rows, string FileName, byte[] FileHash, string Actor);
+    /// <param name="Files">The files named in the <c>附件</c> column, by name, as <see cref="StoreAttachment"/> stored them.</param>
+    public sealed record Request(string AgencyName, IReadOnlyList<LedgerRow> Rows, string FileName, byte[] FileHash, string Actor, IReadOnlyDictionary<string, Attachment>? Files = null);
 
     public sealed record Response(int Imported, int AlreadyPresent, IReadOnlyList<LedgerError> Errors);
 
@@ -103,15 +108,35 @@ public static class ImportItems
                 continue;
             }
 
+            var attachments = new List<Attachment>();
+            foreach (var name in Names(row[AttachmentsColumn]))
+            {
+                if (request.Files?.GetValueOrDefault(name) is { } file)
+                {
+                    attachments.Add(file);
+                }
+                else
+                {
+                    Fail(AttachmentsColumn, $"附件「{name}」没有随台账提供");
+                }
+            }
+
+            if (errors.Count > start)
+            {
+                continue;
+            }
+
             var content = new ItemContent
             {
                 Category = category!,
-                Topics = [.. row[Topics].Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => TopicNamed(db, topics, agency.Id, name))],
+                Topics = [.. Names(row[Topics]).Select(name => TopicNamed(db, topics, agency.Id, name))],
                 Division = row[DivisionColumn].Length == 0 ? null : DivisionNamed(db, divisions, agency.Id, row[DivisionColumn]),
                 Title = row[Title],
                 DocumentNumber = row[DocumentNumber].Length == 0 ? null : row[DocumentNumber],
                 FormedOn = formed.Value,
                 FullTextElectronic = fullText!.Value,
+                Body = row[BodyColumn],
+                Attachments = attachments,
             };
             var imported = DisclosureItem.Import(new ImportItem(actor, published!.Value, clock.GetUtcNow(), Guid.NewGuid(), agency.Id, content));
             if (imported.TryGetValue(out var item))
@@ -136,6 +161,8 @@ public static class ImportItems
         await db.SaveChangesAsync(cancellationToken);
         return new Response(items.Count, alreadyPresent, []);
     }
+
+    private static string[] Names(string cell) => cell.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static Topic TopicNamed(GongkaiDbContext db, Dictionary<string, Topic> topics, Guid agencyId, string name)
     {

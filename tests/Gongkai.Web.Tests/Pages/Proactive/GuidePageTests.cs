@@ -30,7 +30,8 @@ public sealed class GuidePageTests(DemoSites sites)
     {
         var site = await sites.GetAsync(provider);
 
-        var page = await PageReader.GetAsync(site.Client(), $"/agencies/{site.DepartmentId:D}/guide");
+        // The demo publishes every department's guide, not the district government's own.
+        var page = await PageReader.GetAsync(site.Client(), $"/agencies/{site.DistrictId:D}/guide");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("本机关尚未公开政府信息公开指南", page.Text, StringComparison.Ordinal);

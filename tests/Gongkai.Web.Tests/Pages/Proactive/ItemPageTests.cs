@@ -35,6 +35,34 @@ public sealed class ItemPageTests(DemoSites sites)
 
     [Theory]
     [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    public async Task Item_ImportedByTheDemo_ItsBodyAndItsGeneratedFileDownloads(string provider)
+    {
+        const string Title = "北京市东城区对外联络服务办公室政府信息主动公开全清单"; // the seed ledger's 6th row: every 5th has a file
+        var site = await sites.GetAsync(provider);
+        var client = site.Client();
+        var ct = TestContext.Current.CancellationToken;
+        Guid id;
+        await using (var db = site.Open())
+        {
+            id = await db.Items.Where(i => i.AgencyId == site.OfficeId && i.Title == Title).Select(i => i.Id).SingleAsync(ct);
+        }
+
+        var page = await PageReader.GetAsync(client, $"/agencies/{site.OfficeId:D}/items/{id:D}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("编制了政府信息主动公开全清单", string.Concat(page.Main.QuerySelectorAll("p.body").Select(p => p.TextContent)), StringComparison.Ordinal);
+        var link = page.Main.QuerySelector("table a")!;
+        Assert.StartsWith(Title + ".", link.TextContent, StringComparison.Ordinal);
+        var file = await client.GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        var bytes = await file.Content.ReadAsByteArrayAsync(ct);
+        Assert.True(link.TextContent.EndsWith(".pdf", StringComparison.Ordinal)
+            ? file.Content.Headers.ContentType?.MediaType == "application/pdf" && bytes.AsSpan().StartsWith("%PDF"u8)
+            : file.Content.Headers.ContentType?.MediaType == "text/plain" && System.Text.Encoding.UTF8.GetString(bytes).StartsWith(Title, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
     public async Task Item_UpdateInReview_ShowsThePublishedVersionOnly(string provider)
     {
         var site = await sites.GetAsync(provider);

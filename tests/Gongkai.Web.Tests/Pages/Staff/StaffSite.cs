@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Accounts;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Demo;
@@ -177,7 +178,7 @@ public sealed partial class StaffSite : IAsyncDisposable
         var calendar = WorkCalendar.Official;
         await using (var db = await GongkaiDatabase.OpenAndMigrateAsync(Target, ct))
         {
-            Check((await SeedDemo.HandleAsync(db, Clock, calendar, new SeedDemo.Request("test"), ct)).IsSuccess, "demo");
+            Check((await SeedDemo.HandleAsync(db, Clock, calendar, new SeedDemo.Request("test", AttachmentStore.ForDatabase(Target)), ct)).IsSuccess, "demo");
             OfficeId = await db.Agencies.Where(a => a.Name == SeedDemo.SeedOffice).Select(a => a.Id).SingleAsync(ct);
             DepartmentId = await db.Agencies.Where(a => a.Name == SeedDemo.AgencyNames[2]).Select(a => a.Id).SingleAsync(ct);
         }
