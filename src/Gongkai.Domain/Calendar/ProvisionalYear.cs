@@ -55,6 +55,12 @@ public static class ProvisionalYear
         ];
     }
 
+    /// <summary>The days made up (补假) for statutory holidays on a weekend, by the holiday they make up for.</summary>
+    public static IReadOnlyList<(string Holiday, DateOnly Date)> MadeUpDays(int year) =>
+        [.. For(year).Holidays.Where(d => d.Name.EndsWith(MadeUp, StringComparison.Ordinal)).Select(d => (d.Name[..^MadeUp.Length], d.Date))];
+
+    private const string MadeUp = "补假";
+
     private static NoticeYear Compute(int year)
     {
         var days = new List<NoticeDay>();
@@ -79,7 +85,7 @@ public static class ProvisionalYear
             {
                 if (!IsWeekend(next) && taken.Add(next))
                 {
-                    days.Add(new NoticeDay(next, name + "补假"));
+                    days.Add(new NoticeDay(next, name + MadeUp));
                     onWeekend--;
                 }
 

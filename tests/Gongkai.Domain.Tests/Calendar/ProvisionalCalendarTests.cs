@@ -55,6 +55,8 @@ public sealed class ProvisionalCalendarTests
 
         Assert.Equal(offOnWeekdays, weekdaysOff);
         Assert.Equal("春节补假", Calendar.HolidayName(D("2027-02-10")).Value);
+        Assert.Equal([("春节", D("2027-02-09")), ("春节", D("2027-02-10")), ("劳动节", D("2027-05-03")), ("劳动节", D("2027-05-04")), ("国庆节", D("2027-10-04")), ("国庆节", D("2027-10-05"))],
+            ProvisionalYear.MadeUpDays(2027));
         Assert.Equal("春节", Calendar.HolidayName(D("2027-02-06")).Value);
         Assert.Equal(DayKind.Holiday, Calendar.KindOf(D("2027-02-06")).Value);
         Assert.Equal(DayKind.Workday, Calendar.KindOf(D("2027-02-11")).Value);

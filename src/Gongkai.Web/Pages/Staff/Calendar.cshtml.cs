@@ -23,6 +23,8 @@ public sealed class CalendarModel(StaffAccess access, GongkaiDbContext db, Calen
 
     public IReadOnlyList<(string Name, IReadOnlyList<DateOnly> Days)> Assumed { get; private set; } = [];
 
+    public IReadOnlyList<(string Holiday, DateOnly Date)> MadeUp { get; private set; } = [];
+
     public IReadOnlyList<LoadCalendarNotice.MovedDeadline> Moved { get; private set; } = [];
 
     public int MovedElsewhere { get; private set; }
@@ -79,6 +81,7 @@ public sealed class CalendarModel(StaffAccess access, GongkaiDbContext db, Calen
     {
         Loaded = [.. (await db.CalendarNotices.AsNoTracking().ToListAsync(cancellationToken)).OrderByDescending(n => n.LoadedAt)];
         Assumed = Calendar.EndDate > Calendar.LastDate ? Domain.Calendar.ProvisionalYear.StatutoryHolidays(ProvisionalYear) : [];
+        MadeUp = Calendar.EndDate > Calendar.LastDate ? Domain.Calendar.ProvisionalYear.MadeUpDays(ProvisionalYear) : [];
     }
 
     public sealed class NoticeInput
