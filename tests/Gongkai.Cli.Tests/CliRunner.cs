@@ -41,19 +41,4 @@ internal static class CliRunner
         process.WaitForExit();
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
-
-    /// <summary>A temporary folder removed when disposed.</summary>
-    public sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("gongkai-cli-").FullName;
-
-        public string File(string name, string content)
-        {
-            var path = System.IO.Path.Combine(Path, name);
-            System.IO.File.WriteAllText(path, content);
-            return path;
-        }
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

@@ -9,7 +9,7 @@ public sealed class ReportLifecycleCommandTests
     private const string District = "北京市东城区";
     private const string Office = "北京市东城区对外联络服务办公室";
 
-    private static string SeedDatabase(CliRunner.TempFolder folder)
+    private static string SeedDatabase(TempFolder folder)
     {
         var db = Path.Combine(folder.Path, "g.db");
         string Ledger(string name) => CliRunner.Sample(Path.Combine("ledgers", name));
@@ -24,7 +24,7 @@ public sealed class ReportLifecycleCommandTests
     [Fact]
     public void BuildLockPublishStatus_SeedOffice_LockedHashedPublishedInTime()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = SeedDatabase(folder);
 
         var lockWithoutDraft = CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);
@@ -57,7 +57,7 @@ public sealed class ReportLifecycleCommandTests
     [Fact]
     public void District_Json_SumsAndEachAgencysStatus()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = SeedDatabase(folder);
         CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--db", db);
         CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);

@@ -13,7 +13,7 @@ public sealed class ComputeArticle20Tests
     private static readonly ItemActor Importer = new("admin", "管理员", ItemRole.Admin);
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Compute_NormativeDocumentsInTheCatalogue_FiguresOfBothFormats(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -29,7 +29,7 @@ public sealed class RequestStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task SaveAndLoad_RequestWithStepsAndReply_EverythingBackIdentityEncrypted(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -67,7 +67,7 @@ public sealed class RequestStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Update_LoadedOpenRequest_NewStepsAppended(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -97,7 +97,7 @@ public sealed class RequestStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task TrackingNumber_SameInOneAgency_Refused(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -1,80 +1,28 @@
 using Gongkai.Core.Data;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Gongkai.Core.Tests.Data;
 
 /// <summary>
-/// A fresh, migrated database per test: a SQLite file always, and a PostgreSQL database of its own when
-/// <c>GONGKAI_TEST_PG</c> holds a connection string (npgsql's TestUtil idea: the server chosen by an environment
-/// variable, unique data per test). Never a mocked or in-memory provider.
+/// A fresh, migrated database per test on one of <see cref="TestProviders.Providers"/>: a SQLite file always, and a
+/// PostgreSQL database of its own when <c>GONGKAI_TEST_PG</c> is set (unique data per test). Never a mocked or
+/// in-memory provider.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    public const string PostgresVariable = "GONGKAI_TEST_PG";
-    private readonly string? _folder;
+    private readonly ScratchDatabase _scratch;
 
-    private TestDatabase(DatabaseTarget target, string? folder)
-    {
-        Target = target;
-        _folder = folder;
-    }
+    private TestDatabase(ScratchDatabase scratch) => _scratch = scratch;
 
-    public DatabaseTarget Target { get; }
-
-    /// <summary>The providers to run storage tests on: SQLite, and PostgreSQL when configured.</summary>
-    public static TheoryData<string> Providers
-    {
-        get
-        {
-            var providers = new TheoryData<string> { "sqlite" };
-            if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable)))
-            {
-                providers.Add("postgres");
-            }
-
-            return providers;
-        }
-    }
+    public DatabaseTarget Target => _scratch.Target;
 
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
-        TestDatabase database;
-        if (provider == "postgres")
-        {
-            var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable))
-            {
-                Database = "gongkai_t_" + Guid.NewGuid().ToString("N")[..16],
-            };
-            database = new TestDatabase(DatabaseTarget.Resolve(builder.ConnectionString), null);
-        }
-        else
-        {
-            var folder = Directory.CreateTempSubdirectory("gongkai-db-").FullName;
-            database = new TestDatabase(DatabaseTarget.Resolve(Path.Combine(folder, "gongkai.db")), folder);
-        }
-
+        var database = new TestDatabase(ScratchDatabase.Create(provider, "gongkai_t_"));
         await using var db = await GongkaiDatabase.OpenAndMigrateAsync(database.Target, TestContext.Current.CancellationToken);
         return database;
     }
 
     public GongkaiDbContext Open() => GongkaiDatabase.Open(Target);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Target.Provider == DatabaseProvider.Postgres)
-        {
-            await using (var db = Open())
-            {
-                await db.Database.EnsureDeletedAsync();
-            }
-
-            NpgsqlConnection.ClearAllPools();
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder!, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _scratch.DisposeAsync();
 }

@@ -7,7 +7,7 @@ namespace Gongkai.Web.Tests.Pages.Proactive;
 public sealed class ItemPageTests(DemoSites sites)
 {
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Item_Published_ContentClassificationDatesAndAttachment(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -34,7 +34,7 @@ public sealed class ItemPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Item_UpdateInReview_ShowsThePublishedVersionOnly(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -49,7 +49,7 @@ public sealed class ItemPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Item_WithdrawnOtherAgencysOrUnknown_404(string provider)
     {
         var site = await sites.GetAsync(provider);
