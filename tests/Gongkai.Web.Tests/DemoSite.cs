@@ -9,7 +9,9 @@ using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 [assembly: AssemblyFixture(typeof(Gongkai.Web.Tests.DemoSites))]
@@ -205,6 +207,9 @@ public sealed class DemoSite : IAsyncDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("db", db);
             builder.UseSetting("urls", "http://127.0.0.1:0");
+
+            // The site's today is the seeding day, not the machine's: what is due or overdue stays as seeded on any date.
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 }

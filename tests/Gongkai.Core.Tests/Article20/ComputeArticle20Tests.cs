@@ -25,7 +25,7 @@ public sealed class ComputeArticle20Tests
             db.Agencies.Add(agency);
             db.Categories.AddRange(categories);
             DisclosureItem Document(string title, DateOnly formed, DateOnly published, DateOnly? repealed = null) =>
-                DisclosureItem.Import(new ImportItem(Importer, published, DateTimeOffset.UtcNow, Guid.NewGuid(), agency.Id,
+                DisclosureItem.Import(new ImportItem(Importer, published, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)), Guid.NewGuid(), agency.Id,
                     new ItemContent { Category = normative, Title = title, FormedOn = formed, Body = "正文", RepealedOn = repealed })).Value;
             db.Items.AddRange(
                 Document("2019年的文件", new DateOnly(2019, 6, 1), new DateOnly(2019, 6, 5)),

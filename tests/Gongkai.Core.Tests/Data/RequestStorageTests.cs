@@ -85,7 +85,7 @@ public sealed class RequestStorageTests
         {
             var request = await db.Requests.SingleAsync(r => r.Id == id, TestContext.Current.CancellationToken);
             Assert.Equal(RequestState.Submitted, request.State);
-            Assert.True(request.Apply(new ConfirmReceipt(Staff, Received, DateTimeOffset.UtcNow), WorkCalendar.Official).IsSuccess);
+            Assert.True(request.Apply(new ConfirmReceipt(Staff, Received, new DateTimeOffset(2020, 9, 24, 10, 0, 0, TimeSpan.FromHours(8))), WorkCalendar.Official).IsSuccess);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
