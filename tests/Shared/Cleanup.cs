@@ -54,17 +54,11 @@ internal static class Cleanup
         }
     }
 
-    /// <summary>To the current test's output when there is one (a fixture's dispose has none), else to stderr.</summary>
+    /// <summary>To stderr, which the run's log shows, and to the current test's output when there is one (a fixture's dispose has none).</summary>
     public static void Report(string message)
     {
         var line = "Test clean-up left something behind: " + message;
-        if (TestContext.Current.TestOutputHelper is { } output)
-        {
-            output.WriteLine(line);
-        }
-        else
-        {
-            Console.Error.WriteLine(line);
-        }
+        Console.Error.WriteLine(line);
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
     }
 }
