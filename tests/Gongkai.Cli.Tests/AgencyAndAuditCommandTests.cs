@@ -9,7 +9,7 @@ public sealed class AgencyAndAuditCommandTests
     [Fact]
     public void Agency_AddDistrictAndDepartment_ListedAsTree()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
 
         Assert.Equal(0, CliRunner.Run("agency", "add", "北京市东城区", "--db", db).ExitCode);
@@ -23,7 +23,7 @@ public sealed class AgencyAndAuditCommandTests
     [Fact]
     public void Agency_Duplicate_Exit1InChinese()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
 
@@ -40,7 +40,7 @@ public sealed class AgencyAndAuditCommandTests
     [Fact]
     public void AuditVerify_AfterChangesAndAfterTampering_Exit0ThenExit1NamingTheEntry()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
         CliRunner.Run("agency", "add", "北京市东城区教育委员会", "--parent", "北京市东城区", "--db", db);
@@ -80,7 +80,7 @@ public sealed class UsersCommandTests
     [Fact]
     public async Task UsersAdd_FirstOversightAndAdmin_PasswordPrintedOnceAndHashedWithRolesAndAuditEntry()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
 
@@ -105,7 +105,7 @@ public sealed class UsersCommandTests
     [Fact]
     public void UsersAdd_UnknownRoleDuplicateNameOrAgency_Exit1InChineseNothingStored()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
         CliRunner.Run("users", "add", "--agency", "北京市东城区", "--user", "admin", "--name", "管理员", "--roles", "AgencyAdmin", "--db", db);

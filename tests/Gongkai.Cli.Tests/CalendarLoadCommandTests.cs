@@ -28,7 +28,7 @@ public sealed class CalendarLoadCommandTests
     [InlineData("2020-09-24", "答复期限：2020-10-28 星期三（第20个工作日，条例第三十三条）")]
     public void Deadline_IntoAYearWithoutNotice_ComputedAndMarked(string received, string expected)
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder();
         var result = CliRunner.Run("calendar", "deadline", "--received", received, "--db", Path.Combine(folder.Path, "g.db"));
         SqliteConnection.ClearAllPools();
 
@@ -39,7 +39,7 @@ public sealed class CalendarLoadCommandTests
     [Fact]
     public void Load_NoticeThatMovesAnOpenDeadline_PrintsItAndDeadlinesFollowTheNotice()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder();
         var db = Path.Combine(folder.Path, "g.db");
         var ledger = folder.File("ledger.csv", """
             申请编号,收到日期,申请方式,申请人类型,申请人,证件号码,申请内容,办理结果,答复日期

@@ -36,7 +36,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Check_SeedWithReceivedNaturalPersonTwo_Exit1WithR1AndR3NamingCells()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var file = folder.File("changed.txt", SeedWithLine(131, "\t2"));
 
         var result = CliRunner.Run("check", file);
@@ -121,7 +121,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Check_Previous_CrossYearWarningExit0()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var previous = folder.File("2019.txt", SeedWithLine(6, "2019年政府信息公开工作年度报告").Replace("\t0\n\n\n四、政府信息公开行政复议", "\t1\n\n\n四、政府信息公开行政复议", StringComparison.Ordinal));
 
         var result = CliRunner.Run("check", CliRunner.Sample(Seed), "--previous", previous);
@@ -133,7 +133,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Check_FolderWithLastYearsReport_PairsThemForR7()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         folder.File("2020.txt", SeedText);
         folder.File("2019.txt", SeedWithLine(6, "2019年政府信息公开工作年度报告").Replace("\t0\n\n\n四、政府信息公开行政复议", "\t1\n\n\n四、政府信息公开行政复议", StringComparison.Ordinal));
 
@@ -157,7 +157,7 @@ public sealed class CheckCommandTests
     [InlineData("missing")]
     public void Check_UnreadableFile_Exit2WithReason(string kind)
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var path = Path.Combine(folder.Path, "report.txt");
         if (kind == "empty")
         {
@@ -201,7 +201,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Executable_ChangedSeed_Exit1()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var file = folder.File("changed.txt", SeedWithLine(131, "\t2"));
 
         Assert.Equal(1, CliRunner.RunProcess("check", file).ExitCode);

@@ -56,19 +56,4 @@ internal static class CliRunner
         await stream.CopyToAsync(bytes);
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes.ToArray());
     }
-
-    /// <summary>A temporary folder removed when disposed.</summary>
-    public sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("gongkai-cli-").FullName;
-
-        public string File(string name, string content)
-        {
-            var path = System.IO.Path.Combine(Path, name);
-            System.IO.File.WriteAllText(path, content);
-            return path;
-        }
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

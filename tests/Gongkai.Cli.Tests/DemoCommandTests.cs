@@ -9,7 +9,7 @@ public sealed class DemoCommandTests
     [Fact]
     public void Demo_ThenReportBuild_TheSeedReportWithoutFindings()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
 
         var demo = CliRunner.Run("demo", "--db", db);
@@ -35,7 +35,7 @@ public sealed class DemoCommandTests
     [Fact]
     public void SeedBench_SmallVolume_SummaryOnStdoutProgressOnStderrBadYearsExit2()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "b.db");
 
         var seeded = CliRunner.Run("seed-bench", "--agencies", "2", "--requests", "100", "--items", "300", "--years", "2021-2022", "--db", db);

@@ -17,7 +17,7 @@ public sealed class ImportAndTableCommandTests
     [Fact]
     public void Import_SeedLedgerThenTable_TheSeedsSectionThree()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         var ledger = folder.File("ledger.csv", SeedLedger);
         CliRunner.Run("agency", "add", Agency, "--db", db);
@@ -48,7 +48,7 @@ public sealed class ImportAndTableCommandTests
     [Fact]
     public void Import_BadRows_Exit1NamingEachDatabaseUnchanged()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         var lines = LedgerSample.Csv(10, seed: 2).Split('\n');
         lines[3] = lines[3].Replace(",2020-", ",2020-99-", StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class ImportAndTableCommandTests
     [Fact]
     public void Import_MissingFileOrUnknownAgency_Exit2()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         var ledger = folder.File("ledger.csv", SeedLedger);
 
@@ -85,7 +85,7 @@ public sealed class ImportAndTableCommandTests
     [Fact]
     public void ImportArticle20_SeedFigures_ThenAgainUnchanged()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         var file = folder.File("a20.csv", "指标,数值\n政府集中采购/采购项目数量,1\n政府集中采购/采购总金额,0.5950\n行政许可/本年增/减,减4\n");
         CliRunner.Run("agency", "add", Agency, "--db", db);
@@ -102,7 +102,7 @@ public sealed class ImportAndTableCommandTests
     [Fact]
     public void ImportAppeals_GoodThenBadFile_CountsThenEveryBadRowNamed()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         var good = folder.File("appeals.csv", """
             案号,类型,提起日期,结果,结果日期,申请编号,摘要
@@ -144,7 +144,7 @@ public sealed class CalendarFileTests
     [Fact]
     public void CalendarAdd_NewYearsNoticeFromFile_NoCodeChange()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var file = folder.File("2027.json", Year2027);
 
         var without = CliRunner.RunProcess("calendar", "add", "2026-12-30", "3");
@@ -165,7 +165,7 @@ public sealed class ProactiveCommandTests
     [Fact]
     public void ImportItemsThenSummary_TheSeedsTwentyTwenty()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         CliRunner.Run("agency", "add", Agency, "--db", db);
 
@@ -196,7 +196,7 @@ public sealed class ReportBuildCommandTests
     [InlineData("2020.pdf")]
     public void Build_FromTheSeedsLedgers_ReportThatChecksClean(string file)
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
         string Ledger(string name) => CliRunner.Sample(Path.Combine("ledgers", name));
         CliRunner.Run("agency", "add", Agency, "--db", db);

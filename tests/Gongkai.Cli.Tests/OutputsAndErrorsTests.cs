@@ -14,7 +14,7 @@ public sealed class OutputsAndErrorsTests
     [Fact]
     public void BuildOut_JsonAndText_NoByteOrderMarkJsonParsesEverywhere()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder();
         var db = ReportLifecycleCommandTests.SeedDatabase(folder);
         var json = Path.Combine(folder.Path, "x.json");
         var text = Path.Combine(folder.Path, "x.txt");
@@ -51,7 +51,7 @@ public sealed class OutputsAndErrorsTests
     [Fact]
     public void BuildOut_FolderMissing_Exit2BeforeAnyDraftIsSaved()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder();
         var db = ReportLifecycleCommandTests.SeedDatabase(folder);
         var missing = Path.Combine(folder.Path, "missing", "x.json");
 
@@ -67,7 +67,7 @@ public sealed class OutputsAndErrorsTests
     [Fact]
     public void BuildOut_TargetIsAFolder_OneChineseLineExit2StackTraceOnlyWithVerbose()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder();
         var db = ReportLifecycleCommandTests.SeedDatabase(folder);
         var target = Directory.CreateDirectory(Path.Combine(folder.Path, "x.txt")).FullName;
 
@@ -131,9 +131,9 @@ public sealed class OutputsAndErrorsTests
     [Fact]
     public void DefaultDatabase_TwoWorkingDirectories_SameAbsoluteFileSaidOnStderrStdoutJsonWithoutBom()
     {
-        using var dataHome = new CliRunner.TempFolder();
-        using var first = new CliRunner.TempFolder();
-        using var second = new CliRunner.TempFolder();
+        using var dataHome = new TempFolder();
+        using var first = new TempFolder();
+        using var second = new TempFolder();
         var environment = new Dictionary<string, string> { ["XDG_DATA_HOME"] = dataHome.Path, [DatabaseTarget.EnvironmentVariable] = "" };
         var expected = Path.Combine(DataFolder.In(dataHome.Path), DatabaseTarget.DefaultFileName);
 

@@ -10,7 +10,7 @@ public sealed class ReportLifecycleCommandTests
     internal const string Office = "北京市东城区对外联络服务办公室";
 
     /// <summary>The seed office's 2020 records in a new database in the folder.</summary>
-    internal static string SeedDatabase(CliRunner.TempFolder folder)
+    internal static string SeedDatabase(TempFolder folder)
     {
         var db = Path.Combine(folder.Path, "g.db");
         string Ledger(string name) => CliRunner.Sample(Path.Combine("ledgers", name));
@@ -25,7 +25,7 @@ public sealed class ReportLifecycleCommandTests
     [Fact]
     public void BuildLockPublishStatus_SeedOffice_LockedHashedPublishedInTime()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = SeedDatabase(folder);
 
         var lockWithoutDraft = CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);
@@ -58,7 +58,7 @@ public sealed class ReportLifecycleCommandTests
     [Fact]
     public void District_Json_SumsAndEachAgencysStatus()
     {
-        using var folder = new CliRunner.TempFolder();
+        using var folder = new TempFolder("gongkai-cli-");
         var db = SeedDatabase(folder);
         CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--db", db);
         CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);

@@ -9,10 +9,10 @@ using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Gongkai.Web.Tests.DemoSites))]
 
@@ -27,15 +27,7 @@ namespace Gongkai.Web.Tests;
 /// </summary>
 public sealed class DemoSites : IAsyncDisposable
 {
-    public const string PostgresVariable = "GONGKAI_TEST_PG";
-
     private readonly ConcurrentDictionary<string, Lazy<Task<DemoSite>>> _sites = new(StringComparer.Ordinal);
-
-    /// <summary>SQLite, and PostgreSQL when <see cref="PostgresVariable"/> holds a connection string.</summary>
-    public static IReadOnlyList<string> ProviderNames =>
-        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable)) ? ["sqlite"] : ["sqlite", "postgres"];
-
-    public static TheoryData<string> Providers => [.. ProviderNames];
 
     public Task<DemoSite> GetAsync(string provider) =>
         _sites.GetOrAdd(provider, p => new Lazy<Task<DemoSite>>(() => DemoSite.CreateAsync(p))).Value;
@@ -65,19 +57,15 @@ public sealed class DemoSite : IAsyncDisposable
     /// <summary>The day the demo was seeded: after every demo record, before the 2021 reports are due.</summary>
     public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2022, 1, 10, 1, 0, 0, TimeSpan.Zero));
 
-    private readonly string? _folder;
+    private readonly ScratchDatabase _database;
 
-    private readonly string _db;
-
-    private DemoSite(string db, string? folder)
+    private DemoSite(ScratchDatabase database)
     {
-        _db = db;
-        Target = DatabaseTarget.Resolve(db);
-        _folder = folder;
-        Factory = new SiteFactory(db);
+        _database = database;
+        Factory = new SiteFactory(database.Db);
     }
 
-    public DatabaseTarget Target { get; }
+    public DatabaseTarget Target => _database.Target;
 
     public WebApplicationFactory<Program> Factory { get; }
 
@@ -96,7 +84,7 @@ public sealed class DemoSite : IAsyncDisposable
     /// <summary>A second host of the same site on a real loopback port (Kestrel), for a browser; the caller disposes it.</summary>
     public WebApplicationFactory<Program> StartOnLoopback()
     {
-        var factory = new SiteFactory(_db);
+        var factory = new SiteFactory(_database.Db);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -106,26 +94,8 @@ public sealed class DemoSite : IAsyncDisposable
 
     public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public static async Task<DemoSite> CreateAsync(string provider)
-    {
-        DemoSite site;
-        if (provider == "postgres")
-        {
-            var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(DemoSites.PostgresVariable))
-            {
-                Database = "gongkai_web_" + Guid.NewGuid().ToString("N")[..16],
-            };
-            site = new DemoSite(builder.ConnectionString, null);
-        }
-        else
-        {
-            var folder = Directory.CreateTempSubdirectory("gongkai-web-").FullName;
-            site = new DemoSite(Path.Combine(folder, "gongkai.db"), folder);
-        }
-
-        await site.SeedAsync();
-        return site;
-    }
+    public static Task<DemoSite> CreateAsync(string provider) =>
+        Cleanup.DisposeOnFailureAsync(new DemoSite(ScratchDatabase.Create(provider, "gongkai_web_")), site => site.SeedAsync());
 
     private async Task SeedAsync()
     {
@@ -222,21 +192,8 @@ public sealed class DemoSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        if (Target.Provider == DatabaseProvider.Postgres)
-        {
-            await using (var db = Open())
-            {
-                await db.Database.EnsureDeletedAsync();
-            }
-
-            NpgsqlConnection.ClearAllPools();
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder!, recursive: true);
-        }
+        await Cleanup.TryAsync("stop the demo site", async () => await Factory.DisposeAsync());
+        await _database.DisposeAsync();
     }
 
     /// <summary>The site on this database, in Production mode (what the public gets: no developer pages).</summary>
@@ -248,6 +205,9 @@ public sealed class DemoSite : IAsyncDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("db", db);
             builder.UseSetting("urls", "http://127.0.0.1:0");
+
+            // The site's today is the seeding day, not the machine's: what is due or overdue stays as seeded on any date.
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class ApiKeyStorageTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Issue_ThenLookUp_AgencyFoundKeyNeverStoredLastUsedSet(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -43,7 +43,7 @@ public sealed class ApiKeyStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Revoke_ActiveKey_NotFoundFromThenOnAndAudited(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -68,7 +68,7 @@ public sealed class ApiKeyStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task RevokeAndIssue_OtherAgencyKeyOrBadName_RefusedNothingStored(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -92,7 +92,7 @@ public sealed class ApiKeyStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Hash_SameHashTwice_RefusedByTheUniqueIndex(string provider)
     {
         var ct = TestContext.Current.CancellationToken;

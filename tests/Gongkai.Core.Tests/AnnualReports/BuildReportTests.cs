@@ -19,7 +19,7 @@ public sealed class BuildReportTests
     private static byte[] Ledger(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", "ledgers", name));
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Build_SeedRecords_EveryTableCellOfTheSeedNoFindings(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -55,7 +55,7 @@ public sealed class ReportLifecycleTests
     private static FakeTimeProvider Clock(int year, int month, int day) => new(new DateTimeOffset(year, month, day, 2, 0, 0, TimeSpan.Zero));
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Lock_RecordChangedAfterwards_SnapshotUnchangedHashVerifiedAndRebuildIsVersion2(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -105,7 +105,7 @@ public sealed class ReportLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task LockedVersion_UpdateOrDeleteBySql_RefusedByTheDatabase(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -128,7 +128,7 @@ public sealed class ReportLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Lock_RecordsChangedSinceTheDraft_RefusedAsStale(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -150,7 +150,7 @@ public sealed class ReportLifecycleTests
     /// R7 holds between the two built years without anyone arranging it.
     /// </summary>
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task YearBoundary_DecemberRequestAnsweredInJanuary_CountsInBothYearsAndR7Holds(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -183,7 +183,7 @@ public sealed class ReportLifecycleTests
     /// carries one in that the locked 2020 never carried out: R7 warns, and the lock needs a reviewer's note.
     /// </summary>
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task R7_LockedPreviousBuiltFromOtherData_WarnsAndLockNeedsAcknowledgement(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -206,7 +206,7 @@ public sealed class ReportLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Publish_NotLockedRefused_AfterDeadlineLate_StandingFollows(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -240,7 +240,7 @@ public sealed class ReportLifecycleTests
         Assert.Equal(["report.drafted", "report.locked", "report.published"], audit);
     }
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task EditText_KeptOnRebuild_CheckedByR8_LockedVersionRefused(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -9,7 +9,7 @@ namespace Gongkai.Core.Tests.Appeals;
 public sealed class AppealsTableQueryTests
 {
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Query_RandomCasesAcrossYears_SameCellsAsTheDomainRule(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -48,7 +48,7 @@ public sealed class AppealsTableQueryTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Query_CaseFiledLateInTheYear_PendingThenItsResult(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

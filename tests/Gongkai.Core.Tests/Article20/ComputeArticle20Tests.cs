@@ -13,7 +13,7 @@ public sealed class ComputeArticle20Tests
     private static readonly ItemActor Importer = new("admin", "管理员", ItemRole.Admin);
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Compute_NormativeDocumentsInTheCatalogue_FiguresOfBothFormats(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -25,7 +25,7 @@ public sealed class ComputeArticle20Tests
             db.Agencies.Add(agency);
             db.Categories.AddRange(categories);
             DisclosureItem Document(string title, DateOnly formed, DateOnly published, DateOnly? repealed = null) =>
-                DisclosureItem.Import(new ImportItem(Importer, published, DateTimeOffset.UtcNow, Guid.NewGuid(), agency.Id,
+                DisclosureItem.Import(new ImportItem(Importer, published, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)), Guid.NewGuid(), agency.Id,
                     new ItemContent { Category = normative, Title = title, FormedOn = formed, Body = "正文", RepealedOn = repealed })).Value;
             db.Items.AddRange(
                 Document("2019年的文件", new DateOnly(2019, 6, 1), new DateOnly(2019, 6, 5)),

@@ -38,7 +38,7 @@ public sealed class ImportArticle20Tests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Import_SeedFigures_StoredWithProvenanceAndReimportChangesNothing(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -65,7 +65,7 @@ public sealed class ImportArticle20Tests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Import_BadRows_EveryOneNamedNothingStored(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

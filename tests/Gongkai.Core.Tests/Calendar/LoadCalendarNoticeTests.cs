@@ -48,7 +48,7 @@ public sealed class LoadCalendarNoticeTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task HandleAsync_NoticeThatDiffers_MovesExactlyTheAffectedOpenDeadlines(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -96,7 +96,7 @@ public sealed class LoadCalendarNoticeTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task HandleAsync_SameNoticeTwice_SecondChangesNothing_AndACorrectionIsVersion2(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -128,7 +128,7 @@ public sealed class LoadCalendarNoticeTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task HandleAsync_InvalidNotice_ChineseProblemAndNothingStored(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -146,7 +146,7 @@ public sealed class LoadCalendarNoticeTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task StoredNotice_UpdateOrDelete_RefusedByTheDatabase(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -44,7 +44,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Verify_UntouchedChain_Intact(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -58,7 +58,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Verify_EntryAlteredWithRawSql_NamesIt(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -72,7 +72,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Verify_EntryDeleted_NamesTheGap(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -86,7 +86,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Verify_EntryRehashedButNotItsSuccessor_NamesTheSuccessor(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -117,7 +117,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task RawUpdate_TriggersInPlace_Refused(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -130,7 +130,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task SaveChanges_ModifiedEntry_RefusedByTheModel(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -143,7 +143,7 @@ public sealed class AuditTrailTests
     }
     /// <summary>Two writers chain to the same last entry at once: the second is saved after the first, chain intact.</summary>
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Record_TwoWritersAtOnce_SecondRechainedAfterTheFirstChainIntact(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

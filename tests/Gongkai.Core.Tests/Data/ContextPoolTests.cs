@@ -15,7 +15,7 @@ public sealed class ContextPoolTests
     [Fact]
     public async Task Pool_ContextGivenBack_ComesOutWithDefaultsAndTheProtector()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
         var protector = IdentityProtector.ForDatabase(database.Target);
         var options = (DbContextOptions<SqliteGongkaiDbContext>)GongkaiDatabase.Options(database.Target, protector);
         var pool = new PooledDbContextFactory<SqliteGongkaiDbContext>(options, 1);

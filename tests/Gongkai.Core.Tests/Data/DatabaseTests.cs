@@ -9,7 +9,7 @@ public sealed class DatabaseTests
     [Fact]
     public async Task Migrate_SqliteFile_WriteAheadLogging()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
         await using var db = database.Open();
         await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -32,7 +32,7 @@ public sealed class DatabaseTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Agencies_DistrictAndDepartments_StoredWithParent(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -51,7 +51,7 @@ public sealed class DatabaseTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Agencies_DuplicateName_Refused(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -49,24 +49,20 @@ public sealed class IdentityProtectorTests
     [Fact]
     public void ForDatabase_SqliteWithoutKeyVariable_CreatesOwnerOnlyKeyFileOnceAndReusesIt()
     {
-        var folder = Directory.CreateTempSubdirectory("gongkai-key-").FullName;
-        try
-        {
-            var target = DatabaseTarget.Resolve(Path.Combine(folder, "gongkai.db"));
-            var first = IdentityProtector.ForDatabase(target);
-            var second = IdentityProtector.ForDatabase(target);
+        Assert.SkipUnless(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(IdentityProtector.KeyVariable)),
+            $"{IdentityProtector.KeyVariable} is set in this environment: the key comes from it, no key file is made");
+        using var temp = new TempFolder("gongkai-key-");
+        var folder = temp.Path;
+        var target = DatabaseTarget.Resolve(Path.Combine(folder, "gongkai.db"));
+        var first = IdentityProtector.ForDatabase(target);
+        var second = IdentityProtector.ForDatabase(target);
 
-            Assert.Equal(Number, second.Unprotect(first.Protect(Number)));
-            var keyFile = Path.Combine(folder, "gongkai.db.key");
-            Assert.True(File.Exists(keyFile));
-            if (!OperatingSystem.IsWindows())
-            {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
-            }
-        }
-        finally
+        Assert.Equal(Number, second.Unprotect(first.Protect(Number)));
+        var keyFile = Path.Combine(folder, "gongkai.db.key");
+        Assert.True(File.Exists(keyFile));
+        if (!OperatingSystem.IsWindows())
         {
-            Directory.Delete(folder, recursive: true);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class QueryPlanTests
     [MemberData(nameof(Queries))]
     public async Task Query_ReadsNoWholeTable(string query)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         Guid agencyId;
         Guid categoryId;

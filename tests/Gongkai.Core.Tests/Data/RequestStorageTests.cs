@@ -29,7 +29,7 @@ public sealed class RequestStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task SaveAndLoad_RequestWithStepsAndReply_EverythingBackIdentityEncrypted(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -67,7 +67,7 @@ public sealed class RequestStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Update_LoadedOpenRequest_NewStepsAppended(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -85,7 +85,7 @@ public sealed class RequestStorageTests
         {
             var request = await db.Requests.SingleAsync(r => r.Id == id, TestContext.Current.CancellationToken);
             Assert.Equal(RequestState.Submitted, request.State);
-            Assert.True(request.Apply(new ConfirmReceipt(Staff, Received, DateTimeOffset.UtcNow), WorkCalendar.Official).IsSuccess);
+            Assert.True(request.Apply(new ConfirmReceipt(Staff, Received, new DateTimeOffset(2020, 9, 24, 10, 0, 0, TimeSpan.FromHours(8))), WorkCalendar.Official).IsSuccess);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -97,7 +97,7 @@ public sealed class RequestStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task TrackingNumber_SameInOneAgency_Refused(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -1,64 +1,32 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Files;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Gongkai.Core.Tests.Data;
 
 /// <summary>
-/// A fresh, migrated database per test: a SQLite file always, and a PostgreSQL database of its own when
-/// <c>GONGKAI_TEST_PG</c> holds a connection string (npgsql's TestUtil idea: the server chosen by an environment
-/// variable, unique data per test). Never a mocked or in-memory provider.
+/// A fresh, migrated database per test on one of <see cref="TestProviders.Providers"/>: a SQLite file always, and a
+/// PostgreSQL database of its own when <c>GONGKAI_TEST_PG</c> is set (unique data per test). Never a mocked or
+/// in-memory provider. Attached files go to a temporary folder of the test's own.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    public const string PostgresVariable = "GONGKAI_TEST_PG";
-    private readonly string _folder;
+    private readonly ScratchDatabase _scratch;
+    private readonly TempFolder _files = new("gongkai-files-");
 
-    private TestDatabase(DatabaseTarget target, string folder)
+    private TestDatabase(ScratchDatabase scratch)
     {
-        Target = target;
-        _folder = folder;
-        Files = new AttachmentStore(Path.Combine(folder, "files"));
+        _scratch = scratch;
+        Files = new AttachmentStore(Path.Combine(_files.Path, "files"));
     }
 
-    public DatabaseTarget Target { get; }
+    public DatabaseTarget Target => _scratch.Target;
 
-    /// <summary>Attached files, in the test's own folder (beside the SQLite file; a temporary one for PostgreSQL).</summary>
+    /// <summary>Attached files, in the test's own folder.</summary>
     public AttachmentStore Files { get; }
-
-    /// <summary>The providers to run storage tests on: SQLite, and PostgreSQL when configured.</summary>
-    public static TheoryData<string> Providers
-    {
-        get
-        {
-            var providers = new TheoryData<string> { "sqlite" };
-            if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable)))
-            {
-                providers.Add("postgres");
-            }
-
-            return providers;
-        }
-    }
 
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
-        TestDatabase database;
-        var folder = Directory.CreateTempSubdirectory("gongkai-db-").FullName;
-        if (provider == "postgres")
-        {
-            var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable))
-            {
-                Database = "gongkai_t_" + Guid.NewGuid().ToString("N")[..16],
-            };
-            database = new TestDatabase(DatabaseTarget.Resolve(builder.ConnectionString), folder);
-        }
-        else
-        {
-            database = new TestDatabase(DatabaseTarget.Resolve(Path.Combine(folder, "gongkai.db")), folder);
-        }
-
+        var database = new TestDatabase(ScratchDatabase.Create(provider, "gongkai_t_"));
         await using var db = await GongkaiDatabase.OpenAndMigrateAsync(database.Target, TestContext.Current.CancellationToken);
         return database;
     }
@@ -67,20 +35,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Target.Provider == DatabaseProvider.Postgres)
-        {
-            await using (var db = Open())
-            {
-                await db.Database.EnsureDeletedAsync();
-            }
-
-            NpgsqlConnection.ClearAllPools();
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-        }
-
-        Directory.Delete(_folder, recursive: true);
+        await _scratch.DisposeAsync();
+        _files.Dispose();
     }
 }

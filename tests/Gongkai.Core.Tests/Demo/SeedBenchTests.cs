@@ -15,7 +15,7 @@ public sealed class SeedBenchTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task SeedBench_SmallVolume_CountsAsAskedReportsWithoutErrorsNumbersEncrypted(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -62,7 +62,7 @@ public sealed class SeedBenchTests
     public async Task SeedBench_DistrictAlreadyThere_RefusedInChineseNothingAdded()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
         await using var db = database.Open();
         Assert.True((await SeedBench.HandleAsync(db, Clock, WorkCalendar.Official, new SeedBench.Request(1, 10, 10, 2021, 2021, "t"), cancellationToken: ct)).IsSuccess);
 

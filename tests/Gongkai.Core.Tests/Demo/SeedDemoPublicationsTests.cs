@@ -15,7 +15,7 @@ public sealed class SeedDemoPublicationsTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2022, 1, 10, 1, 0, 0, TimeSpan.Zero));
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Demo_SeedOffice_2020ReportPublishedInTimeHashVerifiesGuidePublished(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -48,7 +48,7 @@ public sealed class SeedDemoPublicationsTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Demo_Items_EveryPublicVersionHasABodySomeHaveStoredFiles(string provider)
     {
         var ct = TestContext.Current.CancellationToken;

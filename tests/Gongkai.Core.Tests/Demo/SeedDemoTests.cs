@@ -17,7 +17,7 @@ public sealed class SeedDemoTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2022, 1, 10, 1, 0, 0, TimeSpan.Zero));
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Demo_SeedOffice2020_ExactlyTheSeedsCellsAndBlanksNoFindings(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -42,7 +42,7 @@ public sealed class SeedDemoTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Demo_EveryOtherAgency2019To2021_ReportsWithoutErrorsFromVariedRecords(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -83,7 +83,7 @@ public sealed class SeedDemoTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Demo_SecondRun_ChangesNothing(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -112,36 +112,29 @@ public sealed class SeedDemoTests
     [Fact]
     public async Task Demo_OfficeReport_EveryPublicationFormatReadsBackToTheSameCells()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
         await using var db = database.Open();
         Assert.True((await SeedDemo.HandleAsync(db, Clock, WorkCalendar.Official, new SeedDemo.Request("t", database.Files), TestContext.Current.CancellationToken)).IsSuccess);
         var built = await BuildAsync(db, SeedDemo.SeedOffice, 2020);
-        var folder = Directory.CreateTempSubdirectory("gongkai-demo-formats-");
-        try
+        using var folder = new TempFolder("gongkai-demo-formats-");
+        foreach (var extension in new[] { ".html", ".docx", ".pdf", ".txt", ".json" })
         {
-            foreach (var extension in new[] { ".html", ".docx", ".pdf", ".txt", ".json" })
-            {
-                var path = Path.Combine(folder.FullName, "2020" + extension);
-                ReportFile.Write(built, path);
-                var read = ReportFile.Read(path).Report;
+            var path = Path.Combine(folder.Path, "2020" + extension);
+            ReportFile.Write(built, path);
+            var read = ReportFile.Read(path).Report;
 
-                var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-                var expected = built.Report.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
-                var actual = read.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
-                Assert.True(expected.SequenceEqual(actual), extension + ": " + string.Join(", ", expected.Except(actual)));
-                Assert.Equal(built.Report.Blanks.Order(StringComparer.Ordinal), read.Blanks.Order(StringComparer.Ordinal));
-                Assert.Equal(SeedDemo.SeedOffice, read.Agency);
-                Assert.Equal(2020, read.Year);
-            }
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
+            var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var expected = built.Report.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
+            var actual = read.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
+            Assert.True(expected.SequenceEqual(actual), extension + ": " + string.Join(", ", expected.Except(actual)));
+            Assert.Equal(built.Report.Blanks.Order(StringComparer.Ordinal), read.Blanks.Order(StringComparer.Ordinal));
+            Assert.Equal(SeedDemo.SeedOffice, read.Agency);
+            Assert.Equal(2020, read.Year);
         }
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Demo_District_ConsolidationIsTheSumOfEveryAgencysReport(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -18,14 +18,10 @@ public sealed class PdfArtefactsTests
     [InlineData("docx")]
     public void SeedPages_RenderedToPng_NotBlank(string writer)
     {
-        if (Which("pdftoppm") is null || Which("pdftotext") is null)
+        ExternalTools.RequirePoppler();
+        if (writer == "docx")
         {
-            Assert.Skip("poppler-utils (pdftoppm, pdftotext) is not installed: .ci/run installs it");
-        }
-
-        if (writer == "docx" && LibreOfficePdf.FindExecutable() is null)
-        {
-            Assert.Skip("LibreOffice (soffice) is not installed: .ci/run installs libreoffice-writer-nogui");
+            ExternalTools.RequireLibreOffice();
         }
 
         var seed = new SeedCopy().Parse().Report;
@@ -99,9 +95,4 @@ public sealed class PdfArtefactsTests
         Assert.True(process.ExitCode == 0, $"{program} exited {process.ExitCode}: {process.StandardError.ReadToEnd()}");
         return output;
     }
-
-    private static string? Which(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(folder => Path.Combine(folder, program))
-            .FirstOrDefault(File.Exists);
 }

@@ -74,10 +74,7 @@ public sealed class PdfReportTests
     [Fact]
     public void LibreOfficePdfOfOurDocx_ReadsBackIdentical()
     {
-        if (LibreOfficePdf.FindExecutable() is null)
-        {
-            Assert.Skip("LibreOffice (soffice) is not installed: .ci/run installs libreoffice-writer-nogui");
-        }
+        ExternalTools.RequireLibreOffice();
 
         var example = ExampleReports.V2021Example();
 

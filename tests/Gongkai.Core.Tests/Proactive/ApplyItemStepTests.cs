@@ -18,7 +18,7 @@ public sealed class ApplyItemStepTests
     private static DateTimeOffset At(DateOnly d) => new(d.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Review_ApproveThenPublish_AuditNamesTheReviewerAndAuthorCannotApprove(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -16,7 +16,7 @@ public sealed class ExportItemsTests
 
     private static async Task<(TestDatabase Database, Guid Agency)> WithSeedItemsAsync(byte[] file, string name)
     {
-        var database = await TestDatabase.CreateAsync("sqlite");
+        var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
         await using var db = database.Open();
         var agency = Agency.Create(AgencyName).Value;
         db.Agencies.Add(agency);

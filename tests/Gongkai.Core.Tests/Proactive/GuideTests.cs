@@ -9,7 +9,7 @@ namespace Gongkai.Core.Tests.Proactive;
 public sealed class GuideTests
 {
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Publish_TwoVersions_CurrentIsTheNewerAndTheOlderStaysReadable(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -25,7 +25,7 @@ public sealed class ImportItemsTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Import_SeedItems_SummaryAsTheSeedReportsIt(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -61,7 +61,7 @@ public sealed class ImportItemsTests
     [Fact]
     public async Task Import_BadRows_EveryOneNamedNothingStored()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
         await using (var db = database.Open())
         {
             db.Agencies.Add(Agency.Create(AgencyName).Value);

@@ -14,7 +14,7 @@ public sealed class ItemStorageTests
     private static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task SaveAndLoad_ReviewedPublishedItem_EverythingBack(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

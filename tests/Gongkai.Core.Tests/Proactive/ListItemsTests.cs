@@ -15,7 +15,7 @@ public sealed class ListItemsTests
     private static readonly DateOnly Today = new(2021, 1, 5);
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task List_SeedItems_NewestFirstFilteredAndLate(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -26,7 +26,7 @@ public sealed class ProactiveCountsCacheTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Summary_AfterAnotherFirstPublication_CountsItAndJudgesItOnTheCalendar(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -60,7 +60,7 @@ public sealed class ProactiveCountsCacheTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Summary_DeletedVersionBySql_CountsDroppedByTheTrigger(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -6,15 +6,9 @@ namespace Gongkai.Core.Tests.Proactive;
 
 public sealed class StoreAttachmentTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gongkai-attach-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("gongkai-attach-");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Theory]
     [InlineData(@"C:\Users\张三\通知.docx", "通知.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
@@ -33,7 +27,7 @@ public sealed class StoreAttachmentTests : IDisposable
 
         Assert.True(stored.IsSuccess, stored.IsSuccess ? "" : stored.Problem.Message);
         Assert.Equal((kept, mediaType, (long)bytes.Length), (stored.Value.FileName, stored.Value.MediaType, stored.Value.Size));
-        Assert.Equal(bytes, await new AttachmentStore(_folder).ReadAsync(stored.Value.Sha256, TestContext.Current.CancellationToken));
+        Assert.Equal(bytes, await new AttachmentStore(_folder.Path).ReadAsync(stored.Value.Sha256, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -50,14 +44,14 @@ public sealed class StoreAttachmentTests : IDisposable
         Assert.False(stored.IsSuccess);
         Assert.Equal(code, stored.Problem.Code);
         Assert.Contains(Path.GetFileName(name), stored.Problem.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_folder) && Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).Any());
+        Assert.False(Directory.EnumerateFiles(_folder.Path, "*", SearchOption.AllDirectories).Any());
     }
 
     [Fact]
     public async Task Refused_OverTheLimit()
     {
         using var content = new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4"));
-        var stored = await StoreAttachment.HandleAsync(new AttachmentStore(_folder), "大文件.pdf", content, StoreAttachment.MaxBytes + 1, TestContext.Current.CancellationToken);
+        var stored = await StoreAttachment.HandleAsync(new AttachmentStore(_folder.Path), "大文件.pdf", content, StoreAttachment.MaxBytes + 1, TestContext.Current.CancellationToken);
 
         Assert.Equal("attachment.size", stored.Problem.Code);
         Assert.Contains("超过50MB", stored.Problem.Message, StringComparison.Ordinal);
@@ -66,6 +60,6 @@ public sealed class StoreAttachmentTests : IDisposable
     private async Task<Domain.Common.Result<Domain.Proactive.Attachment>> Store(string name, byte[] bytes)
     {
         using var content = new MemoryStream(bytes);
-        return await StoreAttachment.HandleAsync(new AttachmentStore(_folder), name, content, bytes.Length, TestContext.Current.CancellationToken);
+        return await StoreAttachment.HandleAsync(new AttachmentStore(_folder.Path), name, content, bytes.Length, TestContext.Current.CancellationToken);
     }
 }

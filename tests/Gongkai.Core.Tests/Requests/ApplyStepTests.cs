@@ -27,7 +27,7 @@ public sealed class ApplyStepTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Apply_AllowedStep_SavedWithAuditEntryWithoutPersonalData(string provider)
     {
         var (database, agency, id) = await SeedAsync(provider);
@@ -55,7 +55,7 @@ public sealed class ApplyStepTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Apply_ForbiddenStep_ProblemAndNothingSaved(string provider)
     {
         var (database, agency, id) = await SeedAsync(provider);
@@ -73,7 +73,7 @@ public sealed class ApplyStepTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Apply_OtherAgencysRequest_NotFound(string provider)
     {
         var (database, _, id) = await SeedAsync(provider);

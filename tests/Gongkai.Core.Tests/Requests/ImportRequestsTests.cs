@@ -41,7 +41,7 @@ public sealed class ImportRequestsTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Import_TenThousandRows_AllStoredOneAuditEntry(string provider)
     {
         await using var database = await DatabaseWithAgencyAsync(provider);
@@ -64,7 +64,7 @@ public sealed class ImportRequestsTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Import_ThreeBadRows_RejectedNamingExactlyThemDatabaseUnchanged(string provider)
     {
         await using var database = await DatabaseWithAgencyAsync(provider);
@@ -84,7 +84,7 @@ public sealed class ImportRequestsTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Import_SameFileTwice_SameCounts(string provider)
     {
         await using var database = await DatabaseWithAgencyAsync(provider);
@@ -102,7 +102,7 @@ public sealed class ImportRequestsTests
     [Fact]
     public async Task Import_Xlsx_WithExcelDatesAndSynonyms()
     {
-        await using var database = await DatabaseWithAgencyAsync("sqlite");
+        await using var database = await DatabaseWithAgencyAsync(TestProviders.Sqlite);
         var rows = new[]
         {
             new Dictionary<string, object?>
@@ -158,7 +158,7 @@ public sealed class ImportRequestsTests
     [Fact]
     public async Task Import_UnknownAgency_Problem()
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
         await using var db = database.Open();
         var bytes = Encoding.UTF8.GetBytes(LedgerSample.Csv(1));
 

@@ -32,7 +32,7 @@ public sealed class LookupApplicationTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Lookup_RightNumberAndCode_StateDeadlineAndRepliesWithoutPersonalData(string provider)
     {
         var (database, agency, _, receipt) = await SeedAsync(provider);
@@ -74,7 +74,7 @@ public sealed class LookupApplicationTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Lookup_WrongNumberCodeOrAgency_SameNotFound(string provider)
     {
         var (database, agency, other, receipt) = await SeedAsync(provider);
@@ -100,7 +100,7 @@ public sealed class LookupApplicationTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Lookup_ApplicationWithoutCode_NotFound(string provider)
     {
         var (database, agency, _, _) = await SeedAsync(provider);

@@ -72,7 +72,7 @@ public sealed class RequestsTableTests
         [.. cells.Where(c => c.Value != 0).Select(c => $"{c.Key}={c.Value}").Order(StringComparer.Ordinal)];
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Table_ThreeYears_CarriedAcrossBoundaries(string provider)
     {
         var (database, agency) = await SeedAsync(provider);
@@ -105,7 +105,7 @@ public sealed class RequestsTableTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Table_EveryYearAndFormat_SatisfiesR1R2R3(string provider)
     {
         var (database, agency) = await SeedAsync(provider);

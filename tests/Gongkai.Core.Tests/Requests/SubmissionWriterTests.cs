@@ -47,7 +47,7 @@ public sealed class SubmissionWriterTests
     private static string[] Series(int count) => [.. Enumerable.Range(1, count).Select(i => $"2026-{i:D6}")];
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Submit_200AtOnce_GroupedIntoFewerTransactionsOneSeriesWithoutGapsStoredChainedAndLookedUp(string provider)
     {
         var (database, agency) = await SubmitOnlineTests.SeedAsync(provider);
@@ -86,7 +86,7 @@ public sealed class SubmissionWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Write_OneMemberRefusedByTheDatabase_OthersStoredOneByOneWithoutGapAndItAloneFails(string provider)
     {
         var (database, agency) = await SubmitOnlineTests.SeedAsync(provider);
@@ -94,7 +94,7 @@ public sealed class SubmissionWriterTests
         await using (var db = database.Open())
         {
             await db.Database.ExecuteSqlRawAsync(
-                provider == "postgres"
+                provider == TestProviders.Postgres
                     ? $"CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF strpos(NEW.content, '{Refused}') > 0 THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$; " +
                       "CREATE TRIGGER refuse_marked BEFORE INSERT ON requests FOR EACH ROW EXECUTE FUNCTION refuse_marked();"
                     : $"CREATE TRIGGER refuse_marked BEFORE INSERT ON requests WHEN instr(NEW.content, '{Refused}') > 0 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
@@ -117,7 +117,7 @@ public sealed class SubmissionWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Write_UnknownAgencyAndContentTheProcedureRefuses_AnsweredInTheSameTransactionWithoutUsingANumber(string provider)
     {
         var (database, agency) = await SubmitOnlineTests.SeedAsync(provider);
@@ -143,7 +143,7 @@ public sealed class SubmissionWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Dispose_ApplicationsStillQueued_CommittedAndAnsweredThenNoneTaken(string provider)
     {
         var (database, agency) = await SubmitOnlineTests.SeedAsync(provider);
@@ -160,7 +160,7 @@ public sealed class SubmissionWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Submit_TwoWritersOnOneDatabase_OneSeriesWithoutGapsAndOneChain(string provider)
     {
         // Two site processes on the same database: their batches take turns (SQLite's write lock, PostgreSQL's

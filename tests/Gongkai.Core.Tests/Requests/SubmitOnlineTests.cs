@@ -47,7 +47,7 @@ public sealed class SubmitOnlineTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Submit_NaturalPerson_StoredOnlineAwaitingConfirmationWithHashedCodeAndAudit(string provider)
     {
         var (database, agency) = await SeedAsync(provider);
@@ -85,7 +85,7 @@ public sealed class SubmitOnlineTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Submit_Organization_CreditCodeKept(string provider)
     {
         var (database, agency) = await SeedAsync(provider);
@@ -126,7 +126,7 @@ public sealed class SubmitOnlineTests
     [MemberData(nameof(BadForms))]
     public async Task Submit_BadField_ChineseMessageAtTheFieldAndNothingStored(string why, OnlineApplicationForm form, string field, string message)
     {
-        var (database, agency) = await SeedAsync("sqlite");
+        var (database, agency) = await SeedAsync(TestProviders.Sqlite);
         await using var _ = database;
 
         var response = await SubmitAsync(database, agency, form);
@@ -142,7 +142,7 @@ public sealed class SubmitOnlineTests
     [Fact]
     public async Task Submit_UnknownAgency_ProblemAndNothingStored()
     {
-        var (database, _) = await SeedAsync("sqlite");
+        var (database, _) = await SeedAsync(TestProviders.Sqlite);
         await using var __ = database;
         await using var writer = new SubmissionWriter(database.Open, Clock, WorkCalendar.Official);
 
@@ -155,7 +155,7 @@ public sealed class SubmitOnlineTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Submit_ConcurrentlyThroughWritersOfTheirOwn_EveryApplicationItsOwnNumber(string provider)
     {
         var (database, agency) = await SeedAsync(provider);
@@ -170,7 +170,7 @@ public sealed class SubmitOnlineTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task NextNumber_AfterLedgerNumbersOfOtherShapes_ContinuesTheYearSeries(string provider)
     {
         var (database, agency) = await SeedAsync(provider);

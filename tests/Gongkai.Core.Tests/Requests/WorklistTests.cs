@@ -20,7 +20,7 @@ public sealed class WorklistTests
     private static readonly Actor Head = new("u-2", "王主任", ActorRole.OfficeHead);
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Handle_131OpenAmongClosedAndOtherAgency_PagesOf50ByDeadlineNoneMissingNoneTwice(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -52,7 +52,7 @@ public sealed class WorklistTests
     }
 
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Handle_NoOpenApplication_OneEmptyPage(string provider)
     {
         var ct = TestContext.Current.CancellationToken;

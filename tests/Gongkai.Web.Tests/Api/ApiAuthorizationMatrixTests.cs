@@ -52,7 +52,7 @@ public sealed class ApiAuthorizationMatrixTests(StaffSites sites)
     [MemberData(nameof(Cases))]
     public async Task Route_AsCaller_AllowedOrDenied(string method, string pattern, ApiCaller caller)
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var route = ApiRoutes.All.Single(r => r.Method == method && r.Pattern == pattern);
         var client = await ClientAsync(site, caller);
         var path = ApiRoutes.Fill(pattern, new Dictionary<string, string>(StringComparer.Ordinal)

@@ -35,7 +35,7 @@ public sealed class ApiTests(DemoSites sites)
     };
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Applications_SubmitThenStatusByHeader_NumberCodeAndState(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -68,7 +68,7 @@ public sealed class ApiTests(DemoSites sites)
     [Fact]
     public async Task Applications_InvalidIdentityNumber_ValidationProblemInChineseNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var before = await ApplySite.CountAsync(site, site.DistrictId);
         var form = new { applicantKind = "NaturalPerson", name = "王五", personDocumentNumber = "110105194912310023", phone = "1", content = "API 校验测试内容" };
 
@@ -85,7 +85,7 @@ public sealed class ApiTests(DemoSites sites)
     [Fact]
     public async Task Api_MalformedBodyOrUnknownRoute_ProblemDetailsNotHtml()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = ApplySite.Client(site);
 
         var malformed = await client.PostAsync(Url(ApiRoutes.Applications, site.DistrictId), new StringContent("{bad", Encoding.UTF8, "application/json"), Ct);
@@ -101,7 +101,7 @@ public sealed class ApiTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Items_ListFilterPageAndGet_AsThePublicList(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -129,7 +129,7 @@ public sealed class ApiTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Json_BodiesProblemsAndDownload_NoByteOrderMark(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -152,7 +152,7 @@ public sealed class ApiTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Reports_ListJsonAndFindings_OnlyLockedVersions(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -180,7 +180,7 @@ public sealed class ApiTests(DemoSites sites)
     [Fact]
     public async Task KeyedWrites_OwnKey_DraftItemAndReportDraftStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = ApplySite.Client(site);
         client.DefaultRequestHeaders.Add(ApiKeys.Header, ApplySite.DepartmentKey);
         Guid categoryId;
@@ -212,7 +212,7 @@ public sealed class ApiTests(DemoSites sites)
     [Fact]
     public async Task KeyedWrites_AnotherAgencysKeyOrNone_403Or401InChineseNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var before = await ApplySite.CountAsync(site, site.DistrictId);
         var item = new { categoryId = Guid.NewGuid(), title = "不应保存", formedOn = "2021-06-01" };
 
@@ -243,7 +243,7 @@ public sealed class ApiTests(DemoSites sites)
     [Fact]
     public async Task OpenApi_Document_HasEveryRouteAndTheReferencePageListsThem()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = site.Client();
 
         var document = await JsonAsync(await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct));

@@ -52,7 +52,7 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
     [Fact]
     public async Task Steps_OwnKey_ConfirmExtendWithOfficeHeadReply_StateAndClockAsTheBackOffice()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var number = await SubmitAsync(site);
         var client = Keyed(site, StaffSite.OfficeKey);
         var url = Steps(site.OfficeId, number);
@@ -84,7 +84,7 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
     [Fact]
     public async Task Steps_RefusedOrUnknownOrAnotherAgencysKey_ProblemInChineseNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var number = await SubmitAsync(site);
         var url = Steps(site.OfficeId, number);
         await using var before = site.Open();

@@ -17,8 +17,8 @@ public sealed class ApplyBrowserTests(DemoSites sites)
     [Fact]
     public async Task Applicant_AppliesOnlineThenLooksUp_ReceiptAndStatusShown()
     {
-        Assert.SkipUnless(File.Exists(PublicSiteBrowserTests.ChromiumPath), $"{PublicSiteBrowserTests.ChromiumPath} is not installed (CI installs the Debian package chromium)");
-        var site = await sites.GetAsync("sqlite");
+        ExternalTools.RequireChromium();
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         await using var host = site.StartOnLoopback();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;

@@ -10,7 +10,7 @@ internal static class Chromium
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = PublicSiteBrowserTests.ChromiumPath,
+            ExecutablePath = ExternalTools.ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });

@@ -25,8 +25,8 @@ public sealed class EndToEndBrowserTests
     [Fact]
     public async Task ApplyConfirmExtendReplyPartly_LookupShowsReply_ReportCountsItAsPartlyDisclosed()
     {
-        Assert.SkipUnless(File.Exists(PublicSiteBrowserTests.ChromiumPath), $"{PublicSiteBrowserTests.ChromiumPath} is not installed");
-        await using var site = await StaffSite.CreateAsync("sqlite");
+        ExternalTools.RequireChromium();
+        await using var site = await StaffSite.CreateAsync(TestProviders.Sqlite);
         await using var host = site.StartOnLoopback();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;

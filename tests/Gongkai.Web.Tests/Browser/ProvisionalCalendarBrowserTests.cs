@@ -20,7 +20,7 @@ public sealed class ProvisionalCalendarBrowserTests
     [Fact]
     public async Task ConfirmReceiptInDecember_DeadlineInAYearWithoutNotice_MarkedProvisional_ThenMovedByTheNotice()
     {
-        Assert.SkipUnless(File.Exists(PublicSiteBrowserTests.ChromiumPath), $"{PublicSiteBrowserTests.ChromiumPath} is not installed");
+        ExternalTools.RequireChromium();
         var december4 = CalendarPageTests.December4;
         var due = WorkCalendar.Official.AddWorkingDays(december4, DisclosureRequest.ReplyWorkingDays).Value;
         var note = WorkCalendar.Official.ProvisionalNote(due)!;

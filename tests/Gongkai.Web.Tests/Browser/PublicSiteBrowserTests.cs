@@ -13,15 +13,13 @@ namespace Gongkai.Web.Tests.Browser;
 /// </summary>
 public sealed class PublicSiteBrowserTests(DemoSites sites)
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private static readonly string[] Shots = ["1-home", "2-office", "3-full-list", "4-item"];
 
     [Fact]
     public async Task Reader_HomeToOfficeListAndItem_PagesRenderAndScreenshotsWritten()
     {
-        Assert.SkipUnless(File.Exists(ChromiumPath), $"{ChromiumPath} is not installed (CI installs the Debian package chromium; locally: apt-get install chromium)");
-        var site = await sites.GetAsync("sqlite");
+        ExternalTools.RequireChromium();
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         await using var host = site.StartOnLoopback();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;

@@ -18,8 +18,8 @@ public sealed class StaffBrowserTests(StaffSites sites)
     [Fact]
     public async Task Handler_LoginWorklistApplicationReport_ScreenshotsAndNoSeriousAxeViolations()
     {
-        Assert.SkipUnless(File.Exists(PublicSiteBrowserTests.ChromiumPath), $"{PublicSiteBrowserTests.ChromiumPath} is not installed");
-        var site = await sites.GetAsync("sqlite");
+        ExternalTools.RequireChromium();
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         await using var host = site.StartOnLoopback();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;

@@ -7,7 +7,7 @@ namespace Gongkai.Web.Tests.Hosting;
 public sealed class PersonalDataTests(DemoSites sites)
 {
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task PublicPages_Crawled_NoApplicantNameIdentityNumberOrRequestText(string provider)
     {
         var site = await sites.GetAsync(provider);

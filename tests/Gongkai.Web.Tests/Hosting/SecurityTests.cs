@@ -17,7 +17,7 @@ public sealed class SecurityTests(DemoSites sites)
     [InlineData("/no/such/page")]
     public async Task Headers_EveryResponse_CspNosniffReferrerNoFraming(string path)
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var response = await site.Client().GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -35,7 +35,7 @@ public sealed class SecurityTests(DemoSites sites)
     [Fact]
     public async Task Hsts_OverHttps_Sent()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = site.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://gongkai.example/") });
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -46,7 +46,7 @@ public sealed class SecurityTests(DemoSites sites)
     [Fact]
     public async Task Healthz_Get_OkPlainText()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var response = await site.Client().GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -57,7 +57,7 @@ public sealed class SecurityTests(DemoSites sites)
     [Fact]
     public async Task Stylesheet_Served_AsCss()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var response = await site.Client().GetAsync(new Uri("/css/site.css", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -68,7 +68,7 @@ public sealed class SecurityTests(DemoSites sites)
     [Fact]
     public async Task NotFound_AnyPath_ChinesePageNoDetails()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var page = await PageReader.GetAsync(site.Client(), "/agencies/not-a-guid/items");
 
@@ -81,7 +81,7 @@ public sealed class SecurityTests(DemoSites sites)
     [Fact]
     public async Task ServerError_HandlerThrows_ChinesePageWithoutStackTrace()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         using var broken = site.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.AddScoped<GongkaiDbContext>(_ => throw new InvalidOperationException("secret detail of the failure"))));
 
@@ -97,7 +97,7 @@ public sealed class SecurityTests(DemoSites sites)
     [Fact]
     public async Task Post_WithoutAntiforgeryToken_Refused400InChinese()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var response = await site.Client().PostAsync(new Uri("/", UriKind.Relative), new FormUrlEncodedContent([new("q", "x")]), TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -107,7 +107,7 @@ public sealed class SecurityTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Pages_Everywhere_NoInlineScriptOrStyle(string provider)
     {
         var site = await sites.GetAsync(provider);

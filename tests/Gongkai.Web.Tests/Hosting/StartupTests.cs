@@ -6,7 +6,6 @@ using Gongkai.Web.Tests.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Tests.Hosting;
@@ -36,37 +35,29 @@ public sealed class StartupTests
     [Fact]
     public async Task Demo_EmptyDatabase_SeededAndServedThenLeftAlone()
     {
-        var folder = Directory.CreateTempSubdirectory("gongkai-web-demo-").FullName;
-        var file = Path.Combine(folder, "gongkai.db");
-        try
+        await using var database = ScratchDatabase.Create(TestProviders.Sqlite, "gongkai-web-demo-");
+        var file = database.Db;
+        await using (var factory = new DemoFactory(file))
         {
-            await using (var factory = new DemoFactory(file))
-            {
-                var page = await PageReader.GetAsync(factory.CreateClient(), "/");
-                Assert.Contains(SeedDemo.SeedOffice, page.Text, StringComparison.Ordinal);
-            }
-
-            int items;
-            await using (var db = GongkaiDatabase.Open(DatabaseTarget.Resolve(file)))
-            {
-                items = await db.Items.CountAsync(TestContext.Current.CancellationToken);
-                Assert.True(items > 38);
-            }
-
-            // A second start with --demo finds agencies and changes nothing.
-            await using (var again = new DemoFactory(file))
-            {
-                Assert.Equal(System.Net.HttpStatusCode.OK, (await again.CreateClient().GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
-            }
-
-            await using var check = GongkaiDatabase.Open(DatabaseTarget.Resolve(file));
-            Assert.Equal(items, await check.Items.CountAsync(TestContext.Current.CancellationToken));
+            var page = await PageReader.GetAsync(factory.CreateClient(), "/");
+            Assert.Contains(SeedDemo.SeedOffice, page.Text, StringComparison.Ordinal);
         }
-        finally
+
+        int items;
+        await using (var db = GongkaiDatabase.Open(database.Target))
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            items = await db.Items.CountAsync(TestContext.Current.CancellationToken);
+            Assert.True(items > 38);
         }
+
+        // A second start with --demo finds agencies and changes nothing.
+        await using (var again = new DemoFactory(file))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await again.CreateClient().GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        await using var check = GongkaiDatabase.Open(database.Target);
+        Assert.Equal(items, await check.Items.CountAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Gongkai.Web.Tests.Pages;
 public sealed class HomeAndColumnTests(DemoSites sites)
 {
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Home_Demo_EveryAgencyListedUnderItsDistrict(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -25,7 +25,7 @@ public sealed class HomeAndColumnTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Column_SeedOffice_GuideNewestItemsAndOnlyItsPublishedReport(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -46,7 +46,7 @@ public sealed class HomeAndColumnTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Column_District_ListsItsAgencies(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -60,7 +60,7 @@ public sealed class HomeAndColumnTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Column_UnknownAgency_404InChinese(string provider)
     {
         var site = await sites.GetAsync(provider);

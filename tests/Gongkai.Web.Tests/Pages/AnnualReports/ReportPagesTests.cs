@@ -14,7 +14,7 @@ public sealed class ReportPagesTests(DemoSites sites)
     private static readonly string[] Scopes = ["col", "colgroup", "row", "rowgroup"];
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Reports_List_LockedAndPublishedYearsOnlyNeverADraft(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -36,7 +36,7 @@ public sealed class ReportPagesTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Report_SeedOffice2020_StatutoryTablesWithScopesAndTheLockedCells(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -65,7 +65,7 @@ public sealed class ReportPagesTests(DemoSites sites)
     public static TheoryData<string, string> Formats()
     {
         var data = new TheoryData<string, string>();
-        foreach (var provider in DemoSites.ProviderNames)
+        foreach (var provider in TestProviders.Names)
         {
             foreach (var format in new[] { "docx", "pdf", "xlsx", "json" })
             {
@@ -110,7 +110,7 @@ public sealed class ReportPagesTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Download_UnknownFormatOrYear_404(string provider)
     {
         var site = await sites.GetAsync(provider);

@@ -5,7 +5,7 @@ namespace Gongkai.Web.Tests.Pages.Proactive;
 public sealed class GuidePageTests(DemoSites sites)
 {
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Guide_Published_HeadingsListsAndAScriptLineAsPlainText(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -25,7 +25,7 @@ public sealed class GuidePageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Guide_NonePublished_SaysSo(string provider)
     {
         var site = await sites.GetAsync(provider);

@@ -7,7 +7,7 @@ namespace Gongkai.Web.Tests.Pages.Proactive;
 public sealed class ItemPageTests(DemoSites sites)
 {
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Item_Published_ContentClassificationDatesAndAttachment(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -34,7 +34,7 @@ public sealed class ItemPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Item_ImportedByTheDemo_ItsBodyAndItsGeneratedFileDownloads(string provider)
     {
         const string Title = "北京市东城区对外联络服务办公室政府信息主动公开全清单"; // the seed ledger's 6th row: every 5th has a file
@@ -62,7 +62,7 @@ public sealed class ItemPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Item_UpdateInReview_ShowsThePublishedVersionOnly(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -77,7 +77,7 @@ public sealed class ItemPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Item_WithdrawnOtherAgencysOrUnknown_404(string provider)
     {
         var site = await sites.GetAsync(provider);

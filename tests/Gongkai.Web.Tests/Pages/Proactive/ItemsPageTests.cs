@@ -7,7 +7,7 @@ namespace Gongkai.Web.Tests.Pages.Proactive;
 public sealed class ItemsPageTests(DemoSites sites)
 {
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Items_FirstAndSecondPage_TwentyNewestFirstThenTheRest(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -33,7 +33,7 @@ public sealed class ItemsPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Items_Filters_CategoryWithSubcategoriesTopicYearDivision(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -63,7 +63,7 @@ public sealed class ItemsPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Items_Search_TitleOrDocumentNumberButNeverAnUnreviewedUpdate(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -84,7 +84,7 @@ public sealed class ItemsPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Items_BadParameters_ClampedOrIgnoredNeverAnError(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -105,7 +105,7 @@ public sealed class ItemsPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Items_Table_AccessibleHeadersAndLabelledFilters(string provider)
     {
         var site = await sites.GetAsync(provider);

@@ -13,7 +13,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     [Fact]
     public async Task Form_Get_BothIdentityFieldsetsAntiforgeryAndColumnNavigation()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var page = await PageReader.GetAsync(site.Client(), ApplyPath(site.OfficeId));
 
@@ -32,7 +32,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     [Fact]
     public async Task Form_UnknownAgency_404()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var page = await PageReader.GetAsync(site.Client(), ApplyPath(Guid.NewGuid()));
 
@@ -40,7 +40,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Form_ValidNaturalPerson_ReceiptWithNumberCodeAndNextStepsStoredOnce(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -73,7 +73,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     [Fact]
     public async Task Form_InvalidIdentityNumber_ChineseErrorAtTheFieldValuesKeptNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var before = await ApplySite.CountAsync(site, site.DistrictId);
         var fields = ApplySite.Person();
         fields["PersonDocumentNumber"] = "110105194912310023";
@@ -94,7 +94,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     [Fact]
     public async Task Form_ForgedAntiforgeryToken_400InChineseNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var before = await ApplySite.CountAsync(site, site.DistrictId);
 
         var page = await ApplySite.PostFormAsync(ApplySite.Client(site), ApplyPath(site.DistrictId), ApplySite.Person(), token: "CfDJ8forged-token-value");
@@ -111,7 +111,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     [InlineData("PersonDocumentNumber", 100_000, "身份证号码应为18位")]
     public async Task Form_OverLongField_RefusedAtTheFieldNothingStored(string field, int length, string message)
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var before = await ApplySite.CountAsync(site, site.DistrictId);
         var fields = ApplySite.Person();
         fields[field] = new string('长', length);
@@ -126,7 +126,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     [Fact]
     public async Task Form_ScriptInTextFields_StoredAsTextAndRenderedInert()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         const string Script = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
         var fields = ApplySite.Person();
         fields["Content"] = "网上申请脚本测试 " + Script;
@@ -161,7 +161,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     [Fact]
     public async Task Form_OrganizationWithBadCreditCode_ErrorAtCreditCode()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var fields = ApplySite.Person();
         fields["ApplicantKind"] = "LegalServiceInstitution";
         fields["Name"] = "某律师事务所";
@@ -176,7 +176,7 @@ public sealed class ApplyPageTests(DemoSites sites)
     [Fact]
     public async Task RateLimit_TooManyPostsFromOneAddress_Chinese429PageAndProblem()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         await using var strict = site.Factory.WithWebHostBuilder(b => b.UseSetting("Gongkai:RateLimits:Apply:PermitLimit", "2"));
         var client = strict.CreateClient();
         var before = await ApplySite.CountAsync(site, site.DistrictId);

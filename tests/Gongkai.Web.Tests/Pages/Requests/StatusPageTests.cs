@@ -17,7 +17,7 @@ public sealed class StatusPageTests(DemoSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Lookup_RightNumberAndCode_StateAndStepsWithoutPersonalData(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -40,7 +40,7 @@ public sealed class StatusPageTests(DemoSites sites)
     [Fact]
     public async Task Lookup_WrongCodeOrWrongNumber_SameMessageNoApplication()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var (number, code) = await ApplyAsync(site);
         var wrong = code[..7] + (code[7] == 'A' ? 'B' : 'A');
 
@@ -62,7 +62,7 @@ public sealed class StatusPageTests(DemoSites sites)
     [Fact]
     public async Task Lookup_Get_FormWithoutResult()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var page = await PageReader.GetAsync(site.Client(), StatusPath(site.OfficeId));
 

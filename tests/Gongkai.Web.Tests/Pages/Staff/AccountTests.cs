@@ -4,7 +4,6 @@ using Gongkai.Core.Data.Accounts;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Tests.Pages.Staff;
@@ -15,7 +14,7 @@ public sealed class AccountTests(StaffSites sites)
     [Fact]
     public async Task Login_DemoHandler_SignedInToStaffHome()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = site.Anonymous();
 
         var response = await StaffSite.LoginAsync(client, "handler", DemoAccounts.Password);
@@ -31,7 +30,7 @@ public sealed class AccountTests(StaffSites sites)
     [Fact]
     public async Task Login_WrongPassword_ChineseMessageNoCookie()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var response = await StaffSite.LoginAsync(site.Anonymous(), "admin", "wrong-Password-1!");
 
@@ -42,7 +41,7 @@ public sealed class AccountTests(StaffSites sites)
     [Fact]
     public async Task Login_FiveWrongPasswords_LockedEvenWithTheRightOne()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = site.Anonymous();
         for (var i = 0; i < StaffIdentity.MaxFailedLogins; i++)
         {
@@ -58,7 +57,7 @@ public sealed class AccountTests(StaffSites sites)
     [Fact]
     public async Task Login_TooManyPostsFromOneAddress_Chinese429PageWhateverTheAccount()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         await using var strict = site.Factory.WithWebHostBuilder(b => b.UseSetting("Gongkai:RateLimits:Login:PermitLimit", "3"));
         var client = strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -83,7 +82,7 @@ public sealed class AccountTests(StaffSites sites)
     [Fact]
     public async Task Logout_Post_SignedOut()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = await site.SignInAsync("auditor");
 
         var response = await StaffSite.PostAsync(client, "/staff", "/account/logout", new Dictionary<string, string>());
@@ -97,7 +96,7 @@ public sealed class AccountTests(StaffSites sites)
     [Fact]
     public async Task Setup_UsersExist_NotFound()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
 
         var get = await site.Anonymous().GetAsync(new Uri("/account/setup", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -108,46 +107,38 @@ public sealed class AccountTests(StaffSites sites)
     public async Task Setup_EmptyDatabase_WeakPasswordRefusedThenAdminCreatedThenClosed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var folder = Directory.CreateTempSubdirectory("gongkai-setup-").FullName;
-        var db = Path.Combine(folder, "gongkai.db");
-        try
+        await using var database = ScratchDatabase.Create(TestProviders.Sqlite, "gongkai-setup-");
+        var db = database.Db;
+        await using (var factory = new EmptySite(db))
         {
-            await using (var factory = new EmptySite(db))
+            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var login = await client.GetAsync(new Uri("/account/login", UriKind.Relative), ct);
+            Assert.Equal("/account/setup", login.Headers.Location?.OriginalString);
+            Assert.Contains("创建初始管理员", await client.GetStringAsync(new Uri("/account/setup", UriKind.Relative), ct), StringComparison.Ordinal);
+
+            var form = new Dictionary<string, string>
             {
-                var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-                var login = await client.GetAsync(new Uri("/account/login", UriKind.Relative), ct);
-                Assert.Equal("/account/setup", login.Headers.Location?.OriginalString);
-                Assert.Contains("创建初始管理员", await client.GetStringAsync(new Uri("/account/setup", UriKind.Relative), ct), StringComparison.Ordinal);
+                ["AgencyName"] = "北京市某区政府办公室",
+                ["UserName"] = "first-admin",
+                ["DisplayName"] = "初始管理员",
+                ["Password"] = "short1!",
+                ["ConfirmPassword"] = "short1!",
+            };
+            var weak = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", form);
+            Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+            Assert.Contains("密码至少12位", await weak.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
 
-                var form = new Dictionary<string, string>
-                {
-                    ["AgencyName"] = "北京市某区政府办公室",
-                    ["UserName"] = "first-admin",
-                    ["DisplayName"] = "初始管理员",
-                    ["Password"] = "short1!",
-                    ["ConfirmPassword"] = "short1!",
-                };
-                var weak = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", form);
-                Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-                Assert.Contains("密码至少12位", await weak.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+            form["Password"] = form["ConfirmPassword"] = "Initial#Admin2026";
+            var created = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", form);
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            Assert.Contains("北京市某区政府办公室", await client.GetStringAsync(new Uri("/staff", UriKind.Relative), ct), StringComparison.Ordinal);
 
-                form["Password"] = form["ConfirmPassword"] = "Initial#Admin2026";
-                var created = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", form);
-                Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-                Assert.Contains("北京市某区政府办公室", await client.GetStringAsync(new Uri("/staff", UriKind.Relative), ct), StringComparison.Ordinal);
-
-                var again = await factory.CreateClient().GetAsync(new Uri("/account/setup", UriKind.Relative), ct);
-                Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
-            }
-
-            await using var check = GongkaiDatabase.Open(DatabaseTarget.Resolve(db));
-            Assert.Equal(1, await check.Users.CountAsync(ct));
+            var again = await factory.CreateClient().GetAsync(new Uri("/account/setup", UriKind.Relative), ct);
+            Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+
+        await using var check = GongkaiDatabase.Open(database.Target);
+        Assert.Equal(1, await check.Users.CountAsync(ct));
     }
 
     private sealed class EmptySite(string db) : WebApplicationFactory<Program>

@@ -12,7 +12,7 @@ public sealed class ApiKeysTests(StaffSites sites)
     private const string Page = "/staff/api-keys";
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task IssueUseRevoke_ThroughThePageAndTheApi_KeyShownOnceRevokedKey401(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -61,7 +61,7 @@ public sealed class ApiKeysTests(StaffSites sites)
     [Fact]
     public async Task Revoke_AnotherAgencysKey_NotFoundKeyStillWorks()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         var theirs = await site.SignInAsync(StaffSite.OtherAgencyAdmin);
         var key = StaffForms.Secret((await StaffForms.PostAsync(theirs, Page, Page + "?handler=Create", ("Name", "乙方对接-" + Guid.NewGuid().ToString("N")[..6]))).Html);
@@ -85,7 +85,7 @@ public sealed class ApiKeysTests(StaffSites sites)
     [InlineData("测试对接", "已有名为“测试对接”的有效密钥")]
     public async Task Issue_BadName_ChineseReasonNothingStored(string name, string reason)
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
         var before = await KeysAsync(site);
 

@@ -27,7 +27,7 @@ public sealed class AuthorizationMatrixTests(StaffSites sites)
     [MemberData(nameof(Cases))]
     public async Task Route_AsCaller_AllowedOrDenied(string routeName, Caller caller)
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var route = StaffRoutes.All.Single(r => r.Name == routeName);
         var client = StaffRoutes.UserName(caller) is { } user ? await site.SignInAsync(user) : site.Anonymous();
         var path = route.Path(site);

@@ -32,7 +32,7 @@ public sealed class CalendarPageTests
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task DecemberDeadline_MarkedProvisional_ThenNoticeEnteredOnThePage_MovesItAndTellsTheHandler(string provider)
     {
         var ct = TestContext.Current.CancellationToken;

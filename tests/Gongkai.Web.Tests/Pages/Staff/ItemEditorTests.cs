@@ -15,8 +15,7 @@ public sealed partial class ItemEditorTests(StaffSites sites)
     private static readonly byte[] PdfBytes = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Save_TopicDivisionAndPdf_ThenRemoveTheAttachment(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -53,7 +52,7 @@ public sealed partial class ItemEditorTests(StaffSites sites)
     [Fact]
     public async Task Save_PageRenamedPdf_RefusedAndNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         var handler = await site.SignInAsync("handler");
         var title = "伪装附件" + Guid.NewGuid().ToString("N")[..8];
@@ -69,7 +68,7 @@ public sealed partial class ItemEditorTests(StaffSites sites)
     [Fact]
     public async Task Save_AnotherAgencysTopic_RefusedAndNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         var (foreign, _) = await ClassificationAsync(site, site.DepartmentId, "他机关主题", "他机关科室");
         var handler = await site.SignInAsync("handler");

@@ -12,7 +12,7 @@ public sealed partial class RequestActionTests(StaffSites sites)
     [Fact]
     public async Task Worklist_Handler_SortedByDeadlineOverdueRedDueSoonAmber()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = await site.SignInAsync("handler");
 
         var html = await client.GetStringAsync(new Uri("/staff/requests", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -29,7 +29,7 @@ public sealed partial class RequestActionTests(StaffSites sites)
     [Fact]
     public async Task Detail_Received_OffersExactlyTheTableRowsFromReceived()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = await site.SignInAsync("handler");
         await using var db = site.Open();
         var id = await db.Requests.Where(r => r.TrackingNumber == "WEB-2021-0902").Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);
@@ -42,7 +42,7 @@ public sealed partial class RequestActionTests(StaffSites sites)
     }
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task HandlerExtendsAndRepliesPartly_ThroughPages_ReportCountsItAsPartlyDisclosed(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -93,7 +93,7 @@ public sealed partial class RequestActionTests(StaffSites sites)
     [Fact]
     public async Task Post_ForgedAntiforgeryToken_RefusedAndNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         var handler = await site.SignInAsync("handler");
         await using var db = site.Open();
@@ -117,7 +117,7 @@ public sealed partial class RequestActionTests(StaffSites sites)
     [Fact]
     public async Task Post_StepTheProcedureRefuses_422WithTheDomainsMessage()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var handler = await site.SignInAsync("handler");
         await using var db = site.Open();
         var id = await db.Requests.Where(r => r.TrackingNumber == "WEB-2021-0901").Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);

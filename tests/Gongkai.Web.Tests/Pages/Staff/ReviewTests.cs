@@ -11,7 +11,7 @@ public sealed partial class ReviewTests(StaffSites sites)
     [Fact]
     public async Task Reviewer_ApprovesOwnItem_RefusedItemStaysSubmitted()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         var reviewer = await site.SignInAsync("reviewer");
 
@@ -32,7 +32,7 @@ public sealed partial class ReviewTests(StaffSites sites)
     [Fact]
     public async Task HandlerWritesReviewerApprovesHandlerPublishes_ThroughPages()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         var handler = await site.SignInAsync("handler");
         var saved = await StaffSite.PostAsync(handler, "/staff/items/edit", "/staff/items/edit?handler=Save", await ContentAsync(handler, "经办人撰写、审核人审查的信息"));

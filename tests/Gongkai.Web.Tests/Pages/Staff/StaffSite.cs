@@ -17,11 +17,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Gongkai.Web.Tests.Pages.Staff.StaffSites))]
 
@@ -59,21 +57,18 @@ public sealed partial class StaffSite : IAsyncDisposable
 
     public static readonly DateOnly Today = new(2022, 1, 10);
 
-    private readonly string _db;
-    private readonly string? _folder;
+    private readonly ScratchDatabase _database;
 
-    private StaffSite(string db, string? folder)
+    private StaffSite(ScratchDatabase database)
     {
-        _db = db;
-        _folder = folder;
-        Target = DatabaseTarget.Resolve(db);
-        Factory = new Site(db, Clock, this);
+        _database = database;
+        Factory = new Site(database.Db, Clock, this);
     }
 
     /// <summary>The site's clock (China time 09:00 on <see cref="Today"/>).</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2022, 1, 10, 1, 0, 0, TimeSpan.Zero));
 
-    public DatabaseTarget Target { get; }
+    public DatabaseTarget Target => _database.Target;
 
     public WebApplicationFactory<Program> Factory { get; }
 
@@ -98,31 +93,13 @@ public sealed partial class StaffSite : IAsyncDisposable
 
     public GongkaiDbContext Open() => GongkaiDatabase.Open(Target);
 
-    public static async Task<StaffSite> CreateAsync(string provider)
-    {
-        StaffSite site;
-        if (provider == "postgres")
-        {
-            var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(DemoSites.PostgresVariable))
-            {
-                Database = "gongkai_staff_" + Guid.NewGuid().ToString("N")[..16],
-            };
-            site = new StaffSite(builder.ConnectionString, null);
-        }
-        else
-        {
-            var folder = Directory.CreateTempSubdirectory("gongkai-staff-").FullName;
-            site = new StaffSite(Path.Combine(folder, "gongkai.db"), folder);
-        }
-
-        await site.SeedAsync();
-        return site;
-    }
+    public static Task<StaffSite> CreateAsync(string provider) =>
+        Cleanup.DisposeOnFailureAsync(new StaffSite(ScratchDatabase.Create(provider, "gongkai_staff_")), site => site.SeedAsync());
 
     /// <summary>A second host of the same site on a real loopback port, for a browser; the caller disposes it.</summary>
     public WebApplicationFactory<Program> StartOnLoopback()
     {
-        var factory = new Site(_db, Clock, this);
+        var factory = new Site(_database.Db, Clock, this);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -244,21 +221,8 @@ public sealed partial class StaffSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        if (Target.Provider == DatabaseProvider.Postgres)
-        {
-            await using (var db = Open())
-            {
-                await db.Database.EnsureDeletedAsync();
-            }
-
-            NpgsqlConnection.ClearAllPools();
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder!, recursive: true);
-        }
+        await Cleanup.TryAsync("stop the staff site", async () => await Factory.DisposeAsync());
+        await _database.DisposeAsync();
     }
 
     /// <summary>The site on this database with the fixed clock, in Production mode, with an API key for the office and one for the department.</summary>

@@ -14,7 +14,7 @@ public sealed class UsersTests(StaffSites sites)
     private const string StrongPassword = "Strong#Passw0rd-1";
 
     [Theory]
-    [MemberData(nameof(DemoSites.Providers), MemberType = typeof(DemoSites))]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task CreateRolesLockUnlockReset_AsAdmin_EachStoredAndAuditedWithoutSecrets(string provider)
     {
         var site = await sites.GetAsync(provider);
@@ -62,7 +62,7 @@ public sealed class UsersTests(StaffSites sites)
     [Fact]
     public async Task Lock_SignedInUser_SessionEndsAtTheNextCheck()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
         var name = NewName();
         await ExpectRedirectAsync(admin, Page + "?handler=Create", ("Input.UserName", name), ("Input.DisplayName", "某人"), ("Input.Password", StrongPassword), ("Roles", StaffRoles.Handler));
@@ -81,7 +81,7 @@ public sealed class UsersTests(StaffSites sites)
     [Fact]
     public async Task Create_WithoutPassword_GeneratedShownOnceNotCachedAndWorks()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
         var name = NewName();
 
@@ -114,7 +114,7 @@ public sealed class UsersTests(StaffSites sites)
     [MemberData(nameof(BadNewUsers))]
     public async Task Create_BadInput_ChineseReasonNothingStored(string userName, string password, string role, int status, string reason)
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
         var name = string.Format(System.Globalization.CultureInfo.InvariantCulture, userName, Guid.NewGuid().ToString("N")[..8]);
         var before = await CountAsync(site, name);
@@ -133,7 +133,7 @@ public sealed class UsersTests(StaffSites sites)
     [Fact]
     public async Task Change_AnotherAgencysUser_NotFoundNothingChanged()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
         var other = await IdOfAsync(site, StaffSite.OtherAgencyUser);
         var before = await CountAsync(site, StaffSite.OtherAgencyUser);
@@ -153,7 +153,7 @@ public sealed class UsersTests(StaffSites sites)
     [Fact]
     public async Task Change_OwnAdminRoleOrLockSelf_RefusedAdminKept()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
         var self = await IdOfAsync(site, "admin");
         var before = await CountAsync(site, "admin");
@@ -173,7 +173,7 @@ public sealed class UsersTests(StaffSites sites)
     [Fact]
     public async Task Change_AccountWithARoleTheAdminCannotGive_RefusedPasswordKept()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var name = NewName();
         await using (var scope = site.Factory.Services.CreateAsyncScope())
         {
@@ -195,7 +195,7 @@ public sealed class UsersTests(StaffSites sites)
     [Fact]
     public async Task Oversight_ListsTheOfficeReadOnlyGivesOnlyOversightInItsOwnAgency()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var oversight = await site.SignInAsync("oversight");
         var ct = TestContext.Current.CancellationToken;
 
@@ -221,7 +221,7 @@ public sealed class UsersTests(StaffSites sites)
     [Fact]
     public async Task Forms_EveryOneCarriesAToken_PostWithoutOneRefusedNothingStored()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
         var name = NewName();
         foreach (var page in new[] { Page, "/staff/api-keys" })
@@ -246,7 +246,7 @@ public sealed class UsersTests(StaffSites sites)
     [Fact]
     public async Task Navigation_LinksOnlyForRolesThatMayUseThem()
     {
-        var site = await sites.GetAsync("sqlite");
+        var site = await sites.GetAsync(TestProviders.Sqlite);
         var ct = TestContext.Current.CancellationToken;
         foreach (var (user, users, keys) in new[] { ("admin", true, true), ("oversight", true, false), ("handler", false, false), ("auditor", false, false) })
         {
