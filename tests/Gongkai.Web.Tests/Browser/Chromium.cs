@@ -43,4 +43,23 @@ internal static class Chromium
             .ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
+
+    /// <summary>A new page signed in to the back office as a demo user.</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, List<string> blocked, string address, string userName)
+    {
+        var page = await NewPageAsync(browser, blocked);
+        await page.GotoAsync(address + "/staff");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Gongkai.Web.Accounts.DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        Assert.StartsWith("工作台", await page.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
+        return page;
+    }
+
+    /// <summary>A full-page screenshot to the test output's screenshots folder, then <see cref="AssertAccessibleAsync"/>.</summary>
+    public static async Task ShotAndAxeAsync(IPage page, string shots, string name)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, name + ".png"), FullPage = true });
+        await AssertAccessibleAsync(page, name);
+    }
 }

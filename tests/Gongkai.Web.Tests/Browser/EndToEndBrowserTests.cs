@@ -1,6 +1,5 @@
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Domain.Requests;
-using Gongkai.Web.Accounts;
 using Gongkai.Web.Tests.Pages.Staff;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,7 +37,7 @@ public sealed class EndToEndBrowserTests
         var person = await Chromium.NewPageAsync(browser, blocked);
         await person.GotoAsync(address + "/");
         Assert.Equal("政府信息公开", await person.Locator("main > h1").InnerTextAsync());
-        await ShotAndAxeAsync(person, shots, "e2e-1-home");
+        await Chromium.ShotAndAxeAsync(person, shots, "e2e-1-home");
         await person.GotoAsync($"{address}/agencies/{site.OfficeId:D}");
         await person.GetByRole(AriaRole.Link, new() { Name = "依申请公开", Exact = true }).ClickAsync();
         await person.GetByRole(AriaRole.Radio, new() { Name = "自然人", Exact = true }).CheckAsync();
@@ -47,7 +46,7 @@ public sealed class EndToEndBrowserTests
         await person.GetByLabel("电子邮箱").FillAsync("wangwu@example.cn");
         await person.GetByLabel("申请公开的政府信息").FillAsync("2021年对口支援项目资金使用情况（端到端测试）");
         await person.GetByLabel("获取信息的方式").SelectOptionAsync("电子邮件");
-        await ShotAndAxeAsync(person, shots, "e2e-2-form");
+        await Chromium.ShotAndAxeAsync(person, shots, "e2e-2-form");
         await person.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         Assert.Equal("申请已提交", await person.Locator("h1").InnerTextAsync());
         var number = (await person.Locator("#tracking-number").InnerTextAsync()).Trim();
@@ -55,11 +54,11 @@ public sealed class EndToEndBrowserTests
         Assert.Matches(@"^2022-\d{6}$", number);
 
         // The handler: the worklist, the application, confirm receipt, start, extend (consent of 演示机关管理员), reply.
-        var handler = await SignInAsync(browser, blocked, address, "handler");
+        var handler = await Chromium.SignInAsync(browser, blocked, address, "handler");
         await handler.GetByRole(AriaRole.Link, new() { Name = "依申请公开办理", Exact = true }).ClickAsync();
         var row = handler.Locator("table.worklist tbody tr", new() { Has = handler.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }) });
         Assert.Equal("待确认收到", await row.Locator("td").First.InnerTextAsync());
-        await ShotAndAxeAsync(handler, shots, "e2e-3-worklist");
+        await Chromium.ShotAndAxeAsync(handler, shots, "e2e-3-worklist");
         await row.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
         Assert.StartsWith("申请 " + number, await handler.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -88,11 +87,11 @@ public sealed class EndToEndBrowserTests
         Assert.DoesNotContain("王五", await person.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         // The administrator builds the 2022 report from the records: one 部分公开 of a natural person.
-        var admin = await SignInAsync(browser, blocked, address, "admin");
+        var admin = await Chromium.SignInAsync(browser, blocked, address, "admin");
         await admin.GotoAsync(address + "/staff/reports/2022");
         await admin.GetByRole(AriaRole.Button, new() { Name = "生成草稿" }).ClickAsync();
         Assert.Equal("1", (await admin.Locator($".report td[data-key='{PartlyKey}']").InnerTextAsync()).Trim());
-        await ShotAndAxeAsync(admin, shots, "e2e-4-report");
+        await Chromium.ShotAndAxeAsync(admin, shots, "e2e-4-report");
         await using (var db = site.Open())
         {
             var version = await db.ReportVersions.Where(v => v.AgencyId == site.OfficeId && v.Year == 2022).OrderByDescending(v => v.Number).FirstAsync(TestContext.Current.CancellationToken);
@@ -101,17 +100,6 @@ public sealed class EndToEndBrowserTests
 
         Assert.Empty(blocked);
         Assert.All(["e2e-1-home", "e2e-2-form", "e2e-3-worklist", "e2e-4-report"], name => Assert.True(new FileInfo(Path.Combine(shots, name + ".png")).Length > 10_000, name));
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowser browser, List<string> blocked, string address, string userName)
-    {
-        var page = await Chromium.NewPageAsync(browser, blocked);
-        await page.GotoAsync(address + "/staff");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        Assert.StartsWith("工作台", await page.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
-        return page;
     }
 
     /// <summary>Fills the step's form (its date defaults to today), submits it and expects the page back without a refusal.</summary>
@@ -127,11 +115,5 @@ public sealed class EndToEndBrowserTests
         await page.WaitForLoadStateAsync();
         Assert.Equal(0, await page.Locator("p.error-message").CountAsync());
         Assert.Contains("已记录：" + trigger.DisplayName(), await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-    }
-
-    private static async Task ShotAndAxeAsync(IPage page, string shots, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, name + ".png"), FullPage = true });
-        await Chromium.AssertAccessibleAsync(page, name);
     }
 }

@@ -1,6 +1,5 @@
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Requests;
-using Gongkai.Web.Accounts;
 using Gongkai.Web.Tests.Pages.Staff;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -47,7 +46,7 @@ public sealed class ProvisionalCalendarBrowserTests
         var code = (await person.Locator("#query-code").InnerTextAsync()).Trim();
 
         // The handler confirms receipt today: the 20 working days end in a year without a notice.
-        var handler = await SignInAsync(browser, blocked, address, "handler");
+        var handler = await Chromium.SignInAsync(browser, blocked, address, "handler");
         await handler.GotoAsync(address + "/staff/requests");
         await handler.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
         var confirm = handler.Locator($"form.action[aria-labelledby='{RequestTrigger.ConfirmReceipt}-title']");
@@ -56,7 +55,7 @@ public sealed class ProvisionalCalendarBrowserTests
         var replyDue = handler.Locator("#reply-due");
         Assert.StartsWith($"{due:yyyy-MM-dd}（暂定", await replyDue.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(note, await replyDue.Locator(".provisional").GetAttributeAsync("title"));
-        await ShotAndAxeAsync(handler, shots, "calendar-1-provisional");
+        await Chromium.ShotAndAxeAsync(handler, shots, "calendar-1-provisional");
 
         // The person's lookup says the same.
         await person.GotoAsync($"{address}/agencies/{site.OfficeId:D}/apply/status");
@@ -66,7 +65,7 @@ public sealed class ProvisionalCalendarBrowserTests
         Assert.Contains($"（暂定：{note}）", await person.Locator("#due").InnerTextAsync(), StringComparison.Ordinal);
 
         // The 政务公开办 enters the next year's notice from its text.
-        var oversight = await SignInAsync(browser, blocked, address, "oversight");
+        var oversight = await Chromium.SignInAsync(browser, blocked, address, "oversight");
         await oversight.GetByRole(AriaRole.Link, new() { Name = "工作日历", Exact = true }).ClickAsync();
         var form = CalendarPageTests.NoticeForm();
         await oversight.GetByLabel("年份").FillAsync(form["Input.Year"]);
@@ -76,31 +75,14 @@ public sealed class ProvisionalCalendarBrowserTests
         await oversight.GetByRole(AriaRole.Button, new() { Name = "载入并重新计算期限" }).ClickAsync();
         Assert.Contains("1件未办结申请的期限已重新计算", await oversight.Locator("#done").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await oversight.Locator("ul.moved li").CountAsync());
-        await ShotAndAxeAsync(oversight, shots, "calendar-2-loaded");
+        await Chromium.ShotAndAxeAsync(oversight, shots, "calendar-2-loaded");
 
         // The handler sees the moved deadline, fixed by the notice now, and why it moved.
         await handler.ReloadAsync();
         var moved = due.AddDays(1);
         Assert.Equal($"{moved:yyyy-MM-dd}", (await replyDue.InnerTextAsync()).Trim());
         Assert.Contains($"答复期限由{due.Year}年{due.Month}月{due.Day}日调整为{moved.Year}年{moved.Month}月{moved.Day}日", await handler.Locator("#deadlines-moved").InnerTextAsync(), StringComparison.Ordinal);
-        await ShotAndAxeAsync(handler, shots, "calendar-3-moved");
+        await Chromium.ShotAndAxeAsync(handler, shots, "calendar-3-moved");
         Assert.Empty(blocked);
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowser browser, List<string> blocked, string address, string userName)
-    {
-        var page = await Chromium.NewPageAsync(browser, blocked);
-        await page.GotoAsync(address + "/staff");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        Assert.StartsWith("工作台", await page.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);
-        return page;
-    }
-
-    private static async Task ShotAndAxeAsync(IPage page, string shots, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, name + ".png"), FullPage = true });
-        await Chromium.AssertAccessibleAsync(page, name);
     }
 }
