@@ -56,8 +56,8 @@ public sealed class WorkCalendar
         LastDate = new DateOnly(notices.Keys.Last(), 12, 31);
 
         // After the last notice, the years the law alone decides (ProvisionalYear), as far as they can be computed.
-        var lastYear = Math.Max(notices.Keys.Last(), ProvisionalYear.IsComputable(notices.Keys.Last() + 1) ? ProvisionalYear.LastComputableYear : 0);
-        EndDate = new DateOnly(lastYear, 12, 31);
+        var lastNoticeYear = notices.Keys.Last();
+        EndDate = new DateOnly(ProvisionalYear.IsComputable(lastNoticeYear + 1) ? ProvisionalYear.LastComputableYear : lastNoticeYear, 12, 31);
         _firstDayNumber = FirstDate.DayNumber;
         var length = EndDate.DayNumber - _firstDayNumber + 1;
 

@@ -49,6 +49,8 @@ public static class ApplyStep
         request.ExtendedDue,
         request.DelayedReplyDue,
         request.SupplementNoticeDue,
+        request.ConsultationDue,
+        request.FeeDue,
         Outcome = request.Outcome?.DisplayName,
         request.ClosedOn,
         Steps = request.Events.Count,
