@@ -72,7 +72,7 @@ internal static class ItemsCommand
                 foreach (var line in lines)
                 {
                     var item = line.Item;
-                    var timeliness = line.Timeliness is { } t ? $"{Status(t.Status)}（期限{t.Due.ToString("yyyy-MM-dd", c)}）" : "";
+                    var timeliness = line.Timeliness is { } t ? $"{Status(t.Status)}（期限{t.Due.ToString("yyyy-MM-dd", c)}{(t.ProvisionalNote is null ? "" : "，暂定")}）" : "";
                     stdout.WriteLine($"{item.PublishedOn?.ToString("yyyy-MM-dd", c) ?? "未公开"}\t{tree.PathOf(item.CategoryId)}\t{item.Title}\t{timeliness}");
                 }
 

@@ -44,8 +44,16 @@ public sealed record Timeliness(
 
     public const string PublishedBeforeFormed = "timeliness.publishedBeforeFormed";
 
+    /// <summary>
+    /// Set when <see cref="Due"/> was counted over a year without a holiday notice (spec/calendar/README.md): the
+    /// calendar's note, shown with the date.
+    /// </summary>
+    public string? ProvisionalNote { get; init; }
+
     /// <summary>A one-line Chinese account, e.g. "应于2020年10月28日前公开，逾期1个工作日公开".</summary>
-    public string Description => Status switch
+    public string Description => Account + (ProvisionalNote is { } note ? $"（期限暂定：{note}）" : "");
+
+    private string Account => Status switch
     {
         TimelinessStatus.OnTime => $"应于{ProactiveText.Date(Due)}前公开，已按时公开",
         TimelinessStatus.Late => $"应于{ProactiveText.Date(Due)}前公开，{ProactiveText.Date(PublishedOn!.Value)}公开，逾期{LateText}",
@@ -67,6 +75,11 @@ public sealed record Timeliness(
     public static Result<Timeliness> For(DateOnly formedOn, DateOnly? publishedOn, DateOnly today, WorkCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        return Judge(formedOn, publishedOn, today, calendar).Map(t => t with { ProvisionalNote = calendar.ProvisionalNote(t.Due) });
+    }
+
+    private static Result<Timeliness> Judge(DateOnly formedOn, DateOnly? publishedOn, DateOnly today, WorkCalendar calendar)
+    {
         if (publishedOn < formedOn)
         {
             return new Problem(PublishedBeforeFormed,

@@ -38,6 +38,17 @@ public sealed class TimelinessTests
     }
 
     [Fact]
+    public void For_DueInAYearWithoutNotice_PendingAndMarkedProvisional()
+    {
+        // Formed 2026-12-20: the 20th working day is 2027-01-18, counted over 2027's statutory holidays only.
+        var t = Timeliness.For(D("2026-12-20"), null, D("2026-12-21"), Calendar).Value;
+
+        Assert.Equal(D("2027-01-18"), t.Due);
+        Assert.Equal("应于2027年1月18日前公开，尚余19个工作日（期限暂定：暂按法定节假日计算，待国务院办公厅公布2027年放假安排后更新）", t.Description);
+        Assert.Null(Timeliness.For(D("2020-09-24"), null, D("2020-09-25"), Calendar).Value.ProvisionalNote);
+    }
+
+    [Fact]
     public void For_WorkedExample_OnTimeBy1028_LateOn1029()
     {
         var onTime = Ok(Timeliness.For(D("2020-09-24"), D("2020-10-28"), D("2021-01-01"), Calendar));
