@@ -7,6 +7,9 @@ namespace Gongkai.Web.Tests.Browser;
 /// <summary>Debian's Chromium through Playwright, headless, as every browser test launches it, and a page that records CSP violations.</summary>
 internal static class Chromium
 {
+    /// <summary>The browser flows on sites of their own run one after the other: two Chromiums at once overload two cores.</summary>
+    public const string OwnSiteFlows = "Browser flows on sites of their own";
+
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new()
         {
@@ -19,6 +22,11 @@ internal static class Chromium
     public static async Task<IPage> NewPageAsync(IBrowser browser, List<string> blocked)
     {
         var page = await browser.NewPageAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+
+        // The whole suite runs in parallel on CI's two cores: a page that answers in a second alone can take more than
+        // Playwright's default 30 s there (seen once on the end-to-end flow). A real failure still fails, only later.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
         page.Console += (_, message) =>
         {
             // A CSP violation is reported on the console: the page asked for something the policy forbids.

@@ -17,6 +17,7 @@ namespace Gongkai.Web.Tests.Browser;
 /// natural person. Screenshots of the public home, the form, the worklist and the report go to the test output
 /// (bin/…/screenshots, never committed); axe-core finds no serious or critical violation on those four pages.
 /// </summary>
+[Collection(Chromium.OwnSiteFlows)]
 public sealed class EndToEndBrowserTests
 {
     private const string PartlyKey = "requests.partlyDisclosed.naturalPerson";

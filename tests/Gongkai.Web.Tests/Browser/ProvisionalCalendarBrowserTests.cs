@@ -14,6 +14,7 @@ namespace Gongkai.Web.Tests.Browser;
 /// person's status lookup; the 政务公开办 enters the next year's notice on the calendar page; the handler sees the
 /// deadline moved and no longer provisional. Screenshots and axe-core on the application and calendar pages.
 /// </summary>
+[Collection(Chromium.OwnSiteFlows)]
 public sealed class ProvisionalCalendarBrowserTests
 {
     [Fact]
