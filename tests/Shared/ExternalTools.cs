@@ -17,9 +17,19 @@ internal static class ExternalTools
     public static void RequirePoppler() =>
         Assert.SkipUnless(OnPath("pdftoppm") && OnPath("pdftotext"), "poppler-utils (pdftoppm, pdftotext) is not installed: apt-get install poppler-utils (.ci/run installs it)");
 
-    public static void RequireLibreOffice() =>
+    public static void RequireLibreOffice()
+    {
         Assert.SkipUnless(LibreOfficePdf.FindExecutable() is { } soffice && IsExecutable(soffice),
             "LibreOffice (soffice) is not installed: apt-get install --no-install-recommends libreoffice-writer-nogui (.ci/run installs it)");
+
+        // LibreOffice aborts ("No fonts could be found on the system") where the system has no font at all.
+        Assert.SkipUnless(HasSystemFonts(), "LibreOffice needs a system font and none is installed: apt-get install fonts-noto-cjk (.ci/run installs it)");
+    }
+
+    private static bool HasSystemFonts() =>
+        Directory.Exists("/usr/share/fonts")
+        && Directory.EnumerateFiles("/usr/share/fonts", "*", SearchOption.AllDirectories)
+            .Any(f => Path.GetExtension(f).ToLowerInvariant() is ".ttf" or ".otf" or ".ttc" or ".pfb");
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
