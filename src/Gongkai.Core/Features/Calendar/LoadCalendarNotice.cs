@@ -53,7 +53,8 @@ public static class LoadCalendarNotice
         var loaded = new List<(int, int)>();
         var unchanged = new List<int>();
         var now = clock.GetUtcNow();
-        foreach (var (year, json) in SplitByYear(request.Json))
+        var years = SplitByYear(request.Json);
+        foreach (var (year, json) in years)
         {
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
             if (latest.TryGetValue(year, out var stored) && stored.Sha256 == hash)
@@ -85,7 +86,7 @@ public static class LoadCalendarNotice
             return new Response([], unchanged, [], before);
         }
 
-        var moved = await RecalculateAsync(db, clock, after, request, loaded.Min(l => l.Item1), cancellationToken);
+        var moved = await RecalculateAsync(db, clock, after, request, [.. years.Select(y => y.Year)], cancellationToken);
         // One SaveChanges, one transaction: the versions, the moved deadlines and their 台账 entries, or nothing.
         await db.SaveChangesAsync(cancellationToken);
         return new Response(loaded, unchanged, moved, after);
@@ -96,17 +97,17 @@ public static class LoadCalendarNotice
     /// have counted over days the notice decides (a notice reaches back into late December at most).
     /// </summary>
     private static async Task<List<MovedDeadline>> RecalculateAsync(
-        GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, Request request, int firstYear, CancellationToken cancellationToken)
+        GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, Request request, IReadOnlyList<int> years, CancellationToken cancellationToken)
     {
-        var from = new DateOnly(firstYear - 1, 12, 1);
+        var from = new DateOnly(years.Min() - 1, 12, 1);
         var open = Enum.GetValues<RequestState>().Where(s => !s.IsTerminal()).ToList();
         var candidates = await db.Requests
             .Where(r => open.Contains(r.State)
                 && (r.ReplyDue >= from || r.ExtendedDue >= from || r.SupplementNoticeDue >= from || r.ConsultationDue >= from || r.FeeDue >= from))
             .ToListAsync(cancellationToken);
 
-        var years = string.Join("、", SplitByYear(request.Json).Select(y => y.Year.ToString(CultureInfo.InvariantCulture)));
-        var reason = $"国务院办公厅{years}年放假安排已载入" + (string.IsNullOrWhiteSpace(request.DocumentNumber) ? "" : $"（{request.DocumentNumber.Trim()}）");
+        var named = string.Join("、", years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        var reason = $"国务院办公厅{named}年放假安排已载入" + (string.IsNullOrWhiteSpace(request.DocumentNumber) ? "" : $"（{request.DocumentNumber.Trim()}）");
         var actor = new Actor(request.UserId, request.UserName, ActorRole.System);
         var today = ChinaClock.Today(clock);
         var moved = new List<MovedDeadline>();
@@ -135,13 +136,10 @@ public static class LoadCalendarNotice
     }
 
     /// <summary>Each year of a valid cn-holidays/1 document as a document of its own (the unit that is versioned).</summary>
-    private static IEnumerable<(int Year, string Json)> SplitByYear(string json)
+    private static List<(int Year, string Json)> SplitByYear(string json)
     {
         using var document = JsonDocument.Parse(json);
-        foreach (var year in document.RootElement.GetProperty("years").EnumerateArray())
-        {
-            var single = $$"""{"format":"cn-holidays/1","years":[{{year.GetRawText()}}]}""";
-            yield return (year.GetProperty("year").GetInt32(), single);
-        }
+        return [.. document.RootElement.GetProperty("years").EnumerateArray().Select(year =>
+            (year.GetProperty("year").GetInt32(), $$"""{"format":"cn-holidays/1","years":[{{year.GetRawText()}}]}"""))];
     }
 }
