@@ -11,8 +11,13 @@ internal static class ExternalTools
     /// <summary>Debian's Chromium, which Playwright drives headless (the browser tests download no browser).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public static void RequireChromium() =>
+    public static void RequireChromium()
+    {
         Assert.SkipUnless(IsExecutable(ChromiumPath), $"Chromium ({ChromiumPath}) is not installed: apt-get install chromium (.ci/run installs it)");
+
+        // Without any system font Chromium renders empty pages or closes its target: nothing a test could check.
+        RequireSystemFonts("Chromium");
+    }
 
     public static void RequirePoppler() =>
         Assert.SkipUnless(OnPath("pdftoppm") && OnPath("pdftotext"), "poppler-utils (pdftoppm, pdftotext) is not installed: apt-get install poppler-utils (.ci/run installs it)");
@@ -23,8 +28,11 @@ internal static class ExternalTools
             "LibreOffice (soffice) is not installed: apt-get install --no-install-recommends libreoffice-writer-nogui (.ci/run installs it)");
 
         // LibreOffice aborts ("No fonts could be found on the system") where the system has no font at all.
-        Assert.SkipUnless(HasSystemFonts(), "LibreOffice needs a system font and none is installed: apt-get install fonts-noto-cjk (.ci/run installs it)");
+        RequireSystemFonts("LibreOffice");
     }
+
+    private static void RequireSystemFonts(string program) =>
+        Assert.SkipUnless(HasSystemFonts(), $"{program} needs a system font and none is installed: apt-get install fonts-noto-cjk (.ci/run installs it)");
 
     private static bool HasSystemFonts() =>
         Directory.Exists("/usr/share/fonts")
