@@ -1,14 +1,37 @@
 using System.CommandLine;
 using Gongkai.Cli.Commands;
+using Gongkai.Domain.Common;
 
 namespace Gongkai.Cli;
 
-/// <summary>The command tree. Exit codes: 0 fine, 1 a report has errors, 2 a file or the command line is unusable.</summary>
+/// <summary>
+/// The command tree. Exit codes: 0 fine, 1 a checked report (or the audit trail) has errors, 2 a file, the command
+/// line or the input is unusable, 3 what it names does not exist, 4 the record's state does not allow it, 5 not allowed.
+/// </summary>
 public static class GongkaiCli
 {
     public const int Ok = 0;
     public const int ReportErrors = 1;
     public const int Unusable = 2;
+    public const int NotFound = 3;
+    public const int Conflict = 4;
+    public const int Forbidden = 5;
+
+    /// <summary>The one mapping of a problem's kind to an exit code.</summary>
+    public static int ExitCodeOf(ProblemKind kind) => kind switch
+    {
+        ProblemKind.NotFound => NotFound,
+        ProblemKind.Conflict => Conflict,
+        ProblemKind.Forbidden => Forbidden,
+        _ => Unusable,
+    };
+
+    /// <summary>Says the problem on stderr (its Chinese message only) and gives its exit code.</summary>
+    public static int Refused(Problem problem, TextWriter stderr)
+    {
+        stderr.WriteLine(problem.Message);
+        return ExitCodeOf(problem.Kind);
+    }
 
     /// <summary>Runs a command; any exception it throws is one Chinese line on stderr and exit 2 (<see cref="CommandFailure"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

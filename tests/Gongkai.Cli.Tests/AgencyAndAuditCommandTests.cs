@@ -21,7 +21,7 @@ public sealed class AgencyAndAuditCommandTests
     }
 
     [Fact]
-    public void Agency_Duplicate_Exit1InChinese()
+    public void Agency_DuplicateExit4UnknownParentExit3InChinese()
     {
         using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
@@ -31,9 +31,9 @@ public sealed class AgencyAndAuditCommandTests
         var orphan = CliRunner.Run("agency", "add", "某局", "--parent", "不存在的区", "--db", db);
         SqliteConnection.ClearAllPools();
 
-        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(4, again.ExitCode);
         Assert.Contains("机关「北京市东城区」已存在", again.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, orphan.ExitCode);
+        Assert.Equal(3, orphan.ExitCode);
         Assert.Contains("上级机关「不存在的区」不存在", orphan.Stderr, StringComparison.Ordinal);
     }
 
@@ -103,7 +103,7 @@ public sealed class UsersCommandTests
     }
 
     [Fact]
-    public void UsersAdd_UnknownRoleDuplicateNameOrAgency_Exit1InChineseNothingStored()
+    public void UsersAdd_UnknownRoleExit2DuplicateNameExit4UnknownAgencyExit3_InChineseNothingStored()
     {
         using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
@@ -115,7 +115,7 @@ public sealed class UsersCommandTests
         var agency = CliRunner.Run("users", "add", "--agency", "不存在的机关", "--user", "y", "--name", "某人", "--roles", "Handler", "--db", db);
         SqliteConnection.ClearAllPools();
 
-        Assert.Equal((1, 1, 1), (role.ExitCode, duplicate.ExitCode, agency.ExitCode));
+        Assert.Equal((2, 4, 3), (role.ExitCode, duplicate.ExitCode, agency.ExitCode));
         Assert.Contains("未知角色「Root」", role.Stderr, StringComparison.Ordinal);
         Assert.Contains("用户名“admin”已被使用", duplicate.Stderr, StringComparison.Ordinal);
         Assert.Contains("机关「不存在的机关」不存在", agency.Stderr, StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public sealed class CalendarLoadCommandTests
         AssertLine("  2026-001  国务院办公厅2027年放假安排已载入（国办发明电〔2026〕99号），期限重新计算：答复期限由2027年1月4日调整为2027年1月5日", load.Stdout);
         AssertLine("2027年的放假安排与已载入的相同，未作改动", again.Stdout);
         AssertLine("答复期限：2027-01-05 星期二（第20个工作日，条例第三十三条）", deadline.Stdout);
-        Assert.Equal(1, broken.ExitCode);
+        Assert.Equal(2, broken.ExitCode);
         Assert.Contains("未载入：日历数据无效：", broken.Stderr, StringComparison.Ordinal);
     }
 }

@@ -33,7 +33,7 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
-    public void SeedBench_SmallVolume_SummaryOnStdoutProgressOnStderrBadYearsExit2()
+    public void SeedBench_SmallVolume_SummaryOnStdoutProgressOnStderrAgainExit4BadYearsExit2()
     {
         using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "b.db");
@@ -46,7 +46,7 @@ public sealed class DemoCommandTests
         Assert.Equal(0, seeded.ExitCode);
         Assert.Contains("已生成基准数据：北京市西城区及所属2个部门，2021—2022年，申请100件，主动公开信息300条", seeded.Stdout, StringComparison.Ordinal);
         Assert.Contains("机关 2/2", seeded.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(4, again.ExitCode);
         Assert.Contains("基准数据已存在", again.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, badYears.ExitCode);
     }

@@ -66,7 +66,7 @@ public sealed class ImportAndTableCommandTests
     }
 
     [Fact]
-    public void Import_MissingFileOrUnknownAgency_Exit2()
+    public void Import_MissingFileExit2UnknownAgencyExit3()
     {
         using var folder = new TempFolder("gongkai-cli-");
         var db = Path.Combine(folder.Path, "g.db");
@@ -78,7 +78,7 @@ public sealed class ImportAndTableCommandTests
 
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("无法读取文件", missing.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal(3, unknown.ExitCode);
         Assert.Contains("机关「不存在的局」不存在", unknown.Stderr, StringComparison.Ordinal);
     }
 

@@ -37,7 +37,7 @@ public sealed class ReportLifecycleCommandTests
         var status = CliRunner.Run("report", "status", "--agency", Office, "--year", "2020", "--db", db);
         SqliteConnection.ClearAllPools();
 
-        Assert.Equal(1, lockWithoutDraft.ExitCode);
+        Assert.Equal(3, lockWithoutDraft.ExitCode);
         Assert.Contains("还没有草稿", lockWithoutDraft.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, build.ExitCode);
         Assert.Contains("已保存为第1版草稿", build.Stdout, StringComparison.Ordinal);

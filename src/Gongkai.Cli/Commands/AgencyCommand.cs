@@ -23,8 +23,7 @@ internal static class AgencyCommand
             var added = await AddAgency.HandleAsync(context, TimeProvider.System, new AddAgency.Request(result.GetValue(name)!, result.GetValue(parent), DatabaseOption.Actor), cancellationToken);
             if (!added.TryGetValue(out var agency))
             {
-                stderr.WriteLine(added.Problem.Message);
-                return GongkaiCli.ReportErrors;
+                return GongkaiCli.Refused(added.Problem, stderr);
             }
 
             stdout.WriteLine($"已添加机关：{agency.Name}");

@@ -36,8 +36,8 @@ internal static class CalendarLoadCommand
             var loaded = await LoadCalendarNotice.HandleAsync(context, TimeProvider.System, request, cancellationToken);
             if (!loaded.TryGetValue(out var response))
             {
-                stderr.WriteLine($"未载入：{loaded.Problem.Message}");
-                return GongkaiCli.ReportErrors;
+                stderr.Write("未载入：");
+                return GongkaiCli.Refused(loaded.Problem, stderr);
             }
 
             foreach (var year in response.Unchanged)

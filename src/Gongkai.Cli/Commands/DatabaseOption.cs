@@ -40,7 +40,7 @@ internal static class DatabaseOption
 
     /// <summary>
     /// Runs a command's work on the database and the agency named on the command line: exit 2 when the database cannot
-    /// be opened, exit 1 when there is no such agency (each said on stderr), else the work's own exit code.
+    /// be opened, exit 3 when there is no such agency (each said on stderr), else the work's own exit code.
     /// </summary>
     public static async Task<int> WithAgencyAsync(string? db, string agencyName, TextWriter stderr, Func<GongkaiDbContext, Agency, Task<int>> work, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal static class DatabaseOption
         }
 
         var found = await FindAgencyAsync(context, agencyName, stderr, cancellationToken);
-        return found is null ? GongkaiCli.ReportErrors : await work(context, found);
+        return found is null ? GongkaiCli.NotFound : await work(context, found);
     }
 
     /// <summary>The agency named on the command line, or null after saying on stderr that there is none.</summary>
@@ -61,7 +61,7 @@ internal static class DatabaseOption
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
         if (agency is null)
         {
-            stderr.WriteLine($"机关「{name}」不存在");
+            stderr.WriteLine(AgencyProblems.NotFound(name).Message);
         }
 
         return agency;

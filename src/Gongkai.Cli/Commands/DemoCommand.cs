@@ -32,8 +32,7 @@ internal static class DemoCommand
             var seeded = await SeedDemo.HandleAsync(context, TimeProvider.System, calendar, new SeedDemo.Request(DatabaseOption.Actor, AttachmentStore.ForDatabase(DatabaseTarget.Resolve(result.GetValue(db)))), cancellationToken);
             if (!seeded.TryGetValue(out var response))
             {
-                stderr.WriteLine(seeded.Problem.Message);
-                return GongkaiCli.ReportErrors;
+                return GongkaiCli.Refused(seeded.Problem, stderr);
             }
 
             Print(response, stdout);

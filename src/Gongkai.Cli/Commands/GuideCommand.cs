@@ -38,8 +38,7 @@ internal static class GuideCommand
                     new PublishGuide.Request(found.Id, title, lines.Length > 1 ? lines[1] : "", date.Value, DatabaseOption.Actor), cancellationToken);
                 if (!published.TryGetValue(out var guide))
                 {
-                    stderr.WriteLine(published.Problem.Message);
-                    return GongkaiCli.ReportErrors;
+                    return GongkaiCli.Refused(published.Problem, stderr);
                 }
 
                 stdout.WriteLine($"当前指南：第{guide.Version.ToString(CultureInfo.InvariantCulture)}版《{guide.Title}》");
@@ -66,7 +65,7 @@ internal static class GuideCommand
             if (guide is null)
             {
                 stderr.WriteLine("没有找到该机关的这一版指南");
-                return GongkaiCli.ReportErrors;
+                return GongkaiCli.NotFound;
             }
 
             stdout.WriteLine($"# {guide.Title}（第{guide.Version.ToString(CultureInfo.InvariantCulture)}版，{guide.EffectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}起）");

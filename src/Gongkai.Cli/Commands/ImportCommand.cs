@@ -113,8 +113,7 @@ internal static class ImportCommand
             var outcome = await import(new ImportContext(path, bytes, rows, context, result.GetValue(agency)!, result, cancellationToken));
             if (!outcome.TryGetValue(out var done))
             {
-                stderr.WriteLine(outcome.Problem.Message);
-                return GongkaiCli.Unusable;
+                return GongkaiCli.Refused(outcome.Problem, stderr);
             }
 
             return Report(done, unit, stdout, stderr);

@@ -61,8 +61,7 @@ internal static class ReportCommand
                     var saved = await SaveDraft.HandleAsync(context, calendar, TimeProvider.System, new SaveDraft.Request(found.Id, result.GetValue(year), reportFormat, DatabaseOption.Actor), cancellationToken);
                     if (!saved.TryGetValue(out var draft))
                     {
-                        stderr.WriteLine(saved.Problem.Message);
-                        return GongkaiCli.ReportErrors;
+                        return GongkaiCli.Refused(saved.Problem, stderr);
                     }
 
                     report = draft.Report;
@@ -143,8 +142,7 @@ internal static class ReportCommand
             var locked = await LockReport.HandleAsync(scope.Db, scope.Calendar, TimeProvider.System, new LockReport.Request(scope.Agency.Id, scope.Year, result.GetValue(ack), DatabaseOption.Actor), cancellationToken);
             if (!locked.TryGetValue(out var done))
             {
-                stderr.WriteLine(locked.Problem.Message);
-                return GongkaiCli.ReportErrors;
+                return GongkaiCli.Refused(locked.Problem, stderr);
             }
 
             PrintFindings(stdout, done.Report);
@@ -176,8 +174,7 @@ internal static class ReportCommand
             var published = await PublishReport.HandleAsync(scope.Db, TimeProvider.System, new PublishReport.Request(scope.Agency.Id, scope.Year, date, DatabaseOption.Actor), cancellationToken);
             if (!published.TryGetValue(out var done))
             {
-                stderr.WriteLine(published.Problem.Message);
-                return GongkaiCli.ReportErrors;
+                return GongkaiCli.Refused(published.Problem, stderr);
             }
 
             stdout.WriteLine($"{scope.Agency.Name}{scope.Year.ToString(CultureInfo.InvariantCulture)}年度报告第{done.Version.Number.ToString(CultureInfo.InvariantCulture)}版已于{ChineseDate.Format(done.Version.PublishedOn!.Value)}公开"
@@ -225,8 +222,7 @@ internal static class ReportCommand
             var edited = await EditReportText.HandleAsync(scope.Db, TimeProvider.System, new EditReportText.Request(scope.Agency.Id, scope.Year, "text." + result.GetValue(section), text, DatabaseOption.Actor), cancellationToken);
             if (!edited.TryGetValue(out var report))
             {
-                stderr.WriteLine(edited.Problem.Message);
-                return GongkaiCli.ReportErrors;
+                return GongkaiCli.Refused(edited.Problem, stderr);
             }
 
             PrintFindings(stdout, report);

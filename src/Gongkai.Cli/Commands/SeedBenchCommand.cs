@@ -46,8 +46,7 @@ internal static partial class SeedBenchCommand
             var seeded = await SeedBench.HandleAsync(context, TimeProvider.System, calendar, request, new Progress(stderr), cancellationToken);
             if (!seeded.TryGetValue(out var done))
             {
-                stderr.WriteLine(seeded.Problem.Message);
-                return GongkaiCli.ReportErrors;
+                return GongkaiCli.Refused(seeded.Problem, stderr);
             }
 
             stdout.WriteLine(string.Create(c,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Features.Accounts;
+using Gongkai.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,8 +34,7 @@ internal static class UsersCommand
             var wanted = result.GetValue(roles)!.Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (wanted.FirstOrDefault(r => !StaffRoles.All.Contains(r, StringComparer.Ordinal)) is { } unknown)
             {
-                stderr.WriteLine($"未知角色「{unknown}」：可用 {string.Join("、", StaffRoles.All)}");
-                return GongkaiCli.ReportErrors;
+                return GongkaiCli.Refused(Problem.Invalid("user.unknownRole", $"未知角色「{unknown}」：可用 {string.Join("、", StaffRoles.All)}"), stderr);
             }
 
             return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
@@ -48,8 +48,7 @@ internal static class UsersCommand
                     cancellationToken);
                 if (!created.TryGetValue(out var line))
                 {
-                    stderr.WriteLine(created.Problem.Message);
-                    return GongkaiCli.ReportErrors;
+                    return GongkaiCli.Refused(created.Problem, stderr);
                 }
 
                 stdout.WriteLine($"已添加账号 {line.UserName}（{line.DisplayName}，{found.Name}；{string.Join("、", line.Roles.Select(StaffRoles.DisplayName))}）");

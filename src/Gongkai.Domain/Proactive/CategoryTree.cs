@@ -37,7 +37,7 @@ public sealed class CategoryTree
         {
             if (!byId.TryAdd(category.Id, category))
             {
-                return new Problem("category.treeDuplicateId", $"类别“{category.Name}”重复出现");
+                return Problem.Conflict("category.treeDuplicateId", $"类别“{category.Name}”重复出现");
             }
         }
 
@@ -78,7 +78,7 @@ public sealed class CategoryTree
             var duplicate = siblings.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
             {
-                return new Problem("category.treeDuplicateName", $"同一上级下有多个名为“{duplicate.Key}”的类别");
+                return Problem.Conflict("category.treeDuplicateName", $"同一上级下有多个名为“{duplicate.Key}”的类别");
             }
 
             foreach (var category in siblings)

@@ -59,7 +59,7 @@ public sealed partial class DisclosureItem
 
         if (category.AgencyId != agencyId)
         {
-            return new Problem(ItemProblems.OtherAgency, $"类别“{category.Name}”属于其他机关");
+            return Problem.Forbidden(ItemProblems.OtherAgency, $"类别“{category.Name}”属于其他机关");
         }
 
         var topics = content.Topics ?? [];
@@ -70,12 +70,12 @@ public sealed partial class DisclosureItem
 
         if (topics.FirstOrDefault(t => t.AgencyId != agencyId) is { } foreign)
         {
-            return new Problem(ItemProblems.OtherAgency, $"重点领域“{foreign.Name}”属于其他机关");
+            return Problem.Forbidden(ItemProblems.OtherAgency, $"重点领域“{foreign.Name}”属于其他机关");
         }
 
         if (content.Division is { } division && division.AgencyId != agencyId)
         {
-            return new Problem(ItemProblems.OtherAgency, $"科室“{division.Name}”属于其他机关");
+            return Problem.Forbidden(ItemProblems.OtherAgency, $"科室“{division.Name}”属于其他机关");
         }
 
         var title = (content.Title ?? "").Trim();

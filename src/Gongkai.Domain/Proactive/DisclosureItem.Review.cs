@@ -141,7 +141,7 @@ public sealed partial class DisclosureItem
     {
         if (command.Actor.Role is not (ItemRole.Reviewer or ItemRole.Admin))
         {
-            return new Problem(ItemProblems.RoleNotAllowed, "只有保密审查人或管理员可以撤回已公开的信息");
+            return Problem.Forbidden(ItemProblems.RoleNotAllowed, "只有保密审查人或管理员可以撤回已公开的信息");
         }
 
         var reason = Reason(command.Reason, "撤回");
@@ -163,7 +163,7 @@ public sealed partial class DisclosureItem
     private Problem? CheckEditor(ItemActor actor) =>
         actor.UserId == AuthorId || actor.Role == ItemRole.Admin
             ? null
-            : new Problem(ItemProblems.NotAuthor, "只有撰写人或管理员可以修改、提交该信息");
+            : Problem.Forbidden(ItemProblems.NotAuthor, "只有撰写人或管理员可以修改、提交该信息");
 
     /// <summary>
     /// The review is done by a reviewer who took no part in writing this version: not the item's author, and not
@@ -174,11 +174,11 @@ public sealed partial class DisclosureItem
     {
         if (actor.Role != ItemRole.Reviewer)
         {
-            return new Problem(ItemProblems.RoleNotAllowed, "只有保密审查人可以作出保密审查结论");
+            return Problem.Forbidden(ItemProblems.RoleNotAllowed, "只有保密审查人可以作出保密审查结论");
         }
 
         return actor.UserId == AuthorId || WritersOfWorkingVersion().Contains(actor.UserId)
-            ? new Problem(ItemProblems.ReviewerIsAuthor, "审查人不能审查自己撰写、修改或提交的信息")
+            ? Problem.Forbidden(ItemProblems.ReviewerIsAuthor, "审查人不能审查自己撰写、修改或提交的信息")
             : null;
     }
 

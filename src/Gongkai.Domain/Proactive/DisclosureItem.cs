@@ -112,7 +112,7 @@ public sealed partial class DisclosureItem
         ArgumentNullException.ThrowIfNull(command.Actor);
         if (command.Actor.Role == ItemRole.System)
         {
-            return new Problem(ItemProblems.RoleNotAllowed, "信息应由工作人员撰写，系统不能新建草稿");
+            return Problem.Forbidden(ItemProblems.RoleNotAllowed, "信息应由工作人员撰写，系统不能新建草稿");
         }
 
         var validated = Validate(command.Id, command.AgencyId, command.Content);
@@ -145,7 +145,7 @@ public sealed partial class DisclosureItem
         ArgumentNullException.ThrowIfNull(command.Actor);
         if (command.Actor.Role is not (ItemRole.Admin or ItemRole.System))
         {
-            return new Problem(ItemProblems.RoleNotAllowed, "只有管理员或系统可以从原台账导入已公开的信息");
+            return Problem.Forbidden(ItemProblems.RoleNotAllowed, "只有管理员或系统可以从原台账导入已公开的信息");
         }
 
         var validated = Validate(command.Id, command.AgencyId, command.Content, takenOver: true);

@@ -30,7 +30,7 @@ public static class ItemProblems
 
     /// <summary>The one problem for every (state, trigger) pair outside <see cref="ItemTransitions"/>.</summary>
     public static Problem NotAllowed(ItemState state, ItemTrigger trigger) =>
-        new(TransitionNotAllowed, $"当前状态“{state.DisplayName()}”不允许执行“{trigger.DisplayName()}”");
+        Problem.Conflict(TransitionNotAllowed, $"当前状态“{state.DisplayName()}”不允许执行“{trigger.DisplayName()}”");
 
     internal static Problem OutOfOrder(DateOnly date, DateOnly previous) =>
         new(DateOutOfOrder, $"日期{ProactiveText.Date(date)}早于上一步骤的日期{ProactiveText.Date(previous)}");

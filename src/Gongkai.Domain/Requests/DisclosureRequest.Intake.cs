@@ -40,7 +40,7 @@ public sealed partial class DisclosureRequest
         // 条例 Art 30: "7个工作日内一次性告知" — one notice listing everything, and only within 7 working days.
         if (SupplementRequested)
         {
-            return new Problem(RequestProblems.SupplementAlreadyRequested, "补正告知只能作出一次，应一次性告知全部需要补正的事项（条例第三十条）");
+            return Problem.Conflict(RequestProblems.SupplementAlreadyRequested, "补正告知只能作出一次，应一次性告知全部需要补正的事项（条例第三十条）");
         }
 
         var items = (command.Items ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).ToList();

@@ -88,7 +88,7 @@ public sealed partial class DisclosureRequest
         // 20个工作日" — one extension is provided for, approved by the office head, at most 20 working days.
         if (ExtensionWorkingDays is not null)
         {
-            return new Problem(RequestProblems.AlreadyExtended, "答复期限已延长过一次，不能再次延长（条例第三十三条第二款）");
+            return Problem.Conflict(RequestProblems.AlreadyExtended, "答复期限已延长过一次，不能再次延长（条例第三十三条第二款）");
         }
 
         if (command.Approver.Role != ActorRole.OfficeHead)

@@ -35,7 +35,7 @@ public static class RequestProblems
 
     /// <summary>The one problem for every (state, trigger) pair outside <see cref="RequestTransitions"/>.</summary>
     public static Problem NotAllowed(RequestState state, RequestTrigger trigger) =>
-        new(TransitionNotAllowed, $"当前状态“{state.DisplayName()}”不允许执行“{trigger.DisplayName()}”");
+        Problem.Conflict(TransitionNotAllowed, $"当前状态“{state.DisplayName()}”不允许执行“{trigger.DisplayName()}”");
 
     internal static Problem OutOfOrder(DateOnly date, DateOnly previous) =>
         new(DateOutOfOrder, $"日期{RequestText.Date(date)}早于上一步骤的日期{RequestText.Date(previous)}");

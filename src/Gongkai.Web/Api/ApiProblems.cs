@@ -1,4 +1,6 @@
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Common;
+using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongkai.Web.Api;
@@ -6,14 +8,12 @@ namespace Gongkai.Web.Api;
 /// <summary>The API's errors as RFC 9457 problem details, the <c>detail</c> in Chinese; expected problems mapped once.</summary>
 internal static class ApiProblems
 {
-    public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(title: "未找到", detail: detail, statusCode: StatusCodes.Status404NotFound);
-
-    public static ProblemHttpResult AgencyNotFound() => NotFound("机关不存在");
-
-    public static ProblemHttpResult BadRequest(Problem problem) =>
-        TypedResults.Problem(title: "请求无效", detail: problem.Message, statusCode: StatusCodes.Status400BadRequest,
+    /// <summary>A problem of Core as problem details: the status and title of its kind, its message, its code.</summary>
+    public static ProblemHttpResult From(Problem problem) =>
+        TypedResults.Problem(title: ProblemStatus.TitleOf(problem.Kind), detail: problem.Message, statusCode: ProblemStatus.Of(problem.Kind),
             extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = problem.Code });
+
+    public static ProblemHttpResult AgencyNotFound() => From(AgencyProblems.NotFound());
 
     /// <summary>
     /// Null when the call carries a key of <paramref name="agencyId"/>; else 401 (no key, or a key not configured)

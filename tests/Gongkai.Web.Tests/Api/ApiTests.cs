@@ -205,7 +205,7 @@ public sealed class ApiTests(DemoSites sites)
         Assert.Equal(before.Audit + 2, after.Audit);
 
         var badCategory = await client.PostAsJsonAsync(Url(ApiRoutes.Items, site.DepartmentId), new { categoryId = Guid.NewGuid(), title = "x", formedOn = "2021-06-01" }, Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, badCategory.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badCategory.StatusCode);
         Assert.Equal("类别不存在或不属于该机关", (await JsonAsync(badCategory)).GetProperty("detail").GetString());
     }
 

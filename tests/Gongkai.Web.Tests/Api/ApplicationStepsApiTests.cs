@@ -94,7 +94,7 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
         // A reply before receipt is confirmed: the domain's refusal, as the back office shows it.
         var refused = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Reply", outcome = "Disclosed" }, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("当前状态“待确认收到”不允许执行“答复”", refused.GetProperty("detail").GetString());
-        var unknown = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Submit1" }, HttpStatusCode.BadRequest);
+        var unknown = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Submit1" }, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("办理步骤", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var lodging = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Submit" }, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("不允许", lodging.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public static class ChangeStaffUser
         var user = before is null ? null : await users.FindByIdAsync(request.UserId.ToString("D"));
         if (before is null || user is null)
         {
-            return new Problem("user.notFound", "本机关没有该用户");
+            return Problem.NotFound("user.notFound", "本机关没有该用户");
         }
 
         var (action, after, problem) = request.Change switch

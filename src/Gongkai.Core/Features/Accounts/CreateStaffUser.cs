@@ -60,7 +60,8 @@ public static class CreateStaffUser
 
     /// <summary>Identity's refusal (its messages are Chinese: the host's error describer) as one problem.</summary>
     internal static Problem Refusal(IdentityResult result) =>
-        new("user." + (result.Errors.FirstOrDefault()?.Code ?? "refused"), string.Join("；", result.Errors.Select(e => e.Description)));
+        new("user." + (result.Errors.FirstOrDefault()?.Code ?? "refused"), string.Join("；", result.Errors.Select(e => e.Description)),
+            result.Errors.Any(e => e.Code.StartsWith("Duplicate", StringComparison.Ordinal)) ? ProblemKind.Conflict : ProblemKind.Invalid);
 
     /// <summary>
     /// What the 台账 keeps of an account: user name, roles, whether locked. Never a password or its hash, nor the

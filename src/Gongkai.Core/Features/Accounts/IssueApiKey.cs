@@ -32,7 +32,7 @@ public static class IssueApiKey
 
         if (await db.ApiKeys.AnyAsync(k => k.AgencyId == request.AgencyId && k.Name == name && k.RevokedAt == null, cancellationToken))
         {
-            return new Problem("apiKey.duplicateName", $"已有名为“{name}”的有效密钥，请换一个名称或先撤销原密钥");
+            return Problem.Conflict("apiKey.duplicateName", $"已有名为“{name}”的有效密钥，请换一个名称或先撤销原密钥");
         }
 
         var key = ApiKey.NewKey();

@@ -17,12 +17,12 @@ public static class RevokeApiKey
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == request.KeyId && k.AgencyId == request.AgencyId, cancellationToken);
         if (key is null)
         {
-            return new Problem("apiKey.notFound", "本机关没有该密钥");
+            return Problem.NotFound("apiKey.notFound", "本机关没有该密钥");
         }
 
         if (key.RevokedAt is not null)
         {
-            return new Problem("apiKey.revoked", $"密钥“{key.Name}”已于此前撤销");
+            return Problem.Conflict("apiKey.revoked", $"密钥“{key.Name}”已于此前撤销");
         }
 
         var before = IssueApiKey.Snapshot(key);

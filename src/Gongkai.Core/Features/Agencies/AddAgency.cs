@@ -21,7 +21,7 @@ public static class AddAgency
             var parent = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == parentName, cancellationToken);
             if (parent is null)
             {
-                return new Problem("agency.parentNotFound", $"上级机关「{parentName}」不存在");
+                return Problem.NotFound("agency.parentNotFound", $"上级机关「{parentName}」不存在");
             }
 
             parentId = parent.Id;
@@ -35,7 +35,7 @@ public static class AddAgency
 
         if (await db.Agencies.AnyAsync(a => a.Name == agency.Name, cancellationToken))
         {
-            return new Problem("agency.duplicate", $"机关「{agency.Name}」已存在");
+            return Problem.Conflict("agency.duplicate", $"机关「{agency.Name}」已存在");
         }
 
         db.Agencies.Add(agency);

@@ -33,7 +33,7 @@ public static class DistrictReport
         var parent = all.FirstOrDefault(a => a.Id == request.ParentId);
         if (parent is null)
         {
-            return new Problem("agency.notFound", "机关不存在");
+            return AgencyProblems.NotFound();
         }
 
         var members = Descendants(parent, all);

@@ -22,7 +22,7 @@ public static class EditReportText
         var latest = await db.ReportVersions.Where(v => v.AgencyId == request.AgencyId && v.Year == request.Year).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
-            return new Problem("report.noDraft", "该年度报告还没有草稿，请先生成（gongkai report build）");
+            return Problem.NotFound("report.noDraft", "该年度报告还没有草稿，请先生成（gongkai report build）");
         }
 
         var report = LockedReports.Read(latest);
@@ -45,7 +45,7 @@ public static class EditReportText
         if (!rebuilt.IsSuccess)
         {
             return rebuilt.Problem.Code == ReportVersion.TransitionNotAllowed
-                ? new Problem("report.locked", "该版本已锁定，不能修改；请先重新生成新版本（gongkai report build）再修改文字")
+                ? Problem.Conflict("report.locked", "该版本已锁定，不能修改；请先重新生成新版本（gongkai report build）再修改文字")
                 : rebuilt.Problem;
         }
 

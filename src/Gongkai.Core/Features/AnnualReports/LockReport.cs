@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongkai.Core.Data;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.Calendar;
@@ -23,26 +24,26 @@ public static class LockReport
     {
         if (await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken) is not { } agency)
         {
-            return LockedReports.AgencyNotFound;
+            return AgencyProblems.NotFound();
         }
 
         var year = request.Year.ToString(CultureInfo.InvariantCulture);
         var latest = await db.ReportVersions.Where(v => v.AgencyId == agency.Id && v.Year == request.Year).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
-            return new Problem("report.noDraft", $"{agency.Name}{year}年度报告还没有草稿，请先生成（gongkai report build）");
+            return Problem.NotFound("report.noDraft", $"{agency.Name}{year}年度报告还没有草稿，请先生成（gongkai report build）");
         }
 
         if (latest.IsLocked)
         {
-            return new Problem("report.alreadyLocked", $"{agency.Name}{year}年度报告第{latest.Number.ToString(CultureInfo.InvariantCulture)}版已锁定；如需更正，请重新生成新版本");
+            return Problem.Conflict("report.alreadyLocked", $"{agency.Name}{year}年度报告第{latest.Number.ToString(CultureInfo.InvariantCulture)}版已锁定；如需更正，请重新生成新版本");
         }
 
         var draft = LockedReports.Read(latest);
         var fresh = await BuildReport.OfRecordAsync(db, calendar, clock, agency, request.Year, latest.Format, cancellationToken);
         if (!SameCells(draft, fresh.Report))
         {
-            return new Problem("report.stale", "草稿生成后台账记录有变化，草稿中的数字已不是记录给出的数字，请重新生成后再锁定");
+            return Problem.Conflict("report.stale", "草稿生成后台账记录有变化，草稿中的数字已不是记录给出的数字，请重新生成后再锁定");
         }
 
         var checkedReport = SaveDraft.Recheck(fresh, draft.Texts);

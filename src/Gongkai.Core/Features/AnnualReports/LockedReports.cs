@@ -5,7 +5,6 @@ using Gongkai.Core.Documents;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
-using Gongkai.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.AnnualReports;
@@ -20,9 +19,6 @@ public sealed record StoredReport(ReportVersion Version, AnnualReport Report);
 public static class LockedReports
 {
     public static string Content(CheckedReport report) => ReportJson.Write(report);
-
-    /// <summary>What every step on a report says when its agency does not exist.</summary>
-    public static Problem AgencyNotFound { get; } = new("agency.notFound", "机关不存在");
 
     public static AnnualReport Read(ReportVersion version) => ReportJson.Read(version.Content, version.Format).Report;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongkai.Core.Data;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
@@ -21,7 +22,7 @@ public static class PublishReport
     {
         if (await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken) is not { } agency)
         {
-            return LockedReports.AgencyNotFound;
+            return AgencyProblems.NotFound();
         }
 
         var today = ChinaClock.Today(clock);
@@ -40,8 +41,8 @@ public static class PublishReport
         if (versions.FirstOrDefault(v => v.Stage == ReportStage.Locked) is not { } locked)
         {
             return versions.Any(v => v.Stage == ReportStage.Published)
-                ? new Problem("report.alreadyPublished", "该年度报告已公开")
-                : new Problem("report.notLocked", "年度报告须先检查并锁定（gongkai report lock），才能公开");
+                ? Problem.Conflict("report.alreadyPublished", "该年度报告已公开")
+                : Problem.Conflict("report.notLocked", "年度报告须先检查并锁定（gongkai report lock），才能公开");
         }
 
         var before = LockedReports.Summary(locked);

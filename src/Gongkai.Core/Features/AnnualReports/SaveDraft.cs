@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.Calendar;
@@ -25,7 +26,7 @@ public static class SaveDraft
     {
         if (await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, cancellationToken) is not { } agency)
         {
-            return LockedReports.AgencyNotFound;
+            return AgencyProblems.NotFound();
         }
 
         var versions = await db.ReportVersions.Where(v => v.AgencyId == agency.Id && v.Year == request.Year).OrderBy(v => v.Number).ToListAsync(cancellationToken);

@@ -63,7 +63,7 @@ public static class ImportAppeals
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == request.AgencyName.Trim(), cancellationToken);
         if (agency is null)
         {
-            return new Problem("agency.notFound", $"机关「{request.AgencyName}」不存在（先用 gongkai agency add 添加）");
+            return AgencyProblems.NotFound(request.AgencyName);
         }
 
         var errors = new List<LedgerError>();

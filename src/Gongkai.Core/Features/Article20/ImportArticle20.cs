@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Layout;
 using Gongkai.Domain.AnnualReports.Parsing;
@@ -37,7 +38,7 @@ public static class ImportArticle20
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == request.AgencyName.Trim(), cancellationToken);
         if (agency is null)
         {
-            return new Problem("agency.notFound", $"机关「{request.AgencyName}」不存在（先用 gongkai agency add 添加）");
+            return AgencyProblems.NotFound(request.AgencyName);
         }
 
         var statistics = await db.Article20.FirstOrDefaultAsync(s => s.AgencyId == agency.Id && s.Year == request.Year, cancellationToken);

@@ -41,7 +41,7 @@ public static class SeedBench
 
         if (await db.Agencies.AnyAsync(a => a.Name == District, cancellationToken))
         {
-            return new Problem("bench.exists", $"基准数据已存在（机关「{District}」已在数据库中）；请使用新的数据库");
+            return Problem.Conflict("bench.exists", $"基准数据已存在（机关「{District}」已在数据库中）；请使用新的数据库");
         }
 
         var watch = Stopwatch.StartNew();

@@ -21,7 +21,7 @@ public static class ApplyItemStep
         var item = await db.Items.FirstOrDefaultAsync(i => i.Id == request.ItemId && i.AgencyId == request.AgencyId, cancellationToken);
         if (item is null)
         {
-            return new Problem("item.notFound", "未找到该信息");
+            return Problem.NotFound("item.notFound", "未找到该信息");
         }
 
         var before = Snapshot(item);

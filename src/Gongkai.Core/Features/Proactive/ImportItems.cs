@@ -43,7 +43,7 @@ public static class ImportItems
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == request.AgencyName.Trim(), cancellationToken);
         if (agency is null)
         {
-            return new Problem("agency.notFound", $"机关「{request.AgencyName}」不存在（先用 gongkai agency add 添加）");
+            return AgencyProblems.NotFound(request.AgencyName);
         }
 
         var missing = LedgerFile.MissingHeaders(request.Rows, Headers);

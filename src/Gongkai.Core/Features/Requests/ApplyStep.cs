@@ -23,7 +23,7 @@ public static class ApplyStep
         var disclosureRequest = await db.Requests.FirstOrDefaultAsync(r => r.Id == request.RequestId && r.AgencyId == request.AgencyId, cancellationToken);
         if (disclosureRequest is null)
         {
-            return new Problem("request.notFound", "未找到该申请");
+            return Problem.NotFound("request.notFound", "未找到该申请");
         }
 
         var before = Snapshot(disclosureRequest);

@@ -32,7 +32,7 @@ public static class ImportRequests
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == request.AgencyName.Trim(), cancellationToken);
         if (agency is null)
         {
-            return new Problem("agency.notFound", $"机关「{request.AgencyName}」不存在（先用 gongkai agency add 添加）");
+            return AgencyProblems.NotFound(request.AgencyName);
         }
 
         var (records, errors) = LedgerRecords.Parse(request.Rows, calendar);

@@ -37,7 +37,7 @@ public static class LookupApplication
         DateOnly? ClosedOn,
         IReadOnlyList<ProcedureStep> Steps);
 
-    public static Problem NotFound { get; } = new(NotFoundCode, "未找到该申请，请核对受理机关、申请编号和查询码");
+    public static Problem NotFound { get; } = Problem.NotFound(NotFoundCode, "未找到该申请，请核对受理机关、申请编号和查询码");
 
     /// <param name="calendar">The calendar in force: a deadline in a year without a notice carries its provisional note.</param>
     public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)

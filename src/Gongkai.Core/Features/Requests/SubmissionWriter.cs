@@ -1,5 +1,6 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
@@ -209,7 +210,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
             var (pending, submission) = (batch[i], batch[i].Submission);
             if (!agencies.TryGetValue(submission.AgencyId, out var agencyName))
             {
-                answers[i] = SubmitOnline.AgencyNotFound;
+                answers[i] = AgencyProblems.NotFound();
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
@@ -21,7 +22,6 @@ public static class SubmitOnline
 
     internal static Actor OnlineApplicant { get; } = new(ActorId, "申请人（网上提交）", ActorRole.Applicant);
 
-    public static Problem AgencyNotFound { get; } = new("agency.notFound", "受理机关不存在");
 
     public sealed record Request(Guid AgencyId, OnlineApplicationForm Form);
 
@@ -34,7 +34,7 @@ public static class SubmitOnline
 
     /// <summary>
     /// The form is checked here, without the database; the agency is looked up by the writer, in the transaction that
-    /// stores the application (an unknown agency is <see cref="AgencyNotFound"/>, after any error of the form).
+    /// stores the application (an unknown agency is <see cref="AgencyProblems.NotFound()"/>, after any error of the form).
     /// </summary>
     public static Task<Result<Response>> HandleAsync(SubmissionWriter writer, Request request, CancellationToken cancellationToken = default)
     {

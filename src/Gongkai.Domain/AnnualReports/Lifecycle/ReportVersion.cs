@@ -184,7 +184,7 @@ public sealed class ReportVersion
 
     /// <summary>The stage the table gives for <paramref name="trigger"/> now, or the one typed error.</summary>
     private Problem? Step(ReportTrigger trigger, out ReportStage next) =>
-        Allowed.TryGetValue((Stage, trigger), out next) ? null : new Problem(TransitionNotAllowed, $"{StageName(Stage)}的年度报告不能{TriggerName(trigger)}");
+        Allowed.TryGetValue((Stage, trigger), out next) ? null : Problem.Conflict(TransitionNotAllowed, $"{StageName(Stage)}的年度报告不能{TriggerName(trigger)}");
 
     public static string StageName(ReportStage stage) => stage switch
     {

@@ -4,6 +4,7 @@ using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,7 @@ internal static class ReportsApi
     {
         var stored = await PublicReports.GetAsync(db, agencyId, year, cancellationToken);
         return stored is null
-            ? ApiProblems.NotFound($"该机关没有已锁定的{year}年度报告")
+            ? ApiProblems.From(Problem.NotFound("report.notLocked", $"该机关没有已锁定的{year}年度报告"))
             : TypedResults.Text(stored.Version.Content, "application/json; charset=utf-8");
     }
 
@@ -59,7 +60,7 @@ internal static class ReportsApi
         var stored = await PublicReports.GetAsync(db, agencyId, year, cancellationToken);
         if (stored is null)
         {
-            return ApiProblems.NotFound($"该机关没有已锁定的{year}年度报告");
+            return ApiProblems.From(Problem.NotFound("report.notLocked", $"该机关没有已锁定的{year}年度报告"));
         }
 
         // The findings as they were when the report was locked: part of its content (report-json.md).
@@ -78,13 +79,13 @@ internal static class ReportsApi
 
         if (year is < 2019 or > 9999)
         {
-            return ApiProblems.BadRequest(new("report.year", "年度报告从2019年度起（条例2019年修订施行）"));
+            return ApiProblems.From(Problem.Invalid("report.year", "年度报告从2019年度起（条例2019年修订施行）"));
         }
 
         var built = await SaveDraft.HandleAsync(db, calendar, clock, new SaveDraft.Request(agencyId, year, null, "api:" + agencyId.ToString("D")), cancellationToken);
         if (!built.TryGetValue(out var draft))
         {
-            return ApiProblems.BadRequest(built.Problem);
+            return ApiProblems.From(built.Problem);
         }
 
         return TypedResults.Ok(new BuiltDraft(year, draft.Version.Number, draft.Version.Stage, draft.Report.Report.Format.Code(), draft.Report.ErrorCount, draft.Report.WarningCount,

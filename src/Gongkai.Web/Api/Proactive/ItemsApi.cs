@@ -1,6 +1,7 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Gongkai.Web.Pages;
 using Gongkai.Web.Pages.Proactive;
@@ -68,7 +69,7 @@ internal static class ItemsApi
         var item = await PublicItem.HandleAsync(db, new PublicItem.Request(agencyId, itemId), names, cancellationToken);
         if (item is null)
         {
-            return ApiProblems.NotFound("未找到该信息");
+            return ApiProblems.From(Problem.NotFound("item.notFound", "未找到该信息"));
         }
 
         return TypedResults.Ok(new ItemDetail(
@@ -90,7 +91,7 @@ internal static class ItemsApi
             agencyId, item.CategoryId, item.Title, item.DocumentNumber, item.FormedOn, item.Body, item.FullTextElectronic, item.DivisionId, item.TopicIds ?? [], actor), cancellationToken);
         if (!created.TryGetValue(out var draft))
         {
-            return ApiProblems.BadRequest(created.Problem);
+            return ApiProblems.From(created.Problem);
         }
 
         return TypedResults.Created(ApiRoutes.Prefix + AgencyNav.ItemPath(agencyId, draft.Id), new CreatedItem(draft.Id, draft.Title, draft.State, draft.Version));

@@ -51,14 +51,14 @@ internal static class ApplicationStepsApi
 
         if (!Enum.TryParse<RequestTrigger>(input.Trigger, ignoreCase: false, out var trigger) || !Enum.IsDefined(trigger) || int.TryParse(input.Trigger, out _))
         {
-            return ApiProblems.BadRequest(new Problem("step.unknown", "请在 trigger 中填写办理步骤，例如 ConfirmReceipt、StartProcessing、Extend、Reply"));
+            return ApiProblems.From(Problem.Invalid("step.unknown", "请在 trigger 中填写办理步骤，例如 ConfirmReceipt、StartProcessing、Extend、Reply"));
         }
 
         var found = await db.Requests.Where(r => r.AgencyId == agencyId && r.TrackingNumber == trackingNumber)
             .Select(r => new { r.Id, r.State }).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
-            return ApiProblems.NotFound("本机关没有该申请编号的申请");
+            return ApiProblems.From(Problem.NotFound("request.notFound", "本机关没有该申请编号的申请"));
         }
 
         var actor = new Actor("api:" + agencyId.ToString("D"), "API 接入", ActorRole.Staff);

@@ -61,6 +61,6 @@ internal static class ApplicationsApi
         Guid agencyId, string trackingNumber, [FromHeader(Name = QueryCodeHeader)] string? queryCode, GongkaiDbContext db, WorkCalendar calendar, CancellationToken cancellationToken)
     {
         var result = await LookupApplication.HandleAsync(db, calendar, new LookupApplication.Request(agencyId, trackingNumber, queryCode), cancellationToken);
-        return result.TryGetValue(out var status) ? TypedResults.Ok(status) : ApiProblems.NotFound(result.Problem.Message);
+        return result.TryGetValue(out var status) ? TypedResults.Ok(status) : ApiProblems.From(result.Problem);
     }
 }

@@ -3,6 +3,7 @@ using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Gongkai.Web.Accounts;
+using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -59,11 +60,11 @@ public abstract class StaffPageModel(StaffAccess access) : PageModel
     /// <summary>403 with the Chinese error page (a signed-in user; anonymous users never get this far).</summary>
     protected IActionResult Refuse() => Forbid();
 
-    /// <summary>A refused step: the page again, with the domain's message, as 422.</summary>
+    /// <summary>A refused step: the page again, with the domain's message, with the status of its kind (422 for invalid input).</summary>
     protected IActionResult Refused(Problem problem)
     {
         Problem = problem.Message;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = ProblemStatus.Of(problem.Kind);
         return Page();
     }
 }

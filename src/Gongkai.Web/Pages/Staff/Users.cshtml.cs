@@ -106,7 +106,7 @@ public sealed class UsersModel(StaffAccess access, GongkaiDbContext db, UserMana
         // An id of another agency's account is not in this list: the page never reaches outside the user's agency.
         if (Users.FirstOrDefault(u => u.Id == id) is not { } target)
         {
-            return Refused(new Problem("user.notFound", "本机关没有该用户"));
+            return Refused(Domain.Common.Problem.NotFound("user.notFound", "本机关没有该用户"));
         }
 
         var parsed = change();

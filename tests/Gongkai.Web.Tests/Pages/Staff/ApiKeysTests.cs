@@ -38,7 +38,7 @@ public sealed class ApiKeysTests(StaffSites sites)
             id = row.Id;
         }
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await CreateItemAsync(site, key, site.OfficeId)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await CreateItemAsync(site, key, site.OfficeId)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await CreateItemAsync(site, key, site.DepartmentId)).StatusCode);
         await using (var db = site.Open())
         {
@@ -74,16 +74,16 @@ public sealed class ApiKeysTests(StaffSites sites)
         var admin = await site.SignInAsync("admin");
         var (response, html) = await StaffForms.PostAsync(admin, Page, $"{Page}?handler=Revoke&id={id}");
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("本机关没有该密钥", html, StringComparison.Ordinal);
         Assert.DoesNotContain(key[..8], await admin.GetStringAsync(new Uri(Page, UriKind.Relative), ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await CreateItemAsync(site, key, site.DepartmentId)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await CreateItemAsync(site, key, site.DepartmentId)).StatusCode);
     }
 
     [Theory]
-    [InlineData("", "请填写密钥名称")]
-    [InlineData("测试对接", "已有名为“测试对接”的有效密钥")]
-    public async Task Issue_BadName_ChineseReasonNothingStored(string name, string reason)
+    [InlineData("", HttpStatusCode.UnprocessableEntity, "请填写密钥名称")]
+    [InlineData("测试对接", HttpStatusCode.Conflict, "已有名为“测试对接”的有效密钥")]
+    public async Task Issue_BadName_ChineseReasonNothingStored(string name, HttpStatusCode status, string reason)
     {
         var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
@@ -91,7 +91,7 @@ public sealed class ApiKeysTests(StaffSites sites)
 
         var (response, html) = await StaffForms.PostAsync(admin, Page, Page + "?handler=Create", ("Name", name));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.Contains(reason, html, StringComparison.Ordinal);
         Assert.False(StaffForms.ShowsSecret(html));
         Assert.Equal(before, await KeysAsync(site));

@@ -115,7 +115,7 @@ public sealed partial class RequestActionTests(StaffSites sites)
     }
 
     [Fact]
-    public async Task Post_StepTheProcedureRefuses_422WithTheDomainsMessage()
+    public async Task Post_StepTheStateDoesNotAllow_409WithTheDomainsMessage()
     {
         var site = await sites.GetAsync(TestProviders.Sqlite);
         var handler = await site.SignInAsync("handler");
@@ -124,7 +124,7 @@ public sealed partial class RequestActionTests(StaffSites sites)
 
         var response = await StaffSite.PostAsync(handler, "/staff", $"/staff/requests/{id}?trigger=Reply", new Dictionary<string, string> { ["Input.Outcome"] = "Disclosed" });
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("role=\"alert\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 

@@ -23,7 +23,7 @@ public sealed partial class ReviewTests(StaffSites sites)
 
         var approve = await StaffSite.PostAsync(reviewer, "/staff/reviews", $"/staff/reviews?handler=Approve&id={id}", new Dictionary<string, string>());
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, approve.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
         Assert.Contains("审查人不能审查自己撰写、修改或提交的信息", await approve.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         await using var db = site.Open();
         Assert.Equal(ItemState.Submitted, (await db.Items.SingleAsync(i => i.Id == id, ct)).State);

@@ -101,7 +101,7 @@ public sealed class UsersTests(StaffSites sites)
 
     public static TheoryData<string, string, string, int, string> BadNewUsers => new()
     {
-        { "handler", StrongPassword, StaffRoles.Handler, 422, "用户名“handler”已被使用" },
+        { "handler", StrongPassword, StaffRoles.Handler, 409, "用户名“handler”已被使用" },
         { "", StrongPassword, StaffRoles.Handler, 422, "请填写用户名" },
         { "weak-{0}", "short", StaffRoles.Handler, 422, "密码至少12位" },
         { "weak-{0}", "alllowercase-long-1", StaffRoles.Handler, 422, "密码应包含大写字母" },
@@ -141,7 +141,7 @@ public sealed class UsersTests(StaffSites sites)
         foreach (var (handler, field) in new[] { ("Roles", ("Roles", StaffRoles.AgencyAdmin)), ("Lock", ("x", "")), ("Password", ("NewPassword", StrongPassword)) })
         {
             var (response, html) = await StaffForms.PostAsync(admin, Page, $"{Page}?handler={handler}&id={other}", field);
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Contains("本机关没有该用户", html, StringComparison.Ordinal);
         }
 
