@@ -4,6 +4,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Protection;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.AnnualReports;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Core.Data;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Appeals;
 using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Calendar;

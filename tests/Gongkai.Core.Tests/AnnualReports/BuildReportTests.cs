@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Proactive;

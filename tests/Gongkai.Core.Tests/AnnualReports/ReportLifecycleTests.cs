@@ -1,5 +1,6 @@
 using System.Text;
 using Gongkai.Core.Data;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Proactive;

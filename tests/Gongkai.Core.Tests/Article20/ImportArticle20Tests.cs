@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Core.Tests.Data;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Protection;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Agencies;

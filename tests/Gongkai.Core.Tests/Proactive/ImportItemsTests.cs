@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Core.Tests.Data;

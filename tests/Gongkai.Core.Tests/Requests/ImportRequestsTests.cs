@@ -1,4 +1,5 @@
 using System.Text;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports.Parsing;

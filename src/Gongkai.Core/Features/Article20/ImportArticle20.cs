@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
-using Gongkai.Core.Features.Requests;
+using Gongkai.Core.Documents;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Layout;

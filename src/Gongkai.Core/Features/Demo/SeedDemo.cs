@@ -1,5 +1,6 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Files;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Appeals;
 using Gongkai.Core.Features.Article20;

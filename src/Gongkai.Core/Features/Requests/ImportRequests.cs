@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Documents;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;

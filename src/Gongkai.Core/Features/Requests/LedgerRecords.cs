@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gongkai.Core.Documents;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Layout;
 using Gongkai.Domain.AnnualReports.Parsing;
@@ -21,12 +22,6 @@ public sealed record LedgerRecord(
     string Content,
     ReplyOutcome? Outcome,
     DateOnly? RepliedOn);
-
-/// <summary>What is wrong with one cell of a ledger row (row number as a spreadsheet shows it, header = row 1).</summary>
-public sealed record LedgerError(int Row, string Column, string Reason)
-{
-    public override string ToString() => $"第{Row.ToString(CultureInfo.InvariantCulture)}行「{Column}」：{Reason}";
-}
 
 /// <summary>
 /// Validates ledger rows with the Chinese headers <c>申请编号, 收到日期, 申请方式, 申请人类型, 申请人, 证件号码, 申请内容,

@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Text;
-using Gongkai.Core.Documents;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
-namespace Gongkai.Core.Features.Requests;
+namespace Gongkai.Core.Documents;
 
 /// <summary>One data row of a ledger file: its number as a spreadsheet shows it (header = row 1) and its cells by header.</summary>
 public sealed record LedgerRow(int Number, IReadOnlyDictionary<string, string> Cells)
@@ -10,9 +10,16 @@ public sealed record LedgerRow(int Number, IReadOnlyDictionary<string, string> C
     public string this[string column] => Cells.TryGetValue(column, out var value) ? value.Trim() : "";
 }
 
+/// <summary>What is wrong with one cell of a ledger row (row number as a spreadsheet shows it, header = row 1).</summary>
+public sealed record LedgerError(int Row, string Column, string Reason)
+{
+    public override string ToString() => $"第{Row.ToString(CultureInfo.InvariantCulture)}行「{Column}」：{Reason}";
+}
+
 /// <summary>
-/// Reads an office's existing 台账 of applications: CSV (any of the encodings <see cref="TextDecoding"/> detects;
-/// quoted fields per RFC 4180) or XLSX (first sheet, first row the headers).
+/// Reads an office's existing 台账 of applications, items, appeals or 第二十条 figures (every importer reads its file
+/// here): CSV (any of the encodings <see cref="TextDecoding"/> detects; quoted fields per RFC 4180) or XLSX (first
+/// sheet, first row the headers).
 /// </summary>
 public static class LedgerFile
 {
