@@ -13,7 +13,7 @@ namespace Gongkai.Benchmarks;
 
 /// <summary>
 /// Every agency's annual report of a year built from the records, plus the district's consolidation
-/// (<see cref="DistrictReport.HandleAsync"/>), over a database filled by <c>gongkai seed-bench</c> (100 agencies,
+/// (<see cref="DistrictReport.HandleAsync"/>), over a database filled by bench/Gongkai.BenchData (100 agencies,
 /// 1,000,000 applications, 5,000,000 items over 2021–2025). The baseline is the same figures read by hand-written
 /// GROUP BY queries on the context's connection — the agencies, the 第二十条 figures, section 三 grouped by agency,
 /// applicant kind and report row, section 四 grouped by agency, kind and result, the categories, the year's cached
@@ -61,7 +61,7 @@ public class DistrictReportBenchmarks
         _db = await GongkaiDatabase.OpenAndMigrateAsync(target);
         var agencies = await _db.Agencies.AsNoTracking().ToListAsync();
         var parent = agencies.Where(a => a.ParentId is null).MaxBy(a => agencies.Count(c => c.ParentId == a.Id))
-            ?? throw new InvalidOperationException("No district in the database: run gongkai seed-bench first.");
+            ?? throw new InvalidOperationException("No district in the database: run bench/Gongkai.BenchData first.");
         _parentId = parent.Id;
         _agencyIds = [parent.Id, .. agencies.Where(a => a.ParentId == parent.Id).Select(a => a.Id)];
         var district = await District();

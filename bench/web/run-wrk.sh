@@ -36,7 +36,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-[[ -n "$db" && -f "$db" ]] || { echo "--db must name an existing SQLite file (gongkai seed-bench makes one)" >&2; exit 2; }
+[[ -n "$db" && -f "$db" ]] || { echo "--db must name an existing SQLite file (dotnet run --project bench/Gongkai.BenchData -- --db FILE makes one)" >&2; exit 2; }
 
 if [[ $build -eq 1 ]]; then
   dotnet build "$root/src/Gongkai.Web" -c Release -warnaserror -v quiet -nologo >/dev/null

@@ -31,23 +31,4 @@ public sealed class DemoCommandTests
         Assert.Contains("2020年共主动公开政府信息38条", text, StringComparison.Ordinal);
         Assert.Contains("0.5950", text, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void SeedBench_SmallVolume_SummaryOnStdoutProgressOnStderrAgainExit4BadYearsExit2()
-    {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "b.db");
-
-        var seeded = CliRunner.Run("seed-bench", "--agencies", "2", "--requests", "100", "--items", "300", "--years", "2021-2022", "--db", db);
-        var again = CliRunner.Run("seed-bench", "--agencies", "2", "--requests", "100", "--items", "300", "--years", "2021-2022", "--db", db);
-        var badYears = CliRunner.Run("seed-bench", "--years", "2021", "--db", db);
-        SqliteConnection.ClearAllPools();
-
-        Assert.Equal(0, seeded.ExitCode);
-        Assert.Contains("已生成基准数据：北京市西城区及所属2个部门，2021—2022年，申请100件，主动公开信息300条", seeded.Stdout, StringComparison.Ordinal);
-        Assert.Contains("机关 2/2", seeded.Stderr, StringComparison.Ordinal);
-        Assert.Equal(4, again.ExitCode);
-        Assert.Contains("基准数据已存在", again.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, badYears.ExitCode);
-    }
 }

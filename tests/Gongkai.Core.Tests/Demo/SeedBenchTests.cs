@@ -1,9 +1,10 @@
+using Gongkai.BenchData;
 using Gongkai.Core.Features.AnnualReports;
-using Gongkai.Core.Features.Demo;
 using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
 using Gongkai.Domain.Requests;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -72,5 +73,32 @@ public sealed class SeedBenchTests
         Assert.Contains("基准数据已存在", again.Problem.Message, StringComparison.Ordinal);
         Assert.Equal("bench.years", years.Problem.Code);
         Assert.Equal(10, await db.Requests.CountAsync(ct));
+    }
+
+    [Fact]
+    public void SeedBenchCommand_SmallVolume_SummaryOnStdoutProgressOnStderrAgainExit4BadYearsExit2()
+    {
+        using var folder = new TempFolder("gongkai-cli-");
+        var db = Path.Combine(folder.Path, "b.db");
+
+        var seeded = Run("--agencies", "2", "--requests", "100", "--items", "300", "--years", "2021-2022", "--db", db);
+        var again = Run("--agencies", "2", "--requests", "100", "--items", "300", "--years", "2021-2022", "--db", db);
+        var badYears = Run("--years", "2021", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, seeded.ExitCode);
+        Assert.Contains("已生成基准数据：北京市西城区及所属2个部门，2021—2022年，申请100件，主动公开信息300条", seeded.Stdout, StringComparison.Ordinal);
+        Assert.Contains("机关 2/2", seeded.Stderr, StringComparison.Ordinal);
+        Assert.Equal(4, again.ExitCode);
+        Assert.Contains("基准数据已存在", again.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, badYears.ExitCode);
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = SeedBenchCommand.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 }

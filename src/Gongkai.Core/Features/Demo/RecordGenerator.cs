@@ -25,7 +25,7 @@ internal sealed record GeneratedItem(string Title, string DocumentNumber, string
 /// <summary>
 /// Plausible records of a department in the import formats, from one seeded <see cref="Random"/>: the same seed
 /// gives the same records. Shared by <c>gongkai demo</c> (a few departments, through the importers) and
-/// <c>gongkai seed-bench</c> (volumes), so both show the same distributions: mostly natural persons, about a third
+/// <c>seed-bench</c> (volumes, bench/Gongkai.BenchData), so both show the same distributions: mostly natural persons, about a third
 /// of replies 予以公开 and a fifth 本机关不掌握, replies within the Art 33 deadline (a few extended), applications of
 /// late December answered in January (结转).
 /// </summary>

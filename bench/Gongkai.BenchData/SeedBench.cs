@@ -4,6 +4,7 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Appeals;
 using Gongkai.Core.Features.Article20;
+using Gongkai.Core.Features.Demo;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
@@ -13,16 +14,16 @@ using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gongkai.Core.Features.Demo;
+namespace Gongkai.BenchData;
 
 /// <summary>
-/// <c>gongkai seed-bench</c>: benchmark volumes of realistic records under one district (北京市西城区), from a fixed
+/// <c>seed-bench</c>: benchmark volumes of realistic records under one district (北京市西城区), from a fixed
 /// seed. Applications, appeals and 第二十条 figures go through their importers as generated CSV files (applications
 /// are bulk-inserted there, identity numbers encrypted by the model's converter row by row); items, the bulk of the volume, are made by
 /// <see cref="DisclosureItem.Import"/> and written with <see cref="BulkInsert{T}"/>, with their versions and steps, one
 /// transaction per agency. Agencies differ in size (a few busy ones, many quiet ones) and years grow.
 /// </summary>
-public static class SeedBench
+internal static class SeedBench
 {
     public const string District = "北京市西城区";
     private const int Seed = 20251231;
