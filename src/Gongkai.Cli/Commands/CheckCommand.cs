@@ -15,11 +15,11 @@ internal static class CheckCommand
     {
         var files = new Argument<string[]>("files")
         {
-            Description = "年度报告文件或文件夹（.txt .html .htm .docx .pdf .json）",
+            Description = $"年度报告文件或文件夹（{ReportFileFormats.ExtensionList(ReportFileFormats.Readable)}）",
             Arity = ArgumentArity.OneOrMore,
         };
         var json = new Option<bool>("--json") { Description = "输出 JSON（spec/report-json.md），多个文件时为数组" };
-        var previous = new Option<string?>("--previous") { Description = "上一年度的报告，用于跨年度检查（R7、R9）" };
+        var previous = new Option<string?>("--previous") { Description = "上一年度的报告，用于跨年度检查（R7、R9）；按 --format 读取" };
         var format = new Option<string?>("--format") { Description = "指定报告格式版本：2019 或 2021（默认按标签识别）" };
         format.AcceptOnlyFromAmong("2019", "2021");
 
@@ -46,21 +46,20 @@ internal static class CheckCommand
         AnnualReport? previous = null;
         if (previousPath is not null)
         {
-            try
+            var read = CheckReports.Read(previousPath, format);
+            if (read.Parsed is null)
             {
-                previous = ReportFile.Read(previousPath, null).Report;
-            }
-            catch (ReportReadException e)
-            {
-                stderr.WriteLine($"无法读取上一年度报告 {previousPath}：{e.Message}");
+                stderr.WriteLine($"无法读取上一年度报告 {previousPath}：{read.Error}");
                 return GongkaiCli.Unusable;
             }
+
+            previous = read.Parsed.Report;
         }
 
         var files = CheckReports.ExpandPaths(paths);
         if (files.Count == 0)
         {
-            stderr.WriteLine("没有找到年度报告文件（.txt .html .htm .docx .pdf .json）");
+            stderr.WriteLine($"没有找到年度报告文件（{ReportFileFormats.ExtensionList(ReportFileFormats.Readable)}）");
             return GongkaiCli.Unusable;
         }
 

@@ -21,19 +21,19 @@ internal static class ReportCommand
     {
         var db = DatabaseOption.Create();
         var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
-        var year = new Option<int>("--year") { Description = "年度", Required = true };
+        var year = YearOption();
         var format = new Option<string?>("--format") { Description = "报告格式：2019 或 2021（默认按年度）" };
         format.AcceptOnlyFromAmong("2019", "2021");
-        var output = new Option<string?>("--out") { Description = "写出报告：.html .docx .pdf .json .txt .xlsx（表格）" };
+        var output = new Option<string?>("--out") { Description = $"写出报告：{ReportFileFormats.ExtensionList(ReportFileFormats.All)}（.xlsx 只含表格）" };
         var bom = OutputFile.BomOption(" .txt、.html ");
         var dryRun = new Option<bool>("--dry-run") { Description = "只生成和检查，不保存为草稿" };
         var build = new Command("build", "根据台账记录生成年度报告，按勾稽关系检查，并保存为本年度草稿") { agency, year, format, output, bom, dryRun, db };
         build.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(output);
-            if (path is not null && Path.GetExtension(path).ToLowerInvariant() is not (".html" or ".htm" or ".docx" or ".pdf" or ".json" or ".txt" or ".xlsx"))
+            if (path is not null && ReportFileFormats.ForPath(path) is null)
             {
-                stderr.WriteLine("输出文件应为 .html、.docx、.pdf、.json、.txt 或 .xlsx");
+                stderr.WriteLine($"输出文件应为 {ReportFileFormats.ExtensionList(ReportFileFormats.All, "、")}");
                 return GongkaiCli.Unusable;
             }
 
@@ -61,7 +61,7 @@ internal static class ReportCommand
                     var saved = await SaveDraft.HandleAsync(context, calendar, TimeProvider.System, new SaveDraft.Request(found.Id, result.GetValue(year), reportFormat, DatabaseOption.Actor), cancellationToken);
                     if (!saved.TryGetValue(out var draft))
                     {
-                        return GongkaiCli.Refused(saved.Problem, stderr);
+                        return Refused(saved.Problem, stderr);
                     }
 
                     report = draft.Report;
@@ -119,8 +119,42 @@ internal static class ReportCommand
 
     private static (Option<string> Agency, Option<int> Year, Option<string?> Db) ScopeOptions() =>
         (new Option<string>("--agency") { Description = "机关全称", Required = true },
-         new Option<int>("--year") { Description = "年度", Required = true },
+         YearOption(),
          DatabaseOption.Create());
+
+    /// <summary><c>--year</c>: a <see cref="ReportYear"/> (2019 to next year), refused as the command line is.</summary>
+    private static Option<int> YearOption()
+    {
+        var year = new Option<int>("--year") { Description = "年度（2019年度起）", Required = true };
+        year.Validators.Add(result =>
+        {
+            if (ReportYear.Create(result.GetValueOrDefault<int>(), ChinaClock.Today(TimeProvider.System)) is { IsSuccess: false } invalid)
+            {
+                result.AddError(invalid.Problem.Message);
+            }
+        });
+        return year;
+    }
+
+    /// <summary>What to run next, after the core's message, for the refusals a command of this tree resolves.</summary>
+    private static readonly Dictionary<string, string> NextSteps = new(StringComparer.Ordinal)
+    {
+        ["report.noDraft"] = "先生成草稿：gongkai report build --agency 机关全称 --year 年度",
+        ["report.notLocked"] = "先检查并锁定：gongkai report lock --agency 机关全称 --year 年度",
+        ["report.locked"] = "先生成新版本：gongkai report build --agency 机关全称 --year 年度",
+    };
+
+    /// <summary><see cref="GongkaiCli.Refused"/>, then the command that resolves the refusal when there is one.</summary>
+    private static int Refused(Problem problem, TextWriter stderr)
+    {
+        var exitCode = GongkaiCli.Refused(problem, stderr);
+        if (NextSteps.TryGetValue(problem.Code, out var next))
+        {
+            stderr.WriteLine(next);
+        }
+
+        return exitCode;
+    }
 
     private static async Task<int> WithScopeAsync(ParseResult result, (Option<string> Agency, Option<int> Year, Option<string?> Db) options, TextWriter stderr, Func<Scope, Task<int>> act, CancellationToken cancellationToken)
     {
@@ -142,7 +176,7 @@ internal static class ReportCommand
             var locked = await LockReport.HandleAsync(scope.Db, scope.Calendar, TimeProvider.System, new LockReport.Request(scope.Agency.Id, scope.Year, result.GetValue(ack), DatabaseOption.Actor), cancellationToken);
             if (!locked.TryGetValue(out var done))
             {
-                return GongkaiCli.Refused(locked.Problem, stderr);
+                return Refused(locked.Problem, stderr);
             }
 
             PrintFindings(stdout, done.Report);
@@ -174,7 +208,7 @@ internal static class ReportCommand
             var published = await PublishReport.HandleAsync(scope.Db, TimeProvider.System, new PublishReport.Request(scope.Agency.Id, scope.Year, date, DatabaseOption.Actor), cancellationToken);
             if (!published.TryGetValue(out var done))
             {
-                return GongkaiCli.Refused(published.Problem, stderr);
+                return Refused(published.Problem, stderr);
             }
 
             stdout.WriteLine($"{scope.Agency.Name}{scope.Year.ToString(CultureInfo.InvariantCulture)}年度报告第{done.Version.Number.ToString(CultureInfo.InvariantCulture)}版已于{ChineseDate.Format(done.Version.PublishedOn!.Value)}公开"
@@ -222,7 +256,7 @@ internal static class ReportCommand
             var edited = await EditReportText.HandleAsync(scope.Db, TimeProvider.System, new EditReportText.Request(scope.Agency.Id, scope.Year, "text." + result.GetValue(section), text, DatabaseOption.Actor), cancellationToken);
             if (!edited.TryGetValue(out var report))
             {
-                return GongkaiCli.Refused(edited.Problem, stderr);
+                return Refused(edited.Problem, stderr);
             }
 
             PrintFindings(stdout, report);

@@ -4,19 +4,12 @@ using Gongkai.Domain.AnnualReports.Parsing;
 
 namespace Gongkai.Core.Documents;
 
-/// <summary>What a text report file holds (DOCX and PDF are told apart by their first bytes).</summary>
-public enum ReportTextKind
-{
-    Text,
-    Html,
-    Json,
-}
-
-/// <summary>Reads a report from a file of any supported form, and writes one by file extension.</summary>
+/// <summary>Reads a report from a file of any form <see cref="ReportFileFormats"/> reads, and writes one by file extension.</summary>
 public static class ReportFile
 {
-    /// <summary>The extensions a folder is searched for.</summary>
-    public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".htm", ".html", ".docx", ".json", ".pdf" };
+    /// <summary>The extensions a folder is searched for: those of the forms read back.</summary>
+    public static IReadOnlySet<string> Extensions { get; } =
+        new HashSet<string>(ReportFileFormats.Readable.SelectMany(f => f.Extensions), StringComparer.OrdinalIgnoreCase);
 
     public static ParsedReport Read(string path, ReportFormat? format = null)
     {
@@ -42,14 +35,13 @@ public static class ReportFile
 
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) || (IsNamed(name, ".docx") && !LooksTextual(bytes)))
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            return ReportParser.Parse(DocxReportReader.Read(stream), format);
+            return ReportFileFormats.Docx.Read(bytes, format);
         }
 
         // Readers accept junk before the header within the first 1024 bytes, and so does the PDF format.
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) >= 0 || (IsNamed(name, ".pdf") && !LooksTextual(bytes)))
         {
-            return ReportParser.Parse(PdfReportReader.Read(bytes), format);
+            return ReportFileFormats.Pdf.Read(bytes, format);
         }
 
         var text = TextDecoding.Decode(bytes);
@@ -58,24 +50,19 @@ public static class ReportFile
             throw new ReportReadException("不是文本、HTML、DOCX或JSON文件（内容为二进制数据）");
         }
 
-        return Sniff(text, name) switch
-        {
-            ReportTextKind.Json => ReportJson.Read(text, format),
-            ReportTextKind.Html => ReportParser.Parse(HtmlReportReader.Read(text), format),
-            _ => ReportParser.Parse(TextReportReader.Read(text), format),
-        };
+        return Sniff(text, name).Read(text, format);
     }
 
     /// <summary>What a decoded text file holds: JSON, HTML or plain text, by its content first and its name second.</summary>
-    public static ReportTextKind Sniff(string text, string name)
+    public static ReportFileFormat Sniff(string text, string name)
     {
         var head = text.AsSpan(0, Math.Min(text.Length, 4096)).TrimStart("\uFEFF \t\r\n").ToString();
         if (IsNamed(name, ".json") || head.StartsWith('{') || head.StartsWith('['))
         {
-            return ReportTextKind.Json;
+            return ReportFileFormats.Json;
         }
 
-        return IsNamed(name, ".htm") || IsNamed(name, ".html") || LooksLikeHtml(head) ? ReportTextKind.Html : ReportTextKind.Text;
+        return ReportFileFormats.Html.Extensions.Any(e => IsNamed(name, e)) || LooksLikeHtml(head) ? ReportFileFormats.Html : ReportFileFormats.Text;
     }
 
     private static bool IsNamed(string name, string extension) => Path.GetExtension(name).Equals(extension, StringComparison.OrdinalIgnoreCase);
@@ -83,36 +70,14 @@ public static class ReportFile
     private static bool LooksTextual(byte[] bytes) => !bytes.AsSpan(0, Math.Min(bytes.Length, 512)).Contains((byte)0);
 
     /// <summary>
-    /// Writes the report in the form its extension names: .html/.htm, .docx, .pdf, .json, .txt, .xlsx (tables only),
-    /// whole or not at all (<see cref="AtomicFile"/>). Text is UTF-8 without a byte order mark; <paramref name="bom"/>
-    /// adds one to .txt and .html for old Windows tools, never to .json (RFC 8259 §8.1 forbids it).
+    /// Writes the report in the form its extension names (<see cref="ReportFileFormats.ForPath"/>), whole or not at
+    /// all (<see cref="AtomicFile"/>); <paramref name="bom"/> as <see cref="ReportFileFormat.Write"/> says.
     /// </summary>
     public static void Write(CheckedReport report, string path, bool bom = false)
     {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        switch (extension)
-        {
-            case ".docx":
-                AtomicFile.Write(path, DocxReportWriter.Write(report.Report));
-                break;
-            case ".pdf":
-                AtomicFile.Write(path, PdfReportWriter.Write(report.Report));
-                break;
-            case ".html" or ".htm":
-                AtomicFile.WriteText(path, HtmlReportWriter.Write(report.Report), bom);
-                break;
-            case ".json":
-                AtomicFile.WriteText(path, ReportJson.Write(report));
-                break;
-            case ".txt":
-                AtomicFile.WriteText(path, TextReportWriter.Write(report.Report), bom);
-                break;
-            case ".xlsx":
-                AtomicFile.Write(path, XlsxReportWriter.Write(report.Report));
-                break;
-            default:
-                throw new ArgumentException($"Unsupported report extension '{extension}' (use .html, .docx, .pdf, .json, .txt or .xlsx).", nameof(path));
-        }
+        var format = ReportFileFormats.ForPath(path)
+            ?? throw new ArgumentException($"Unsupported report extension '{Path.GetExtension(path)}' (use {ReportFileFormats.ExtensionList(ReportFileFormats.All, ", ")}).", nameof(path));
+        AtomicFile.Write(path, format.Write(report, bom));
     }
 
     private static readonly string[] HtmlMarks = ["<html", "<!doctype html", "<table", "<body", "<p>", "<div"];

@@ -7,7 +7,6 @@ using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
-using Gongkai.Domain.AnnualReports.Rules;
 using Gongkai.Domain.Article20;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
@@ -97,7 +96,7 @@ public static class BuildReport
                 ["text.other"] = "",
             };
             var report = new AnnualReport(reportFormat, agency.Name, year, values, blanks, texts);
-            reports[agency.Id] = new CheckedReport(report, ConsistencyRules.Check(report, previous.GetValueOrDefault(agency.Id)?.Report));
+            reports[agency.Id] = ReportCheck.Of(report, previous.GetValueOrDefault(agency.Id)?.Report);
         }
 
         return reports;

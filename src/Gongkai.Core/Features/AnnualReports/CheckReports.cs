@@ -1,6 +1,5 @@
 using Gongkai.Core.Documents;
 using Gongkai.Domain.AnnualReports;
-using Gongkai.Domain.AnnualReports.Rules;
 
 namespace Gongkai.Core.Features.AnnualReports;
 
@@ -11,9 +10,9 @@ public sealed record CheckedFile(string Path, CheckedReport? Report, string? Rea
 }
 
 /// <summary>
-/// Checks published reports (the use case behind <c>gongkai check</c>): reads every file (folders searched for
-/// .txt .htm .html .docx .json), checks every rule, and for cross-year rules R7/R9 uses the given previous
-/// report, or else the same agency's report of the year before when it is among the files checked.
+/// Checks published reports (the use case behind <c>gongkai check</c>): reads every file (folders searched for the
+/// extensions of <see cref="ReportFileFormats.Readable"/>), checks every rule, and for cross-year rules R7/R9 uses the
+/// given previous report, or else the same agency's report of the year before when it is among the files checked.
 /// </summary>
 public static class CheckReports
 {
@@ -57,12 +56,13 @@ public static class CheckReports
                 var report = r.Parsed.Report;
                 var before = previous
                     ?? (report is { Agency: { } agency, Year: { } year } && byAgencyYear.TryGetValue((agency, year - 1), out var found) ? found : null);
-                return new CheckedFile(r.Path, new CheckedReport(report, [.. r.Parsed.Findings, .. ConsistencyRules.Check(report, before)]), null);
+                return new CheckedFile(r.Path, ReportCheck.Of(r.Parsed, before), null);
             }),
         ];
     }
 
-    private static (string Path, Domain.AnnualReports.Parsing.ParsedReport? Parsed, string? Error) Read(string path, ReportFormat? format)
+    /// <summary>One file read in <paramref name="format"/> (null: as its labels say), or why it cannot be read.</summary>
+    public static (string Path, Domain.AnnualReports.Parsing.ParsedReport? Parsed, string? Error) Read(string path, ReportFormat? format)
     {
         try
         {

@@ -6,7 +6,6 @@ using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.District;
 using Gongkai.Domain.AnnualReports.Lifecycle;
-using Gongkai.Domain.AnnualReports.Rules;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +46,7 @@ public static class DistrictReport
         var locked = LockedReports.Latest(yearVersions.Where(v => v.AgencyId != parent.Id));
         var today = ChinaClock.Today(clock);
         var parentLevel = await LockedReports.LevelOfAsync(db, parent, cancellationToken);
+        var previous = await LockedReports.LatestAsync(db, ids, request.Year - 1, cancellationToken);
 
         var lines = new List<AgencyLine>();
         foreach (var agency in members)
@@ -54,7 +54,7 @@ public static class DistrictReport
             var level = agency.Id == parent.Id ? parentLevel : ReportLevel.Department;
             var standing = ReportStanding.Of(versions[agency.Id], PublicationDeadline.For(request.Year, level), today);
             var report = locked.TryGetValue(agency.Id, out var stored) && stored.Report.Format == format
-                ? new CheckedReport(stored.Report, ConsistencyRules.Check(stored.Report))
+                ? ReportCheck.Of(stored.Report, previous.GetValueOrDefault(agency.Id)?.Report)
                 : built[agency.Id];
             lines.Add(new AgencyLine(agency, report, !ReferenceEquals(report, built[agency.Id]), standing));
         }
@@ -68,8 +68,7 @@ public static class DistrictReport
             ["text.other"] = "",
         };
         var consolidated = new AnnualReport(format, parent.Name, request.Year, sum.Values, sum.Blanks, texts);
-        var previous = await LockedReports.LatestAsync(db, [parent.Id], request.Year - 1, cancellationToken);
-        var checkedReport = new CheckedReport(consolidated, ConsistencyRules.Check(consolidated, previous.GetValueOrDefault(parent.Id)?.Report));
+        var checkedReport = ReportCheck.Of(consolidated, previous.GetValueOrDefault(parent.Id)?.Report);
         return new Response(parent, checkedReport, lines, Consolidation.Outliers(reports),
             PublicationDeadline.For(request.Year, parentLevel));
     }

@@ -22,7 +22,7 @@ public static class EditReportText
         var latest = await db.ReportVersions.Where(v => v.AgencyId == request.AgencyId && v.Year == request.Year).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
-            return Problem.NotFound("report.noDraft", "该年度报告还没有草稿，请先生成（gongkai report build）");
+            return Problem.NotFound("report.noDraft", "该年度报告还没有草稿，请先生成");
         }
 
         var report = LockedReports.Read(latest);
@@ -39,13 +39,13 @@ public static class EditReportText
 
         var texts = report.Texts.ToDictionary(StringComparer.Ordinal);
         texts[request.Key] = text;
-        var edited = SaveDraft.Recheck(new CheckedReport(report, []), texts);
+        var edited = await ReportCheck.WithPreviousYearAsync(db, request.AgencyId, SaveDraft.WithTexts(report, texts), cancellationToken);
         var before = LockedReports.Summary(latest);
         var rebuilt = latest.Rebuild(latest.Format, LockedReports.Content(edited), edited.ErrorCount, edited.WarningCount, clock.GetUtcNow());
         if (!rebuilt.IsSuccess)
         {
             return rebuilt.Problem.Code == ReportVersion.TransitionNotAllowed
-                ? Problem.Conflict("report.locked", "该版本已锁定，不能修改；请先重新生成新版本（gongkai report build）再修改文字")
+                ? Problem.Conflict("report.locked", "该版本已锁定，不能修改；请先重新生成新版本再修改文字")
                 : rebuilt.Problem;
         }
 

@@ -31,7 +31,7 @@ public static class LockReport
         var latest = await db.ReportVersions.Where(v => v.AgencyId == agency.Id && v.Year == request.Year).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
-            return Problem.NotFound("report.noDraft", $"{agency.Name}{year}年度报告还没有草稿，请先生成（gongkai report build）");
+            return Problem.NotFound("report.noDraft", $"{agency.Name}{year}年度报告还没有草稿，请先生成");
         }
 
         if (latest.IsLocked)
@@ -46,7 +46,7 @@ public static class LockReport
             return Problem.Conflict("report.stale", "草稿生成后台账记录有变化，草稿中的数字已不是记录给出的数字，请重新生成后再锁定");
         }
 
-        var checkedReport = SaveDraft.Recheck(fresh, draft.Texts);
+        var checkedReport = await ReportCheck.WithPreviousYearAsync(db, agency.Id, SaveDraft.WithTexts(fresh.Report, draft.Texts), cancellationToken);
         var before = LockedReports.Summary(latest);
         var now = clock.GetUtcNow();
         var locked = latest.Check(checkedReport.ErrorCount, checkedReport.WarningCount, request.Acknowledgement, now)

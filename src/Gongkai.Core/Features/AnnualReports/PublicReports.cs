@@ -1,6 +1,8 @@
 using Gongkai.Core.Data;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
+using Gongkai.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.AnnualReports;
@@ -12,6 +14,12 @@ namespace Gongkai.Core.Features.AnnualReports;
 public static class PublicReports
 {
     public sealed record Line(int Year, int Version, ReportStage Stage, ReportFormat Format, DateOnly? PublishedOn, DateTimeOffset? LockedAt);
+
+    /// <summary>The years with a locked report, newest first; refused when there is no such agency.</summary>
+    public static async Task<Result<IReadOnlyList<Line>>> OfAgencyAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken = default) =>
+        await db.Agencies.AnyAsync(a => a.Id == agencyId, cancellationToken)
+            ? Result.Success(await ListAsync(db, agencyId, cancellationToken))
+            : AgencyProblems.NotFound();
 
     /// <summary>The years with a locked report, newest first.</summary>
     public static async Task<IReadOnlyList<Line>> ListAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken = default)

@@ -42,7 +42,7 @@ public static class PublishReport
         {
             return versions.Any(v => v.Stage == ReportStage.Published)
                 ? Problem.Conflict("report.alreadyPublished", "该年度报告已公开")
-                : Problem.Conflict("report.notLocked", "年度报告须先检查并锁定（gongkai report lock），才能公开");
+                : Problem.Conflict("report.notLocked", "年度报告须先检查并锁定，才能公开");
         }
 
         var before = LockedReports.Summary(locked);

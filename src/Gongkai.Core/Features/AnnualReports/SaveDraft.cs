@@ -34,7 +34,7 @@ public static class SaveDraft
         var built = await BuildReport.OfRecordAsync(db, calendar, clock, agency, request.Year, request.Format, cancellationToken);
         if (latest is not null)
         {
-            built = WithStaffTexts(built, LockedReports.Read(latest));
+            built = await ReportCheck.WithPreviousYearAsync(db, agency.Id, WithStaffTexts(built.Report, LockedReports.Read(latest)), cancellationToken);
         }
 
         var content = LockedReports.Content(built);
@@ -61,10 +61,10 @@ public static class SaveDraft
         return new Response(version, built, before is null);
     }
 
-    /// <summary>The built report with the narrative staff wrote in <paramref name="earlier"/> (checked again).</summary>
-    public static CheckedReport WithStaffTexts(CheckedReport built, AnnualReport earlier)
+    /// <summary>The built report with the narrative staff wrote in <paramref name="earlier"/> (to be checked again).</summary>
+    public static AnnualReport WithStaffTexts(AnnualReport built, AnnualReport earlier)
     {
-        var texts = built.Report.Texts.ToDictionary(StringComparer.Ordinal);
+        var texts = built.Texts.ToDictionary(StringComparer.Ordinal);
         foreach (var key in WrittenByStaff)
         {
             if (earlier.Text(key) is { Length: > 0 } text)
@@ -81,15 +81,10 @@ public static class SaveDraft
             texts["text.overview"] = overview;
         }
 
-        return Recheck(built, texts);
+        return WithTexts(built, texts);
     }
 
-    /// <summary>The same cells with other narrative, checked again (R8 compares the narrative with the tables).</summary>
-    public static CheckedReport Recheck(CheckedReport built, IReadOnlyDictionary<string, string> texts)
-    {
-        var r = built.Report;
-        var report = new AnnualReport(r.Format, r.Agency, r.Year, r.Values, r.Blanks, texts);
-        var r7 = built.Findings.Where(f => f.Rule is RuleIds.R7 or RuleIds.R9);
-        return new CheckedReport(report, [.. Domain.AnnualReports.Rules.ConsistencyRules.Check(report), .. r7]);
-    }
+    /// <summary>The same cells with other narrative (to be checked again: R8 compares the narrative with the tables).</summary>
+    public static AnnualReport WithTexts(AnnualReport report, IReadOnlyDictionary<string, string> texts) =>
+        new(report.Format, report.Agency, report.Year, report.Values, report.Blanks, texts);
 }

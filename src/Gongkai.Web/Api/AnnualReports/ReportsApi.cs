@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Domain.AnnualReports;
@@ -6,7 +5,6 @@ using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Api.AnnualReports;
 
@@ -36,12 +34,11 @@ internal static class ReportsApi
 
     private static async Task<Results<Ok<IReadOnlyList<ReportLine>>, ProblemHttpResult>> ListAsync(Guid agencyId, GongkaiDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, cancellationToken))
+        if (!(await PublicReports.OfAgencyAsync(db, agencyId, cancellationToken)).TryGetValue(out var lines))
         {
             return ApiProblems.AgencyNotFound();
         }
 
-        var lines = await PublicReports.ListAsync(db, agencyId, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ReportLine>>([.. lines.Select(l => new ReportLine(
             l.Year, l.Version, l.Stage, l.Format.Code(), l.PublishedOn, l.LockedAt,
             ApiRoutes.Prefix + ApiRoutes.Fill(ApiRoutes.Report, Values(agencyId, l.Year))))]);
@@ -63,10 +60,9 @@ internal static class ReportsApi
             return ApiProblems.From(Problem.NotFound("report.notLocked", $"该机关没有已锁定的{year}年度报告"));
         }
 
-        // The findings as they were when the report was locked: part of its content (report-json.md).
-        var findings = JsonNode.Parse(stored.Version.Content)?["findings"]?.AsArray() ?? [];
-        return TypedResults.Ok(new ReportFindings(year, stored.Version.Number, stored.Version.Stage, [.. findings.Select(f => new FindingLine(
-            (string?)f?["rule"] ?? "", (string?)f?["severity"] ?? "", [.. f?["cells"]?.AsArray().Select(c => (string?)c ?? "") ?? []], (string?)f?["message"] ?? ""))]));
+        // The locked content (read by ReportJson.Read) checked again as at the lock: R7/R9 against last year's locked report.
+        var checkedReport = await ReportCheck.WithPreviousYearAsync(db, agencyId, stored.Report, cancellationToken);
+        return TypedResults.Ok(new ReportFindings(year, stored.Version.Number, stored.Version.Stage, Lines(checkedReport)));
     }
 
     private static async Task<Results<Ok<BuiltDraft>, ProblemHttpResult>> BuildAsync(
@@ -77,9 +73,9 @@ internal static class ReportsApi
             return refused;
         }
 
-        if (year is < 2019 or > 9999)
+        if (ReportYear.Create(year, ChinaClock.Today(clock)) is { IsSuccess: false } invalid)
         {
-            return ApiProblems.From(Problem.Invalid("report.year", "年度报告从2019年度起（条例2019年修订施行）"));
+            return ApiProblems.From(invalid.Problem);
         }
 
         var built = await SaveDraft.HandleAsync(db, calendar, clock, new SaveDraft.Request(agencyId, year, null, "api:" + agencyId.ToString("D")), cancellationToken);
@@ -89,8 +85,11 @@ internal static class ReportsApi
         }
 
         return TypedResults.Ok(new BuiltDraft(year, draft.Version.Number, draft.Version.Stage, draft.Report.Report.Format.Code(), draft.Report.ErrorCount, draft.Report.WarningCount,
-            draft.StartedNewVersion, [.. draft.Report.Findings.Select(f => new FindingLine(f.Rule, f.Severity == Severity.Error ? "error" : "warning", f.Cells, f.Message))]));
+            draft.StartedNewVersion, Lines(draft.Report)));
     }
+
+    private static IReadOnlyList<FindingLine> Lines(CheckedReport report) =>
+        [.. report.Findings.Select(f => new FindingLine(f.Rule, f.Severity == Severity.Error ? "error" : "warning", f.Cells, f.Message))];
 
     private static Dictionary<string, string> Values(Guid agencyId, int year) => new(StringComparer.Ordinal)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Gongkai.Core.Data;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
@@ -13,13 +12,8 @@ namespace Gongkai.Web.Pages.AnnualReports;
 /// </summary>
 internal static partial class ReportDownloads
 {
-    public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ["pdf"] = "application/pdf",
-        ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ["json"] = "application/json; charset=utf-8",
-    };
+    /// <summary>The forms the public downloads (named in the URL by <see cref="ReportFileFormat.Name"/>).</summary>
+    public static IReadOnlyList<ReportFileFormat> Formats { get; } = [ReportFileFormats.Docx, ReportFileFormats.Pdf, ReportFileFormats.Xlsx, ReportFileFormats.Json];
 
     public static string Path(Guid agencyId, int year, string format) =>
         FormattableString.Invariant($"/agencies/{agencyId:D}/reports/{year}/download/{format}");
@@ -30,7 +24,7 @@ internal static partial class ReportDownloads
     private static async Task<Results<FileContentHttpResult, NotFound, StatusCodeHttpResult>> DownloadAsync(
         Guid agencyId, int year, string format, GongkaiDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!ContentTypes.TryGetValue(format, out var contentType))
+        if (ReportFileFormats.Named(format, Formats) is not { } file)
         {
             return TypedResults.NotFound();
         }
@@ -41,17 +35,11 @@ internal static partial class ReportDownloads
             return TypedResults.NotFound();
         }
 
-        var report = stored.Report;
-        var (bytes, status) = Render(context, format, () => format switch
-        {
-            "docx" => DocxReportWriter.Write(report),
-            "pdf" => PdfReportWriter.Write(report),
-            "xlsx" => XlsxReportWriter.Write(report),
-            _ => Encoding.UTF8.GetBytes(stored.Version.Content),
-        });
+        var report = await ReportCheck.WithPreviousYearAsync(db, agencyId, stored.Report, cancellationToken);
+        var (bytes, status) = Render(context, format, () => file.Write(report, storedJson: stored.Version.Content));
         return bytes is null
             ? TypedResults.StatusCode(status)
-            : TypedResults.File(bytes, contentType, ReportTitles.Title(report) + "." + format);
+            : TypedResults.File(bytes, file.ContentType, ReportTitles.Title(report.Report) + "." + file.Name);
     }
 
     /// <summary>

@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Gongkai.Core.Data;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
-using Gongkai.Domain.AnnualReports.Rules;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Web.Accounts;
@@ -51,36 +49,32 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
     public static IReadOnlyList<(string Key, string Label)> Sections { get; } =
         [("text.overview", "一、总体情况"), ("text.problems", "五、存在的主要问题及改进情况"), ("text.other", "六、其他需要报告的事项")];
 
+    /// <summary>What staff download: the public forms, and HTML (the page's own tables) to proofread.</summary>
+    public static IReadOnlyList<ReportFileFormat> Downloads { get; } = [.. ReportDownloads.Formats, ReportFileFormats.Html];
+
     public async Task<IActionResult> OnGetAsync(int? year, Guid? agency, CancellationToken cancellationToken) =>
-        await LoadAsync(year, agency, StaffRight.Read, cancellationToken) ? Page() : Refuse();
+        await LoadAsync(year, agency, StaffRight.Read, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnGetDownloadAsync(int? year, Guid? agency, string format, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(year, agency, StaffRight.Read, cancellationToken))
+        if (await LoadAsync(year, agency, StaffRight.Read, cancellationToken) is { } refused)
         {
-            return Refuse();
+            return refused;
         }
 
-        if (Latest is not { } version || Checked is not { } report || !(ReportDownloads.ContentTypes.ContainsKey(format) || format == "html"))
+        if (Latest is not { } version || Checked is not { } report || ReportFileFormats.Named(format, Downloads) is not { } file)
         {
             return NotFound();
         }
 
-        var (bytes, status) = ReportDownloads.Render(HttpContext, format, () => format switch
-        {
-            "docx" => DocxReportWriter.Write(report.Report),
-            "pdf" => PdfReportWriter.Write(report.Report),
-            "xlsx" => XlsxReportWriter.Write(report.Report),
-            "html" => Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report.Report)),
-            _ => Encoding.UTF8.GetBytes(version.Content),
-        });
+        // JSON is the version's content as stored (its hash is recorded at the lock); the other forms are rendered from it.
+        var (bytes, status) = ReportDownloads.Render(HttpContext, format, () => file.Write(report, storedJson: version.Content));
         if (bytes is null)
         {
             return StatusCode(status);
         }
 
-        var type = format == "html" ? "text/html; charset=utf-8" : ReportDownloads.ContentTypes[format];
-        return File(bytes, type, $"{ReportTitles.Title(report.Report)}（第{version.Number}版）.{format}");
+        return File(bytes, file.ContentType, $"{ReportTitles.Title(report.Report)}（第{version.Number}版）.{file.Name}");
     }
 
     public Task<IActionResult> OnPostBuildAsync(int? year, CancellationToken cancellationToken) =>
@@ -108,7 +102,10 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
         }
 
         Year = year ?? DefaultYear;
-        var done = ModelState.IsValid ? await step() : new Problem("input.invalid", string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
+        var reportYear = ReportYear.Create(Year, ChinaClock.Today(clock));
+        var done = !ModelState.IsValid ? new Problem("input.invalid", string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)))
+            : !reportYear.IsSuccess ? reportYear.Problem
+            : await step();
         if (!done.TryGetValue(out var message))
         {
             db.ChangeTracker.Clear();
@@ -122,24 +119,30 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
 
     private int DefaultYear => ChinaClock.Today(clock).Year - 1;
 
-    private async Task<bool> LoadAsync(int? year, Guid? agency, StaffRight right, CancellationToken cancellationToken)
+    /// <summary>The year's versions and the latest one checked (R7/R9 against last year's locked report), or the refusal to answer.</summary>
+    private async Task<IActionResult?> LoadAsync(int? year, Guid? agency, StaffRight right, CancellationToken cancellationToken)
     {
         if (!await UseAgencyAsync(agency, right, cancellationToken))
         {
-            return false;
+            return Refuse();
         }
 
         Year = year ?? DefaultYear;
+        var reportYear = ReportYear.Create(Year, ChinaClock.Today(clock));
+        if (!reportYear.IsSuccess)
+        {
+            return Refused(reportYear.Problem);
+        }
+
         var history = await ReportHistory.HandleAsync(db, clock, new ReportHistory.Request(Agency.Id, Year), cancellationToken);
         History = history.IsSuccess ? history.Value : null;
         if (Latest is { } latest)
         {
-            var report = LockedReports.Read(latest);
-            Checked = new CheckedReport(report, ConsistencyRules.Check(report));
-            Body = new HtmlString(HtmlReportWriter.Body(report, FindingCells(Checked.Findings)));
+            Checked = await ReportCheck.WithPreviousYearAsync(db, Agency.Id, LockedReports.Read(latest), cancellationToken);
+            Body = new HtmlString(HtmlReportWriter.Body(Checked.Report, FindingCells(Checked.Findings)));
         }
 
-        return true;
+        return null;
     }
 
     /// <summary>Each cell a finding names gets a class; an error outranks a warning on the same cell.</summary>
