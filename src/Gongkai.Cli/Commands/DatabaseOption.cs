@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
 
@@ -40,7 +40,7 @@ internal static class DatabaseOption
 
     /// <summary>
     /// Runs a command's work on the database and the agency named on the command line: exit 2 when the database cannot
-    /// be opened, exit 3 when there is no such agency (each said on stderr), else the work's own exit code.
+    /// be opened, exit 3 when there is no such agency (AgencyProblems.NotFound; each said on stderr), else the work's own exit code.
     /// </summary>
     public static async Task<int> WithAgencyAsync(string? db, string agencyName, TextWriter stderr, Func<GongkaiDbContext, Agency, Task<int>> work, CancellationToken cancellationToken)
     {
@@ -50,18 +50,18 @@ internal static class DatabaseOption
             return GongkaiCli.Unusable;
         }
 
-        var found = await FindAgencyAsync(context, agencyName, stderr, cancellationToken);
-        return found is null ? GongkaiCli.NotFound : await work(context, found);
+        var found = await FindAgency.ByNameAsync(context, agencyName, cancellationToken);
+        return found.TryGetValue(out var agency) ? await work(context, agency) : GongkaiCli.Refused(found.Problem, stderr);
     }
 
     /// <summary>The agency named on the command line, or null after saying on stderr that there is none.</summary>
     public static async Task<Agency?> FindAgencyAsync(GongkaiDbContext db, string name, TextWriter stderr, CancellationToken cancellationToken)
     {
-        name = name.Trim();
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == name, cancellationToken);
-        if (agency is null)
+        var found = await FindAgency.ByNameAsync(db, name, cancellationToken);
+        if (!found.TryGetValue(out var agency))
         {
-            stderr.WriteLine(AgencyProblems.NotFound(name).Message);
+            stderr.WriteLine(found.Problem.Message);
+            return null;
         }
 
         return agency;

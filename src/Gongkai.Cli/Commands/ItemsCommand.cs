@@ -4,7 +4,6 @@ using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Cli.Commands;
 
@@ -26,38 +25,11 @@ internal static class ItemsCommand
         {
             return await DatabaseOption.WithAgencyAsync(result.GetValue(db), result.GetValue(agency)!, stderr, async (context, found) =>
             {
-                var tree = CategoryTree.Create(await context.Categories.AsNoTracking().Where(c => c.AgencyId == found.Id).ToListAsync(cancellationToken)).Value;
-                Guid? categoryId = null;
-                if (result.GetValue(category) is { Length: > 0 } path)
+                var filters = await FindListFilters.HandleAsync(context,
+                    new FindListFilters.Request(found.Id, result.GetValue(category), result.GetValue(division), result.GetValue(topic)), cancellationToken);
+                if (!filters.TryGetValue(out var named))
                 {
-                    categoryId = tree.FindByPath(path)?.Id;
-                    if (categoryId is null)
-                    {
-                        stderr.WriteLine($"「{path}」不是本机关的信息类别");
-                        return GongkaiCli.ReportErrors;
-                    }
-                }
-
-                Guid? divisionId = null;
-                if (result.GetValue(division) is { Length: > 0 } divisionName)
-                {
-                    divisionId = (await context.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.AgencyId == found.Id && d.Name == divisionName, cancellationToken))?.Id;
-                    if (divisionId is null)
-                    {
-                        stderr.WriteLine($"「{divisionName}」不是本机关的科室");
-                        return GongkaiCli.ReportErrors;
-                    }
-                }
-
-                Guid? topicId = null;
-                if (result.GetValue(topic) is { Length: > 0 } topicName)
-                {
-                    topicId = (await context.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.AgencyId == found.Id && t.Name == topicName, cancellationToken))?.Id;
-                    if (topicId is null)
-                    {
-                        stderr.WriteLine($"「{topicName}」不是本机关的重点领域");
-                        return GongkaiCli.ReportErrors;
-                    }
+                    return GongkaiCli.Refused(filters.Problem, stderr);
                 }
 
                 if (await DatabaseOption.LoadCalendarAsync(context, stderr, cancellationToken) is not { } calendar)
@@ -67,13 +39,13 @@ internal static class ItemsCommand
 
                 var today = ChinaClock.Today(TimeProvider.System);
                 var lines = await ListItems.HandleAsync(context, calendar, today,
-                    new ListItems.Request(found.Id, result.GetValue(year), categoryId, divisionId, result.GetValue(overdue), result.GetValue(page), TopicId: topicId), cancellationToken);
+                    new ListItems.Request(found.Id, result.GetValue(year), named.CategoryId, named.DivisionId, result.GetValue(overdue), result.GetValue(page), TopicId: named.TopicId), cancellationToken);
                 var c = CultureInfo.InvariantCulture;
                 foreach (var line in lines)
                 {
                     var item = line.Item;
                     var timeliness = line.Timeliness is { } t ? $"{Status(t.Status)}（期限{t.Due.ToString("yyyy-MM-dd", c)}{(t.ProvisionalNote is null ? "" : "，暂定")}）" : "";
-                    stdout.WriteLine($"{item.PublishedOn?.ToString("yyyy-MM-dd", c) ?? "未公开"}\t{tree.PathOf(item.CategoryId)}\t{item.Title}\t{timeliness}");
+                    stdout.WriteLine($"{item.PublishedOn?.ToString("yyyy-MM-dd", c) ?? "未公开"}\t{named.Categories.PathOf(item.CategoryId)}\t{item.Title}\t{timeliness}");
                 }
 
                 if (lines.Count == 0)

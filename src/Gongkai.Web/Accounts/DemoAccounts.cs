@@ -1,8 +1,10 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Features.Accounts;
+using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Demo;
+using Gongkai.Domain.Common;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Accounts;
 
@@ -26,12 +28,19 @@ public static class DemoAccounts
         new("oversight", "演示政务公开办", StaffRoles.Oversight, SeedDemo.District),
     ];
 
-    /// <summary>Creates the accounts missing (a second start changes nothing). False after saying why on stderr.</summary>
+    /// <summary>Who the 台账 names for the demo's accounts, as for its records (SeedDemo's actor on the site).</summary>
+    public const string Actor = "web:demo";
+
+    /// <summary>
+    /// Creates the accounts missing (a second start changes nothing), each through CreateStaffUser with its 台账 entry.
+    /// False after saying why on stderr.
+    /// </summary>
     public static async Task<bool> EnsureAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         foreach (var account in All)
         {
             if (await users.FindByNameAsync(account.UserName) is not null)
@@ -39,28 +48,27 @@ public static class DemoAccounts
                 continue;
             }
 
-            var agencyId = await db.Agencies.Where(a => a.Name == account.Agency).Select(a => (Guid?)a.Id).FirstOrDefaultAsync();
-            if (agencyId is null)
+            var agency = await FindAgency.ByNameAsync(db, account.Agency);
+            if (!agency.TryGetValue(out var found))
             {
-                await Console.Error.WriteLineAsync($"无法创建演示账号 {account.UserName}：机关“{account.Agency}”不存在");
-                return false;
+                return await RefusedAsync(account, agency.Problem);
             }
 
-            var user = new StaffUser { Id = Guid.NewGuid(), UserName = account.UserName, DisplayName = account.DisplayName, AgencyId = agencyId.Value };
-            var created = await users.CreateAsync(user, Password);
-            if (created.Succeeded)
+            var created = await CreateStaffUser.HandleAsync(db, users, clock,
+                new CreateStaffUser.Request(found.Id, account.UserName, account.DisplayName, [account.Role], Password, Actor));
+            if (!created.IsSuccess)
             {
-                created = await users.AddToRoleAsync(user, account.Role);
-            }
-
-            if (!created.Succeeded)
-            {
-                await Console.Error.WriteLineAsync($"无法创建演示账号 {account.UserName}：{string.Join("；", created.Errors.Select(e => e.Description))}");
-                return false;
+                return await RefusedAsync(account, created.Problem);
             }
         }
 
         return true;
+    }
+
+    private static async Task<bool> RefusedAsync(Account account, Problem problem)
+    {
+        await Console.Error.WriteLineAsync($"无法创建演示账号 {account.UserName}：{problem.Message}");
+        return false;
     }
 
     public static void Print()

@@ -3,8 +3,8 @@ using System.Security.Claims;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Features.Accounts;
+using Gongkai.Core.Features.Agencies;
 using Gongkai.Domain.Agencies;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Accounts;
 
@@ -95,7 +95,7 @@ public sealed class StaffAccess(GongkaiDbContext db)
         [StaffRoles.Oversight] = [StaffRoles.Oversight],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private List<Agency>? _agencies;
+    private IReadOnlyList<Agency>? _agencies;
 
     public static Guid? AgencyOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(AgencyClaim), out var id) ? id : null;
@@ -162,7 +162,7 @@ public sealed class StaffAccess(GongkaiDbContext db)
             return [];
         }
 
-        var all = _agencies ??= await db.Agencies.AsNoTracking().ToListAsync(cancellationToken);
+        var all = _agencies ??= await FindAgency.AllAsync(db, cancellationToken);
         var result = all.Where(a => a.Id == own).ToList();
         if (Has(user, StaffRight.Oversee))
         {

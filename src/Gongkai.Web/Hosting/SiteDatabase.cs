@@ -2,6 +2,8 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Data.Files;
 using Gongkai.Core.Data.Protection;
+using Gongkai.Core.Features.Accounts;
+using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Demo;
 using Gongkai.Domain.Calendar;
@@ -76,7 +78,7 @@ internal sealed class SiteDatabase
 
                 DemoAccounts.Print();
             }
-            else if (!await db.Users.AnyAsync(cancellationToken))
+            else if (await SetUpFirstAdmin.IsOpenAsync(db, cancellationToken))
             {
                 Console.WriteLine($"尚无用户：请打开 {AccountSetup.SetupPath} 创建初始管理员");
             }
@@ -93,7 +95,7 @@ internal sealed class SiteDatabase
 
     private static async Task<bool> SeedDemoAsync(GongkaiDbContext db, WorkCalendar calendar, AttachmentStore files, DatabaseTarget target, CancellationToken cancellationToken)
     {
-        if (await db.Agencies.AnyAsync(cancellationToken))
+        if (await FindAgency.AnyAsync(db, cancellationToken))
         {
             Console.WriteLine($"数据库 {target.Display} 已有数据，未导入演示数据");
             return true;

@@ -18,6 +18,7 @@ internal static class SiteSetup
     {
         services.AddSingleton<SiteDatabase>();
         services.AddScoped<GongkaiDbContext>(sp => sp.GetRequiredService<SiteDatabase>().Open());
+        services.AddSingleton(sp => sp.GetRequiredService<SiteDatabase>().Attachments);
         // The calendar of a request is the one in force when it starts: a notice loaded meanwhile (on the calendar
         // page, by the CLI or by another instance) replaces it for the requests after.
         services.AddSingleton(_ => new CalendarInForce(SiteDatabase.LoadCalendar()));

@@ -1,7 +1,7 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Agencies;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Gongkai.Web.Pages;
@@ -42,7 +42,7 @@ public sealed class PublicReferenceCache(IMemoryCache cache, IConfiguration conf
         configuration.GetValue(OutputCacheKey, true) ? Lifetime(configuration) : TimeSpan.Zero;
 
     public Task<Agency?> AgencyAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
-        GetAsync<Agency>(("agency", agencyId), () => db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken));
+        GetAsync<Agency>(("agency", agencyId), () => FindAgency.ByIdAsync(db, agencyId, cancellationToken));
 
     public async Task<CatalogueFilters.Response> FiltersAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
         (await GetAsync<CatalogueFilters.Response>(("filters", agencyId), async () => await CatalogueFilters.HandleAsync(db, agencyId, cancellationToken)))!;

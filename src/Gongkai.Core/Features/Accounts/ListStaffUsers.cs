@@ -16,6 +16,10 @@ public static class ListStaffUsers
     public static async Task<StaffUserLine?> FindAsync(GongkaiDbContext db, Guid agencyId, Guid userId, CancellationToken cancellationToken = default) =>
         (await LinesAsync(db, agencyId, userId, cancellationToken)).SingleOrDefault();
 
+    /// <summary>The display names of these accounts (of any agency), by user id in its "D" form; ids of no account are left out.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
+        await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString("D"), u => u.DisplayName, cancellationToken);
+
     private static async Task<IReadOnlyList<StaffUserLine>> LinesAsync(GongkaiDbContext db, Guid agencyId, Guid? userId, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking()

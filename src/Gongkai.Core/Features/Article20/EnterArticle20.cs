@@ -27,6 +27,19 @@ public static class EnterArticle20
     public static IReadOnlyList<Cell> Cells(ReportFormat format) =>
         [.. ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == "article20").Select(c => new Cell(c.Key, ConsistencyRules.RowLabel(c.Row), c.Column.Label))];
 
+    /// <summary>The form of a year: the cells of its format, and what is stored in them with where it came from.</summary>
+    public sealed record Form(IReadOnlyList<Cell> Cells, IReadOnlyDictionary<string, (decimal Value, string Source)> Current);
+
+    /// <summary>The year's form as stored; a year without figures shows the cells of its default format, empty.</summary>
+    public static async Task<Form> FormAsync(GongkaiDbContext db, Guid agencyId, int year, CancellationToken cancellationToken = default)
+    {
+        var statistics = await db.Article20.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agencyId && s.Year == year, cancellationToken);
+        return new Form(
+            Cells(statistics?.Format ?? ReportFormats.DefaultForYear(year)),
+            statistics?.Figures.ToDictionary(f => f.Key, f => (f.Value, f.Provenance.Description), StringComparer.Ordinal)
+                ?? new Dictionary<string, (decimal, string)>(StringComparer.Ordinal));
+    }
+
     public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
         if (request.Year < Article20Statistics.FirstYear)

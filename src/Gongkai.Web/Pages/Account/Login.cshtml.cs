@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Features.Accounts;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Account;
 
@@ -17,7 +18,7 @@ namespace Gongkai.Web.Pages.Account;
 /// account exists it sends to the setup page.
 /// </summary>
 [EnableRateLimiting(PublicRateLimits.Login)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, GongkaiDbContext db) : PageModel
 {
     [BindProperty]
     [Display(Name = "用户名")]
@@ -37,7 +38,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await users.Users.AnyAsync(cancellationToken))
+        if (await SetUpFirstAdmin.IsOpenAsync(db, cancellationToken))
         {
             return Redirect(AccountSetup.SetupPath);
         }

@@ -1,23 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
-using Gongkai.Core.Features.Agencies;
+using Gongkai.Core.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Account;
 
 /// <summary>
 /// The first run: while no account exists, anyone who reaches the site may create the initial 机关管理员 (and the
-/// agency, if it is not there yet). As soon as one account exists this page is 404 for everybody.
+/// agency, if it is not there yet) — Core's SetUpFirstAdmin, with its 台账 entries. As soon as one account exists this
+/// page is 404 for everybody.
 /// </summary>
 public sealed class SetupModel(GongkaiDbContext db, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, TimeProvider clock) : PageModel
 {
-    // One setup at a time in this process: two racing requests cannot both see "no user yet" and both create one.
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     [BindProperty]
     [Display(Name = "所属机关名称")]
     [Required(ErrorMessage = "请填写所属机关名称")]
@@ -50,60 +47,40 @@ public sealed class SetupModel(GongkaiDbContext db, UserManager<StaffUser> users
     public string ConfirmPassword { get; set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await users.Users.AnyAsync(cancellationToken) ? NotFound() : Page();
+        await SetUpFirstAdmin.IsOpenAsync(db, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await Gate.WaitAsync(cancellationToken);
-        try
+        if (!await SetUpFirstAdmin.IsOpenAsync(db, cancellationToken))
         {
-            if (await users.Users.AnyAsync(cancellationToken))
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var created = await SetUpFirstAdmin.HandleAsync(db, users, clock, new SetUpFirstAdmin.Request(AgencyName, UserName, DisplayName, Password), cancellationToken);
+        if (!created.TryGetValue(out var line))
+        {
+            if (created.Problem.Code == SetUpFirstAdmin.ClosedCode)
             {
                 return NotFound();
             }
 
-            if (!ModelState.IsValid)
-            {
-                return Page();
-            }
-
-            var name = AgencyName.Trim();
-            var agencyId = await db.Agencies.Where(a => a.Name == name).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
-            if (agencyId is null)
-            {
-                var added = await AddAgency.HandleAsync(db, clock, new AddAgency.Request(name, null, "setup"), cancellationToken);
-                if (!added.TryGetValue(out var agency))
-                {
-                    ModelState.AddModelError(nameof(AgencyName), added.Problem.Message);
-                    return Page();
-                }
-
-                agencyId = agency.Id;
-            }
-
-            var user = new StaffUser { Id = Guid.NewGuid(), UserName = UserName.Trim(), DisplayName = DisplayName.Trim(), AgencyId = agencyId.Value };
-            var created = await users.CreateAsync(user, Password);
-            if (created.Succeeded)
-            {
-                created = await users.AddToRoleAsync(user, StaffRoles.AgencyAdmin);
-            }
-
-            if (!created.Succeeded)
-            {
-                foreach (var error in created.Errors)
-                {
-                    ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(UserName), error.Description);
-                }
-
-                return Page();
-            }
-
-            await signIn.SignInAsync(user, isPersistent: false);
-            return LocalRedirect("/staff");
+            ModelState.AddModelError(FieldOf(created.Problem.Code), created.Problem.Message);
+            return Page();
         }
-        finally
-        {
-            Gate.Release();
-        }
+
+        await signIn.SignInAsync((await users.FindByIdAsync(line.Id.ToString("D")))!, isPersistent: false);
+        return LocalRedirect("/staff");
     }
+
+    /// <summary>The form field a refusal is shown at: the agency's, the password's (Identity's Password… codes), else the user name's.</summary>
+    private static string FieldOf(string code) =>
+        code.StartsWith("agency.", StringComparison.Ordinal) ? nameof(AgencyName)
+        : code.StartsWith("user.Password", StringComparison.Ordinal) ? nameof(Password)
+        : code is "user.displayName" ? nameof(DisplayName)
+        : nameof(UserName);
 }

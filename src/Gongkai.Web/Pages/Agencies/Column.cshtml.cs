@@ -1,11 +1,11 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Agencies;
 
@@ -31,8 +31,8 @@ public sealed class ColumnModel(GongkaiDbContext db, WorkCalendar calendar, Time
             return NotFound();
         }
 
-        Parent = Agency.ParentId is { } parentId ? await Db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == parentId, cancellationToken) : null;
-        Children = await Db.Agencies.AsNoTracking().Where(a => a.ParentId == agencyId).OrderBy(a => a.Name).ToListAsync(cancellationToken);
+        Parent = Agency.ParentId is { } parentId ? await FindAgency.ByIdAsync(Db, parentId, cancellationToken) : null;
+        Children = await FindAgency.ChildrenAsync(Db, agencyId, cancellationToken);
         Guide = await PublishGuide.CurrentAsync(Db, agencyId, cancellationToken);
         Latest = await ListItems.HandleAsync(Db, calendar, ChinaClock.Today(clock), new ListItems.Request(agencyId, PageSize: LatestCount, PublicOnly: true), cancellationToken);
         Reports = await PublicReports.ListAsync(Db, agencyId, cancellationToken);

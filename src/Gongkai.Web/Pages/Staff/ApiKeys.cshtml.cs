@@ -3,7 +3,6 @@ using Gongkai.Core.Features.Accounts;
 using Gongkai.Domain.Calendar;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -81,6 +80,6 @@ public sealed class ApiKeysModel(StaffAccess access, GongkaiDbContext db, TimePr
     {
         Keys = await ApiKeyLookup.ListAsync(db, Agency.Id, cancellationToken);
         var ids = Keys.Select(k => Guid.TryParse(k.CreatedBy, out var id) ? id : Guid.Empty).Distinct().ToList();
-        Issuers = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString("D"), u => u.DisplayName, cancellationToken);
+        Issuers = await ListStaffUsers.DisplayNamesAsync(db, ids, cancellationToken);
     }
 }

@@ -8,7 +8,6 @@ using Gongkai.Domain.Appeals;
 using Gongkai.Domain.Common;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -74,7 +73,7 @@ public sealed class AppealsModel(StaffAccess access, GongkaiDbContext db, TimePr
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Cases = await db.Appeals.AsNoTracking().Where(a => a.AgencyId == Agency.Id).OrderByDescending(a => a.FiledOn).Take(200).ToListAsync(cancellationToken);
+        Cases = await ListAppeals.HandleAsync(db, Agency.Id, cancellationToken);
 
     public sealed class CaseInput
     {

@@ -1,12 +1,10 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Article20;
-using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Parsing;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -75,10 +73,8 @@ public sealed class Article20Model(StaffAccess access, GongkaiDbContext db, Time
         }
 
         Year = year ?? ChinaClock.Today(clock).Year - 1;
-        var statistics = await db.Article20.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == Agency.Id && s.Year == Year, cancellationToken);
-        Cells = EnterArticle20.Cells(statistics?.Format ?? ReportFormats.DefaultForYear(Year));
-        Current = statistics?.Figures.ToDictionary(f => f.Key, f => (f.Value, f.Provenance.Description), StringComparer.Ordinal)
-            ?? new Dictionary<string, (decimal, string)>(StringComparer.Ordinal);
+        var form = await EnterArticle20.FormAsync(db, Agency.Id, Year, cancellationToken);
+        (Cells, Current) = (form.Cells, form.Current);
         return true;
     }
 }

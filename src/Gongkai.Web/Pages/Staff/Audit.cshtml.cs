@@ -1,8 +1,8 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Features.Audit;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -13,19 +13,13 @@ namespace Gongkai.Web.Pages.Staff;
 /// </summary>
 public sealed class AuditModel(StaffAccess access, GongkaiDbContext db) : StaffPageModel(access)
 {
-    public const int MaxEntries = 500;
-
     public string EntityType { get; private set; } = "";
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string entityType, string entityId, CancellationToken cancellationToken)
     {
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == entityType && e.EntityId == entityId)
-            .OrderBy(e => e.Sequence)
-            .Take(MaxEntries)
-            .ToListAsync(cancellationToken);
+        var entries = await RecordTrail.HandleAsync(db, entityType, entityId, cancellationToken);
         if (entries.Count == 0 || entries[0].AgencyId is not { } agencyId)
         {
             return NotFound();

@@ -3,7 +3,6 @@ using Gongkai.Core.Features.Calendar;
 using Gongkai.Domain.Calendar;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -79,7 +78,7 @@ public sealed class CalendarModel(StaffAccess access, GongkaiDbContext db, Calen
 
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
-        Loaded = [.. (await db.CalendarNotices.AsNoTracking().ToListAsync(cancellationToken)).OrderByDescending(n => n.LoadedAt)];
+        Loaded = await LoadedNotices.HandleAsync(db, cancellationToken);
         Assumed = Calendar.EndDate > Calendar.LastDate ? Domain.Calendar.ProvisionalYear.StatutoryHolidays(ProvisionalYear) : [];
         MadeUp = Calendar.EndDate > Calendar.LastDate ? Domain.Calendar.ProvisionalYear.MadeUpDays(ProvisionalYear) : [];
     }

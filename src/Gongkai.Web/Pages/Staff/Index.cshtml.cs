@@ -1,11 +1,10 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
-using Gongkai.Domain.Proactive;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -31,8 +30,7 @@ public sealed class IndexModel(StaffAccess access, GongkaiDbContext db, WorkCale
 
         Roles = [.. StaffRoles.All.Where(User.IsInRole).Select(StaffRoles.DisplayName)];
         (Open, Overdue, DueSoon) = await Worklist.CountAsync(db, calendar, clock, Agency.Id, cancellationToken);
-        InReview = await db.Items.AsNoTracking().IgnoreAutoIncludes()
-            .CountAsync(i => i.AgencyId == Agency.Id && (i.State == ItemState.Submitted || i.State == ItemState.UpdateSubmitted), cancellationToken);
+        InReview = await ItemsInReview.CountAsync(db, Agency.Id, cancellationToken);
         return Page();
     }
 }

@@ -6,7 +6,6 @@ using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
@@ -41,7 +40,7 @@ public sealed class ReviewsModel(StaffAccess access, GongkaiDbContext db, TimePr
 
     private async Task<IActionResult> DecideAsync(Guid id, Func<DateOnly, ItemCommand> command, string done, CancellationToken cancellationToken)
     {
-        var item = await db.Items.AsNoTracking().IgnoreAutoIncludes().Where(i => i.Id == id).Select(i => new { i.AgencyId, i.Title }).FirstOrDefaultAsync(cancellationToken);
+        var item = await ItemsInReview.ItemAsync(db, id, cancellationToken);
         if (item is null)
         {
             return NotFound();
@@ -71,8 +70,5 @@ public sealed class ReviewsModel(StaffAccess access, GongkaiDbContext db, TimePr
     }
 
     private async Task LoadQueueAsync(CancellationToken cancellationToken) =>
-        Queue = await db.Items.AsNoTracking()
-            .Where(i => i.AgencyId == Agency.Id && (i.State == ItemState.Submitted || i.State == ItemState.UpdateSubmitted))
-            .OrderBy(i => i.FormedOn)
-            .ToListAsync(cancellationToken);
+        Queue = await ItemsInReview.ListAsync(db, Agency.Id, cancellationToken);
 }

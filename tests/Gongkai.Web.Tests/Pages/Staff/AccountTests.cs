@@ -1,6 +1,8 @@
 using System.Net;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
+using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Features.Accounts;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -116,14 +118,7 @@ public sealed class AccountTests(StaffSites sites)
             Assert.Equal("/account/setup", login.Headers.Location?.OriginalString);
             Assert.Contains("创建初始管理员", await client.GetStringAsync(new Uri("/account/setup", UriKind.Relative), ct), StringComparison.Ordinal);
 
-            var form = new Dictionary<string, string>
-            {
-                ["AgencyName"] = "北京市某区政府办公室",
-                ["UserName"] = "first-admin",
-                ["DisplayName"] = "初始管理员",
-                ["Password"] = "short1!",
-                ["ConfirmPassword"] = "short1!",
-            };
+            var form = SetupForm("北京市某区政府办公室", "short1!");
             var weak = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", form);
             Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
             Assert.Contains("密码至少12位", await weak.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
@@ -140,6 +135,37 @@ public sealed class AccountTests(StaffSites sites)
         await using var check = GongkaiDatabase.Open(database.Target);
         Assert.Equal(1, await check.Users.CountAsync(ct));
     }
+
+    [Fact]
+    public async Task Setup_FirstAdmin_LeavesAuditEntries()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = ScratchDatabase.Create(TestProviders.Sqlite, "gongkai-setup-");
+        await using (var factory = new EmptySite(database.Db))
+        {
+            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var created = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", SetupForm("北京市某区司法局", "Initial#Admin2026"));
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        await using var check = GongkaiDatabase.Open(database.Target);
+        var user = await check.Users.SingleAsync(ct);
+        var entries = await check.AuditEntries.OrderBy(e => e.Sequence).ToListAsync(ct);
+        Assert.Equal(["agency.created", "user.created"], entries.Select(e => e.Action));
+        var userCreated = entries[1];
+        Assert.Equal((SetUpFirstAdmin.Actor, user.Id.ToString("D"), user.AgencyId), (userCreated.Actor, userCreated.EntityId, userCreated.AgencyId));
+        Assert.Contains(StaffRoles.AgencyAdmin, userCreated.After, StringComparison.Ordinal);
+        Assert.True((await AuditTrail.VerifyAsync(check, ct)).IsIntact);
+    }
+
+    private static Dictionary<string, string> SetupForm(string agency, string password) => new()
+    {
+        ["AgencyName"] = agency,
+        ["UserName"] = "first-admin",
+        ["DisplayName"] = "初始管理员",
+        ["Password"] = password,
+        ["ConfirmPassword"] = password,
+    };
 
     private sealed class EmptySite(string db) : WebApplicationFactory<Program>
     {

@@ -77,7 +77,7 @@ public sealed partial class ItemEditorTests(StaffSites sites)
         var saved = await PostAsync(handler, "/staff/items/edit", await FieldsAsync(handler, title, foreign.Id));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, saved.StatusCode);
-        Assert.Contains("请选择本机关的主题", await saved.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Contains("主题不存在或不属于该机关", await saved.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         await using var db = site.Open();
         Assert.False(await db.Items.AnyAsync(i => i.Title == title, ct));
     }

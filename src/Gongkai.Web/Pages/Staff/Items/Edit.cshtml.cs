@@ -1,29 +1,28 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Gongkai.Web.Accounts;
-using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Items;
 
 /// <summary>
 /// The item editor: create a draft with its classification (category, topics, 科室), text, attachments and, where
 /// they apply, the proposal number and the repeal date; revise it (a published item gets a new version), submit it for
-/// the 保密审查, publish it once approved. Attachments are uploaded with the save (checked by
-/// <see cref="StoreAttachment"/>) and removed by ticking them; a refused save stores no item change.
+/// the 保密审查, publish it once approved. Attachments are uploaded with the save and removed by ticking them. The page
+/// translates the form; Core's <see cref="SaveItem"/> checks and saves it (a refused save stores no item change).
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 [RequestSizeLimit(MaxUploadBytes)]
-public sealed class EditModel(StaffAccess access, GongkaiDbContext db, TimeProvider clock) : StaffPageModel(access)
+public sealed class EditModel(StaffAccess access, GongkaiDbContext db, AttachmentStore attachments, TimeProvider clock) : StaffPageModel(access)
 {
     /// <summary>Up to this many files in one save, as many bytes in all.</summary>
-    public const int MaxUploads = 10;
+    public const int MaxUploads = SaveItem.MaxUploads;
 
     public const long MaxUploadBytes = 2 * StoreAttachment.MaxBytes;
 
@@ -91,28 +90,12 @@ public sealed class EditModel(StaffAccess access, GongkaiDbContext db, TimeProvi
             return Refused(new Problem("input.invalid", string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))));
         }
 
-        var content = await ContentAsync(cancellationToken);
-        if (!content.TryGetValue(out var c))
-        {
-            return Refused(content.Problem);
-        }
-
-        var today = ChinaClock.Today(clock);
-        var at = clock.GetUtcNow();
-        if (Item is null)
-        {
-            var created = await StartItem.HandleAsync(db, clock, new CreateItem(ItemActor(), today, at, Guid.NewGuid(), Agency.Id, c), cancellationToken);
-            if (!created.TryGetValue(out var item))
-            {
-                return Refused(created.Problem);
-            }
-
-            Done = "草稿已保存";
-            return Redirect($"/staff/items/edit/{item.Id:D}");
-        }
-
-        ItemCommand command = Item.State == ItemState.Published ? new DraftItemUpdate(ItemActor(), today, at, c) : new ReviseItem(ItemActor(), today, at, c);
-        return await ApplyAsync(command, "已保存", cancellationToken);
+        // An empty file input still posts a nameless, empty part: not an upload.
+        var uploads = Uploads.Where(u => u.Length > 0 || !string.IsNullOrEmpty(u.FileName)).Select(u => new SaveItem.Upload(u.FileName, u.Length, u.OpenReadStream)).ToList();
+        var saved = await SaveItem.HandleAsync(db, clock, attachments, new SaveItem.Request(
+            Item?.Id, Agency.Id, ItemActor(), Input.CategoryId, Input.TopicIds, Input.DivisionId, Input.Title, Input.DocumentNumber, Input.FormedOn,
+            Input.FullTextElectronic, Input.Body, Input.ProposalNumber, Input.RepealedOn, Input.RemoveAttachments, uploads), cancellationToken);
+        return await DoneAsync(saved, Item is null ? "草稿已保存" : "已保存", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid? id, CancellationToken cancellationToken) =>
@@ -129,15 +112,21 @@ public sealed class EditModel(StaffAccess access, GongkaiDbContext db, TimeProvi
         }
 
         var applied = await ApplyItemStep.HandleAsync(db, clock, new ApplyItemStep.Request(Item.Id, Item.AgencyId, command), cancellationToken);
-        if (!applied.IsSuccess)
+        return await DoneAsync(applied.Map(_ => Item.Id), done, cancellationToken);
+    }
+
+    /// <summary>To the item's page with the message when it was saved; else the form again, with the item as stored, and the refusal.</summary>
+    private async Task<IActionResult> DoneAsync(Result<Guid> saved, string done, CancellationToken cancellationToken)
+    {
+        if (!saved.TryGetValue(out var itemId))
         {
             db.ChangeTracker.Clear();
-            await LoadAsync(Item.Id, StaffRight.Read, cancellationToken);
-            return Refused(applied.Problem);
+            await LoadAsync(Item?.Id, StaffRight.Read, cancellationToken);
+            return Refused(saved.Problem);
         }
 
         Done = done;
-        return Redirect($"/staff/items/edit/{Item.Id:D}");
+        return Redirect($"/staff/items/edit/{itemId:D}");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid? id, StaffRight right, CancellationToken cancellationToken)
@@ -145,7 +134,7 @@ public sealed class EditModel(StaffAccess access, GongkaiDbContext db, TimeProvi
         Guid? agencyId = null;
         if (id is { } itemId)
         {
-            Item = await db.Items.FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+            Item = await ItemForEdit.ItemAsync(db, itemId, cancellationToken);
             if (Item is null)
             {
                 return NotFound();
@@ -159,82 +148,8 @@ public sealed class EditModel(StaffAccess access, GongkaiDbContext db, TimeProvi
             return Refuse();
         }
 
-        Categories = await db.Categories.AsNoTracking().Where(c => c.AgencyId == Agency.Id).OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
-        Topics = await db.Topics.AsNoTracking().Where(t => t.AgencyId == Agency.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        Divisions = await db.Divisions.AsNoTracking().Where(d => d.AgencyId == Agency.Id).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        (Categories, Topics, Divisions) = await ItemForEdit.ChoicesAsync(db, Agency.Id, cancellationToken);
         return null;
-    }
-
-    private async Task<Result<ItemContent>> ContentAsync(CancellationToken cancellationToken)
-    {
-        var category = Categories.FirstOrDefault(c => c.Id == Input.CategoryId);
-        if (category is null)
-        {
-            return new Problem("item.category", "请选择本机关的信息类别");
-        }
-
-        // Only the agency's own topics and 科室: an id from elsewhere (a forged form) is refused, not ignored.
-        var topics = Topics.Where(t => Input.TopicIds.Contains(t.Id)).ToList();
-        if (topics.Count != Input.TopicIds.Distinct().Count())
-        {
-            return new Problem("item.topic", "请选择本机关的主题");
-        }
-
-        var division = Input.DivisionId is { } d ? Divisions.FirstOrDefault(x => x.Id == d) : null;
-        if (Input.DivisionId is not null && division is null)
-        {
-            return new Problem("item.division", "请选择本机关的科室");
-        }
-
-        var attachments = await AttachmentsAsync(cancellationToken);
-        if (!attachments.TryGetValue(out var files))
-        {
-            return attachments.Problem;
-        }
-
-        return new ItemContent
-        {
-            Category = category,
-            Topics = topics,
-            Division = division,
-            Title = Input.Title.Trim(),
-            DocumentNumber = string.IsNullOrWhiteSpace(Input.DocumentNumber) ? null : Input.DocumentNumber.Trim(),
-            FormedOn = Input.FormedOn,
-            FullTextElectronic = Input.FullTextElectronic,
-            Body = Input.Body ?? "",
-            Attachments = files,
-            ProposalNumber = string.IsNullOrWhiteSpace(Input.ProposalNumber) ? null : Input.ProposalNumber.Trim(),
-            RepealedOn = Input.RepealedOn,
-        };
-    }
-
-    /// <summary>The item's attachments without those ticked for removal, then the uploaded files (each once).</summary>
-    private async Task<Result<IReadOnlyList<Attachment>>> AttachmentsAsync(CancellationToken cancellationToken)
-    {
-        var uploads = Uploads.Where(u => u.Length > 0 || !string.IsNullOrEmpty(u.FileName)).ToList();
-        if (uploads.Count > MaxUploads)
-        {
-            return new Problem("attachment.count", $"一次最多上传{MaxUploads}个附件");
-        }
-
-        var kept = (Item?.Attachments ?? []).Where(a => !Input.RemoveAttachments.Contains(a.Sha256)).ToList();
-        var store = HttpContext.RequestServices.GetRequiredService<SiteDatabase>().Attachments;
-        foreach (var upload in uploads)
-        {
-            await using var content = upload.OpenReadStream();
-            var stored = await StoreAttachment.HandleAsync(store, upload.FileName, content, upload.Length, cancellationToken);
-            if (!stored.TryGetValue(out var attachment))
-            {
-                return stored.Problem;
-            }
-
-            if (!kept.Any(a => a.Sha256 == attachment.Sha256))
-            {
-                kept.Add(attachment);
-            }
-        }
-
-        return kept;
     }
 
     public sealed class ItemInput

@@ -1,19 +1,16 @@
 using Gongkai.Core.Data;
-using Gongkai.Domain.Proactive;
+using Gongkai.Core.Features.Proactive;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Items;
 
 /// <summary>The agency's catalogue as staff see it: every item not withdrawn, in work first, then the latest published.</summary>
 public sealed class IndexModel(StaffAccess access, GongkaiDbContext db) : StaffPageModel(access)
 {
-    public const int Shown = 100;
+    public const int Shown = StaffCatalogue.Shown;
 
-    public sealed record Row(Guid Id, string Title, ItemState State, DateOnly FormedOn, DateOnly? PublishedOn);
-
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<StaffCatalogue.Row> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? agency, CancellationToken cancellationToken)
     {
@@ -22,13 +19,7 @@ public sealed class IndexModel(StaffAccess access, GongkaiDbContext db) : StaffP
             return Refuse();
         }
 
-        Rows = await db.Items.AsNoTracking().IgnoreAutoIncludes()
-            .Where(i => i.AgencyId == Agency.Id && i.State != ItemState.Withdrawn)
-            .OrderBy(i => i.State == ItemState.Published)
-            .ThenByDescending(i => i.FormedOn)
-            .Take(Shown)
-            .Select(i => new Row(i.Id, i.Title, i.State, i.FormedOn, i.PublishedOn))
-            .ToListAsync(cancellationToken);
+        Rows = await StaffCatalogue.HandleAsync(db, Agency.Id, cancellationToken);
         return Page();
     }
 }
