@@ -131,6 +131,31 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Check_PreviousWithFormat_PreviousReadInThatFormat()
+    {
+        using var folder = new TempFolder("gongkai-cli-");
+        // Labelled 2021, holding 2019 table 二 cells: only read as the 2019 format do they give R9 something to compare.
+        var previous = folder.File("2019.json", """
+            {"format": "2021", "year": 2019, "agency": "北京市东城区对外联络服务办公室", "cells": {"article20.licensing.previous": 1, "article20.licensing.change": 0}}
+            """);
+
+        var asLabelled = CliRunner.Run("check", CliRunner.Sample(Seed), "--previous", previous);
+        var as2019 = CliRunner.Run("check", CliRunner.Sample(Seed), "--previous", previous, "--format", "2019");
+
+        Assert.DoesNotContain("警告 R9", asLabelled.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, as2019.ExitCode);
+        Assert.Contains("警告 R9", as2019.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_Files_EveryExtensionTheCheckReads()
+    {
+        var help = CliRunner.Run("check", "--help");
+
+        Assert.Contains(".txt .html .htm .docx .pdf .json", help.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_FolderWithLastYearsReport_PairsThemForR7()
     {
         using var folder = new TempFolder("gongkai-cli-");

@@ -39,6 +39,7 @@ public sealed class ReportLifecycleCommandTests
 
         Assert.Equal(3, lockWithoutDraft.ExitCode);
         Assert.Contains("还没有草稿", lockWithoutDraft.Stderr, StringComparison.Ordinal);
+        Assert.Contains("gongkai report build", lockWithoutDraft.Stderr, StringComparison.Ordinal); // the CLI's own next step
         Assert.Equal(0, build.ExitCode);
         Assert.Contains("已保存为第1版草稿", build.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, locked.ExitCode);
@@ -53,6 +54,19 @@ public sealed class ReportLifecycleCommandTests
         Assert.Contains("（核验一致）", status.Stdout, StringComparison.Ordinal);
         Assert.Contains("第2版  草稿", status.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", status.Stdout + status.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("build", "2018", "年度报告从2019年度起")]
+    [InlineData("lock", "9999", "年度不能晚于")]
+    public void Report_YearOutOfRange_Exit2WithTheReason(string step, string year, string reason)
+    {
+        using var folder = new TempFolder("gongkai-cli-");
+
+        var result = CliRunner.Run("report", step, "--agency", Office, "--year", year, "--db", Path.Combine(folder.Path, "g.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -210,6 +210,24 @@ public sealed class ApiTests(DemoSites sites)
     }
 
     [Fact]
+    public async Task Build_YearBefore2019OrAfterNextYear_422ReportYearNothingStored()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var client = ApplySite.Client(site);
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, ApplySite.DepartmentKey);
+        var before = await ApplySite.CountAsync(site, site.DepartmentId);
+
+        foreach (var year in new[] { 2018, 9999 })
+        {
+            var response = await client.PostAsync(Url(ApiRoutes.Build, site.DepartmentId, year: year), null, Ct);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Equal("report.year", (await JsonAsync(response)).GetProperty("code").GetString());
+        }
+
+        Assert.Equal(before, await ApplySite.CountAsync(site, site.DepartmentId));
+    }
+
+    [Fact]
     public async Task KeyedWrites_AnotherAgencysKeyOrNone_403Or401InChineseNothingStored()
     {
         var site = await sites.GetAsync(TestProviders.Sqlite);

@@ -28,13 +28,13 @@ public static class EditReportText
         var report = LockedReports.Read(latest);
         if (!report.Layout.Sections.Any(s => s.TextKey == request.Key))
         {
-            return new Problem("report.unknownSection", $"“{request.Key}”不是年度报告的文字部分（text.overview、text.problems 或 text.other）");
+            return Problem.Invalid("report.unknownSection", $"“{request.Key}”不是年度报告的文字部分（text.overview、text.problems 或 text.other）");
         }
 
         var text = request.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (text.Length > MaxTextLength)
         {
-            return new Problem("report.textTooLong", $"文字不能超过{MaxTextLength}字");
+            return Problem.Invalid("report.textTooLong", $"文字不能超过{MaxTextLength}字");
         }
 
         var texts = report.Texts.ToDictionary(StringComparer.Ordinal);

@@ -29,12 +29,12 @@ public static class PublishReport
         var on = request.On ?? today;
         if (on > today)
         {
-            return new Problem("report.publishedInFuture", "公开日期不能晚于今天");
+            return Problem.Invalid("report.publishedInFuture", "公开日期不能晚于今天");
         }
 
         if (on.Year <= request.Year)
         {
-            return new Problem("report.publishedBeforeYearEnd", $"{request.Year.ToString(CultureInfo.InvariantCulture)}年度报告应在年度结束后公开");
+            return Problem.Invalid("report.publishedBeforeYearEnd", $"{request.Year.ToString(CultureInfo.InvariantCulture)}年度报告应在年度结束后公开");
         }
 
         var versions = await db.ReportVersions.Where(v => v.AgencyId == agency.Id && v.Year == request.Year).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
