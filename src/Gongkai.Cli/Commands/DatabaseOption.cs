@@ -54,19 +54,6 @@ internal static class DatabaseOption
         return found.TryGetValue(out var agency) ? await work(context, agency) : GongkaiCli.Refused(found.Problem, stderr);
     }
 
-    /// <summary>The agency named on the command line, or null after saying on stderr that there is none.</summary>
-    public static async Task<Agency?> FindAgencyAsync(GongkaiDbContext db, string name, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var found = await FindAgency.ByNameAsync(db, name, cancellationToken);
-        if (!found.TryGetValue(out var agency))
-        {
-            stderr.WriteLine(found.Problem.Message);
-            return null;
-        }
-
-        return agency;
-    }
-
     /// <summary>The calendar in force with the notices loaded into <paramref name="db"/>, or null after saying on stderr why not.</summary>
     public static async Task<WorkCalendar?> LoadCalendarAsync(GongkaiDbContext db, TextWriter stderr, CancellationToken cancellationToken)
     {

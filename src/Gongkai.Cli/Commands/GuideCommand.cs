@@ -3,6 +3,7 @@ using System.Globalization;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
 
 namespace Gongkai.Cli.Commands;
 
@@ -51,27 +52,20 @@ internal static class GuideCommand
         var version = new Option<int?>("--version") { Description = "版本号（默认当前版）" };
         var show = new Command("show", "显示政府信息公开指南") { showAgency, version, showDb };
         show.SetAction(async (result, cancellationToken) =>
-        {
-            await using var context = await DatabaseOption.OpenAsync(result.GetValue(showDb), stderr, cancellationToken);
-            if (context is null)
+            await DatabaseOption.WithAgencyAsync(result.GetValue(showDb), result.GetValue(showAgency)!, stderr, async (context, found) =>
             {
-                return GongkaiCli.Unusable;
-            }
+                var guide = result.GetValue(version) is { } v
+                    ? await PublishGuide.VersionAsync(context, found.Id, v, cancellationToken)
+                    : await PublishGuide.CurrentAsync(context, found.Id, cancellationToken);
+                if (guide is null)
+                {
+                    return GongkaiCli.Refused(Problem.NotFound("guide.notFound", "没有找到该机关的这一版指南"), stderr);
+                }
 
-            var found = await DatabaseOption.FindAgencyAsync(context, result.GetValue(showAgency)!, stderr, cancellationToken);
-            var guide = found is null ? null : result.GetValue(version) is { } v
-                ? await PublishGuide.VersionAsync(context, found.Id, v, cancellationToken)
-                : await PublishGuide.CurrentAsync(context, found.Id, cancellationToken);
-            if (guide is null)
-            {
-                stderr.WriteLine("没有找到该机关的这一版指南");
-                return GongkaiCli.NotFound;
-            }
-
-            stdout.WriteLine($"# {guide.Title}（第{guide.Version.ToString(CultureInfo.InvariantCulture)}版，{guide.EffectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}起）");
-            stdout.WriteLine(guide.Text);
-            return GongkaiCli.Ok;
-        });
+                stdout.WriteLine($"# {guide.Title}（第{guide.Version.ToString(CultureInfo.InvariantCulture)}版，{guide.EffectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}起）");
+                stdout.WriteLine(guide.Text);
+                return GongkaiCli.Ok;
+            }, cancellationToken));
 
         return new Command("guide", "政府信息公开指南") { publish, show };
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 
 namespace Gongkai.Cli.Commands;
@@ -75,8 +76,7 @@ internal static class ItemsCommand
             var extension = Path.GetExtension(path).ToLowerInvariant();
             if (extension is not (".csv" or ".xlsx"))
             {
-                stderr.WriteLine("输出文件应为 .csv 或 .xlsx");
-                return GongkaiCli.Unusable;
+                return GongkaiCli.Refused(Problem.Invalid("export.extension", "输出文件应为 .csv 或 .xlsx"), stderr);
             }
 
             if (!OutputFile.FolderExists(path, stderr))

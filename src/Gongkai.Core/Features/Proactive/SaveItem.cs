@@ -88,14 +88,14 @@ public static class SaveItem
         var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId && c.AgencyId == agencyId, cancellationToken);
         if (category is null)
         {
-            return new Problem("item.category", "类别不存在或不属于该机关");
+            return Problem.Invalid("item.category", "类别不存在或不属于该机关");
         }
 
         var distinct = topicIds.Distinct().ToList();
         var topics = await db.Topics.AsNoTracking().Where(t => distinct.Contains(t.Id) && t.AgencyId == agencyId).ToListAsync(cancellationToken);
         if (topics.Count != distinct.Count)
         {
-            return new Problem("item.topic", "主题不存在或不属于该机关");
+            return Problem.Invalid("item.topic", "主题不存在或不属于该机关");
         }
 
         Division? division = null;
@@ -104,7 +104,7 @@ public static class SaveItem
             division = await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.AgencyId == agencyId, cancellationToken);
             if (division is null)
             {
-                return new Problem("item.division", "科室不存在或不属于该机关");
+                return Problem.Invalid("item.division", "科室不存在或不属于该机关");
             }
         }
 
@@ -117,7 +117,7 @@ public static class SaveItem
     {
         if (request.Uploads.Count > MaxUploads)
         {
-            return new Problem("attachment.count", $"一次最多上传{MaxUploads}个附件");
+            return Problem.Invalid("attachment.count", $"一次最多上传{MaxUploads}个附件");
         }
 
         var kept = current.Where(a => !request.RemoveAttachments.Contains(a.Sha256)).ToList();
