@@ -16,17 +16,13 @@ namespace Gongkai.Cli.Commands;
 /// </summary>
 internal static class CalendarCommand
 {
-    // 条例 Art 30: 补正 must be asked for within 7 working days of receipt.
-    private const int SupplementDays = 7;
-
-    // 条例 Art 33¶2: reply within 20 working days of receipt; one extension of at most 20 working days.
-    private const int ReplyDays = 20;
-    private const int ExtensionDays = 20;
+    private static readonly StatutoryDeadline Supplement = StatutoryDeadline.SupplementNotice;
+    private static readonly StatutoryDeadline Reply = StatutoryDeadline.Reply;
+    private static readonly StatutoryDeadline Extension = StatutoryDeadline.Extension;
 
     // Far beyond any calendar's range (about 250 working days a year), small enough never to overflow.
     private const int MaxCount = 100_000;
 
-    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy年M月d日"];
     private static readonly string[] Weekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -47,7 +43,7 @@ internal static class CalendarCommand
     {
         var date = new Argument<DateOnly>("date")
         {
-            Description = "起算日期（不计入），如 2020-09-24、2020/9/24 或 2020年9月24日",
+            Description = "起算日期（不计入），如 " + DateInput.Examples,
             HelpName = "日期",
             CustomParser = ParseDate,
         };
@@ -128,13 +124,13 @@ internal static class CalendarCommand
         }
 
         // Everything is computed before anything is printed: a deadline past the calendar prints no partial answer.
-        var replyDays = ReplyDays + pausedDays;
-        var supplement = calendar.AddWorkingDays(received, SupplementDays);
+        var replyDays = Reply.WorkingDays + pausedDays;
+        var supplement = Supplement.CountFrom(calendar, received);
         var reply = DeadlineExplanation.Explain(calendar, received, replyDays);
         Result<DeadlineExplanation>? extension = null;
         if (extended)
         {
-            extension = reply.Bind(r => DeadlineExplanation.Explain(calendar, r.Deadline, ExtensionDays));
+            extension = reply.Bind(r => DeadlineExplanation.Explain(calendar, r.Deadline, Extension.WorkingDays));
         }
         var problem = !supplement.IsSuccess ? supplement.Problem
             : !reply.IsSuccess ? reply.Problem
@@ -147,14 +143,17 @@ internal static class CalendarCommand
 
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine($"收到申请之日：{DateAndWeekday(received)}");
-        stdout.WriteLine($"补正告知期限：{DateAndWeekday(supplement.Value)}（第{SupplementDays.ToString(c)}个工作日，条例第三十条）{Mark(calendar, supplement.Value)}");
+        stdout.WriteLine($"{Supplement.Name}：{DateAndWeekday(supplement.Value)}（第{Supplement.WorkingDays.ToString(c)}个工作日，{Supplement.Basis}）{Mark(calendar, supplement.Value)}");
         var replyNote = pausedDays == 0
-            ? $"第{ReplyDays.ToString(c)}个工作日"
-            : $"第{replyDays.ToString(c)}个工作日：{ReplyDays.ToString(c)}个工作日，加上不计入期限的征求意见时间{pausedDays.ToString(c)}个工作日";
-        stdout.WriteLine($"答复期限：{DateAndWeekday(reply.Value.Deadline)}（{replyNote}，条例第三十三条）{Mark(calendar, reply.Value.Deadline)}");
+            ? $"第{Reply.WorkingDays.ToString(c)}个工作日"
+            : $"第{replyDays.ToString(c)}个工作日：{Reply.WorkingDays.ToString(c)}个工作日，加上不计入期限的征求意见时间{pausedDays.ToString(c)}个工作日";
+
+        // The whole article: ¶2 sets the 20 days, ¶3 leaves the consultation time out of them.
+        stdout.WriteLine($"{Reply.Name}：{DateAndWeekday(reply.Value.Deadline)}（{replyNote}，条例第三十三条）{Mark(calendar, reply.Value.Deadline)}");
         if (extension is { } extendedDeadline)
         {
-            stdout.WriteLine($"延长后的答复期限：{DateAndWeekday(extendedDeadline.Value.Deadline)}（答复期限后再加{ExtensionDays.ToString(c)}个工作日，条例第三十三条第二款）{Mark(calendar, extendedDeadline.Value.Deadline)}");
+            var extendedDue = extendedDeadline.Value.Deadline;
+            stdout.WriteLine($"延长后的答复期限：{DateAndWeekday(extendedDue)}（答复期限后再加{Extension.WorkingDays.ToString(c)}个工作日，{Extension.Basis}）{Mark(calendar, extendedDue)}");
         }
 
         stdout.WriteLine($"说明：收到申请之日不计入，自次日起算（民法典第二百零一条）；工作日：{calendar.CoverageDescription}。");
@@ -162,12 +161,12 @@ internal static class CalendarCommand
         {
             stdout.WriteLine();
             stdout.WriteLine("逐日计算（答复期限）：");
-            WriteDays(calendar, reply.Value, "收到申请之日，不计入", n => n == SupplementDays ? "补正告知期限" : n == replyDays ? "答复期限" : null, stdout);
+            WriteDays(calendar, reply.Value, "收到申请之日，不计入", n => n == Supplement.WorkingDays ? Supplement.Name : n == replyDays ? Reply.Name : null, stdout);
             if (extension is { } shown)
             {
                 stdout.WriteLine();
                 stdout.WriteLine("逐日计算（延长后的答复期限，自答复期限的次日起算）：");
-                WriteDays(calendar, shown.Value, "答复期限，不计入", n => n == ExtensionDays ? "延长后的答复期限" : null, stdout);
+                WriteDays(calendar, shown.Value, "答复期限，不计入", n => n == Extension.WorkingDays ? "延长后的答复期限" : null, stdout);
             }
         }
 
@@ -221,18 +220,15 @@ internal static class CalendarCommand
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    internal static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
     private static DateOnly ParseDate(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (TryParseDate(text, out var date))
+        if (DateInput.TryParse(text, out var date))
         {
             return date;
         }
 
-        result.AddError($"日期「{text}」不是有效的日期，请写成 2020-09-24、2020/9/24 或 2020年9月24日");
+        result.AddError($"日期「{text}」不是有效的日期，请写成 {DateInput.Examples}");
         return default;
     }
 

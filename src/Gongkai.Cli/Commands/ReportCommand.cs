@@ -196,7 +196,7 @@ internal static class ReportCommand
             DateOnly? date = null;
             if (result.GetValue(on) is { } text)
             {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (!DateInput.TryParse(text, out var parsed))
                 {
                     stderr.WriteLine($"公开日期「{text}」不是有效日期（格式 YYYY-MM-DD）");
                     return GongkaiCli.Unusable;

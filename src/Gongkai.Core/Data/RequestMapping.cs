@@ -36,7 +36,7 @@ internal static class RequestMapping
             r.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
             r.Property(x => x.AgencyId).HasColumnName("agency_id");
             r.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
-            r.Property(x => x.TrackingNumber).HasColumnName("tracking_number").HasMaxLength(DisclosureRequest.MaxTrackingNumberLength);
+            r.Property(x => x.TrackingNumber).HasColumnName("tracking_number").HasMaxLength(TrackingNumber.MaxLength);
             r.HasIndex(x => new { x.AgencyId, x.TrackingNumber }).IsUnique();
 
             // The worklist reads an agency's open applications (state before Replied) without visiting its closed ones.

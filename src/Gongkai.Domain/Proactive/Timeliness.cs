@@ -40,7 +40,7 @@ public sealed record Timeliness(
     int WorkingDaysLeft)
 {
     /// <summary>条例 Art 26: 20 working days. (Its "法律、法规对政府信息公开的期限另有规定的，从其规定" is not modelled yet.)</summary>
-    public const int WorkingDays = 20;
+    public static int WorkingDays => StatutoryDeadline.Publication.WorkingDays;
 
     public const string PublishedBeforeFormed = "timeliness.publishedBeforeFormed";
 

@@ -21,7 +21,7 @@ public sealed partial class DisclosureRequest
         }
 
         // Arts 32 and 34: 15 working days "自收到征求意见书之日起" — from the consulted party's receipt, not the sending.
-        var due = calendar.AddWorkingDays(letterReceivedOn, ConsultationWorkingDays);
+        var due = StatutoryDeadline.Consultation.CountFrom(calendar, letterReceivedOn);
         if (!due.TryGetValue(out var consultationDue))
         {
             return due.Problem;
@@ -96,10 +96,11 @@ public sealed partial class DisclosureRequest
             return new Problem(RequestProblems.ExtensionApprover, "延长答复期限应经政府信息公开工作机构负责人同意（条例第三十三条第二款）");
         }
 
-        if (command.WorkingDays is < 1 or > MaxExtensionWorkingDays)
+        var extension = StatutoryDeadline.Extension;
+        if (!extension.Allows(command.WorkingDays))
         {
             return new Problem(RequestProblems.ExtensionTooLong,
-                $"延长的期限应为1至20个工作日，实为{RequestText.Number(command.WorkingDays)}个工作日（条例第三十三条第二款）");
+                $"延长的期限应为1至{RequestText.Number(extension.WorkingDays)}个工作日，实为{RequestText.Number(command.WorkingDays)}个工作日（{extension.Basis}）");
         }
 
         if (string.IsNullOrWhiteSpace(command.Reason))
@@ -154,7 +155,7 @@ public sealed partial class DisclosureRequest
 
         // [川] item 二 (secondary source): "申请人应当在收到收费通知次日起20个工作日内缴纳费用" — day 1 is the first
         // working day after the receipt, the same convention as everywhere else.
-        var due = calendar.AddWorkingDays(command.NoticeReceivedOn, FeeWorkingDays);
+        var due = StatutoryDeadline.FeePayment.CountFrom(calendar, command.NoticeReceivedOn);
         if (!due.TryGetValue(out var feeDue))
         {
             return due.Problem;
@@ -220,7 +221,7 @@ public sealed partial class DisclosureRequest
     private Result<(DateOnly ReplyDue, DateOnly? ExtendedDue)> ComputeDeadlines(int excluded, int? extension, WorkCalendar calendar)
     {
         var received = ReceivedOn!.Value;
-        var reply = calendar.AddWorkingDays(received, ReplyWorkingDays + excluded);
+        var reply = calendar.AddWorkingDays(received, StatutoryDeadline.Reply.WorkingDays + excluded);
         if (!reply.TryGetValue(out var replyDue))
         {
             return reply.Problem;

@@ -39,9 +39,9 @@ public sealed partial class DisclosureRequest
             (replyDue, extendedDue) = d;
         }
 
-        var supplementNoticeDue = Recount(SupplementNoticeDue, ReceivedOn, SupplementNoticeWorkingDays, calendar);
-        var consultationDue = Recount(ConsultationDue, ConsultationLetterReceivedOn, ConsultationWorkingDays, calendar);
-        var feeDue = Recount(FeeDue, FeeNoticeReceivedOn, FeeWorkingDays, calendar);
+        var supplementNoticeDue = Recount(SupplementNoticeDue, ReceivedOn, StatutoryDeadline.SupplementNotice, calendar);
+        var consultationDue = Recount(ConsultationDue, ConsultationLetterReceivedOn, StatutoryDeadline.Consultation, calendar);
+        var feeDue = Recount(FeeDue, FeeNoticeReceivedOn, StatutoryDeadline.FeePayment, calendar);
         foreach (var recounted in new[] { supplementNoticeDue, consultationDue, feeDue })
         {
             if (!recounted.IsSuccess)
@@ -69,14 +69,14 @@ public sealed partial class DisclosureRequest
         return Record(command with { Date = date }, State, State, $"{command.Reason}，期限重新计算：{string.Join("；", changes)}");
     }
 
-    private static Result<DateOnly?> Recount(DateOnly? due, DateOnly? from, int workingDays, WorkCalendar calendar)
+    private static Result<DateOnly?> Recount(DateOnly? due, DateOnly? from, StatutoryDeadline period, WorkCalendar calendar)
     {
         if (due is null || from is not { } start)
         {
             return due;
         }
 
-        return calendar.AddWorkingDays(start, workingDays).Map(d => (DateOnly?)d);
+        return period.CountFrom(calendar, start).Map(d => (DateOnly?)d);
     }
 
     private static void Compare(string name, DateOnly? before, DateOnly? after, WorkCalendar calendar, List<string> changes)

@@ -13,21 +13,7 @@ namespace Gongkai.Domain.Requests;
 /// </summary>
 public sealed partial class DisclosureRequest
 {
-    public const int MaxTrackingNumberLength = 50;
     public const int MaxContentLength = 4000;
-
-    // 条例 Art 33¶2: "自收到申请之日起20个工作日内予以答复"; extension "最长不得超过20个工作日".
-    public const int ReplyWorkingDays = 20;
-    public const int MaxExtensionWorkingDays = 20;
-
-    // 条例 Art 30: "自收到申请之日起7个工作日内一次性告知申请人作出补正".
-    public const int SupplementNoticeWorkingDays = 7;
-
-    // 条例 Arts 32 and 34: "自收到征求意见书之日起15个工作日内提出意见".
-    public const int ConsultationWorkingDays = 15;
-
-    // [川] item 二 (secondary; 国办函〔2020〕109号 Arts 6+ unread): "收到收费通知次日起20个工作日内缴纳费用".
-    public const int FeeWorkingDays = 20;
 
     private readonly List<RequestEvent> _events = [];
     private readonly List<string> _supplementItems = [];
@@ -137,16 +123,16 @@ public sealed partial class DisclosureRequest
         ArgumentNullException.ThrowIfNull(command.Actor);
         ArgumentNullException.ThrowIfNull(command.Applicant);
 
-        var trackingNumber = (command.TrackingNumber ?? "").Trim();
+        var number = Requests.TrackingNumber.TryParse(command.TrackingNumber);
         var content = (command.Content ?? "").Trim();
         if (command.Id == Guid.Empty || command.AgencyId == Guid.Empty)
         {
             return new Problem("request.idRequired", "申请和受理机关的标识不能为空");
         }
 
-        if (trackingNumber.Length is 0 or > MaxTrackingNumberLength)
+        if (!number.TryGetValue(out var trackingNumber))
         {
-            return new Problem("request.trackingNumber", $"申请编号不能为空，且不能超过{RequestText.Number(MaxTrackingNumberLength)}个字符");
+            return number.Problem;
         }
 
         if (content.Length == 0)
@@ -173,7 +159,7 @@ public sealed partial class DisclosureRequest
         {
             Id = command.Id,
             AgencyId = command.AgencyId,
-            TrackingNumber = trackingNumber,
+            TrackingNumber = trackingNumber.Value,
             Applicant = command.Applicant,
             Channel = command.Channel,
             WrittenDownByStaff = command.WrittenDownByStaff,
@@ -270,7 +256,7 @@ public sealed partial class DisclosureRequest
     /// <summary>Fixes the receipt date and starts the Art 33 and Art 30 clocks from it.</summary>
     private Result<string> StartReplyClock(DateOnly receivedOn, WorkCalendar calendar)
     {
-        var replyDue = calendar.AddWorkingDays(receivedOn, ReplyWorkingDays);
+        var replyDue = StatutoryDeadline.Reply.CountFrom(calendar, receivedOn);
         if (!replyDue.TryGetValue(out var due))
         {
             return replyDue.Problem;
@@ -279,7 +265,7 @@ public sealed partial class DisclosureRequest
         DateOnly? noticeDue = null;
         if (!SupplementRequested)
         {
-            var notice = calendar.AddWorkingDays(receivedOn, SupplementNoticeWorkingDays);
+            var notice = StatutoryDeadline.SupplementNotice.CountFrom(calendar, receivedOn);
             if (!notice.TryGetValue(out var n))
             {
                 return notice.Problem;

@@ -185,7 +185,7 @@ public sealed class SubmitOnlineTests
         }
 
         await using var read = database.Open();
-        Assert.Equal("2026-000042", await SubmitOnline.NextNumberAsync(read, agency, 2026, TestContext.Current.CancellationToken));
-        Assert.Equal("2027-000001", await SubmitOnline.NextNumberAsync(read, agency, 2027, TestContext.Current.CancellationToken));
+        Assert.Equal("2026-000042", (await TrackingNumberSeries.NextAsync(read, agency, 2026, TestContext.Current.CancellationToken)).Value);
+        Assert.Equal("2027-000001", (await TrackingNumberSeries.NextAsync(read, agency, 2027, TestContext.Current.CancellationToken)).Value);
     }
 }

@@ -91,14 +91,16 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
         var id = (await before.Requests.SingleAsync(r => r.AgencyId == site.OfficeId && r.TrackingNumber == number, Ct)).Id.ToString("D");
         var entries = await before.AuditEntries.CountAsync(e => e.EntityId == id, Ct);
 
-        // A reply before receipt is confirmed: the domain's refusal, as the back office shows it.
-        var refused = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Reply", outcome = "Disclosed" }, HttpStatusCode.UnprocessableEntity);
+        // A reply before receipt is confirmed: the state's refusal, as the back office shows it (409, as the page answers).
+        var refused = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Reply", outcome = "Disclosed" }, HttpStatusCode.Conflict);
+        Assert.Equal("request.transitionNotAllowed", refused.GetProperty("code").GetString());
         Assert.Equal("当前状态“待确认收到”不允许执行“答复”", refused.GetProperty("detail").GetString());
         var unknown = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Submit1" }, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("办理步骤", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var lodging = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Submit" }, HttpStatusCode.UnprocessableEntity);
+        var lodging = await StepAsync(Keyed(site, StaffSite.OfficeKey), url, new { trigger = "Submit" }, HttpStatusCode.Conflict);
         Assert.Contains("不允许", lodging.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await StepAsync(Keyed(site, StaffSite.OfficeKey), Steps(site.OfficeId, "2022-999999"), new { trigger = "ConfirmReceipt" }, HttpStatusCode.NotFound);
+        await StepAsync(Keyed(site, StaffSite.OfficeKey), Steps(site.OfficeId, new string('9', 51)), new { trigger = "ConfirmReceipt" }, HttpStatusCode.NotFound);
         var other = await StepAsync(Keyed(site, StaffSite.DepartmentKey), url, new { trigger = "ConfirmReceipt" }, HttpStatusCode.Forbidden);
         Assert.Contains("不属于此机关", other.GetProperty("detail").GetString(), StringComparison.Ordinal);
 

@@ -22,7 +22,7 @@ public sealed class ProvisionalCalendarBrowserTests
     {
         ExternalTools.RequireChromium();
         var december4 = CalendarPageTests.December4;
-        var due = WorkCalendar.Official.AddWorkingDays(december4, DisclosureRequest.ReplyWorkingDays).Value;
+        var due = WorkCalendar.Official.AddWorkingDays(december4, StatutoryDeadline.Reply.WorkingDays).Value;
         var note = WorkCalendar.Official.ProvisionalNote(due)!;
         await using var site = await StaffSite.CreateAsync("sqlite");
         site.Clock.SetUtcNow(new DateTimeOffset(december4.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));

@@ -21,19 +21,25 @@ public static class ApplyStep
     {
         // Scoped to the agency: a request of another agency is as good as absent.
         var disclosureRequest = await db.Requests.FirstOrDefaultAsync(r => r.Id == request.RequestId && r.AgencyId == request.AgencyId, cancellationToken);
-        if (disclosureRequest is null)
-        {
-            return Problem.NotFound("request.notFound", "未找到该申请");
-        }
+        return disclosureRequest is null
+            ? NotFound
+            : await ApplyAsync(db, clock, calendar, disclosureRequest, request.Command, cancellationToken);
+    }
 
+    internal static Problem NotFound { get; } = Problem.NotFound("request.notFound", "未找到该申请");
+
+    /// <summary>The step on a request the caller has read (tracked by <paramref name="db"/>): applied, then saved with its 台账 entry.</summary>
+    internal static async Task<Result<RequestEvent>> ApplyAsync(
+        GongkaiDbContext db, TimeProvider clock, WorkCalendar calendar, DisclosureRequest disclosureRequest, RequestCommand command, CancellationToken cancellationToken)
+    {
         var before = Snapshot(disclosureRequest);
-        var applied = disclosureRequest.Apply(request.Command, calendar);
+        var applied = disclosureRequest.Apply(command, calendar);
         if (!applied.TryGetValue(out var step))
         {
             return applied.Problem;
         }
 
-        AuditTrail.Record(db, clock, request.Command.Actor.UserId, "request." + step.Trigger.ToString(), nameof(DisclosureRequest),
+        AuditTrail.Record(db, clock, command.Actor.UserId, "request." + step.Trigger.ToString(), nameof(DisclosureRequest),
             disclosureRequest.Id.ToString("D"), disclosureRequest.AgencyId, before, Snapshot(disclosureRequest));
         await db.SaveChangesAsync(cancellationToken);
         return step;

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Gongkai.Core.Documents;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Layout;
 using Gongkai.Domain.AnnualReports.Parsing;
 using Gongkai.Domain.AnnualReports.Rules;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
 
 namespace Gongkai.Core.Features.Requests;
@@ -27,7 +27,7 @@ public sealed record LedgerRecord(
 /// Validates ledger rows with the Chinese headers <c>申请编号, 收到日期, 申请方式, 申请人类型, 申请人, 证件号码, 申请内容,
 /// 办理结果, 答复日期</c>. Every bad cell of every row is reported, so a file is fixed in one pass.
 /// </summary>
-public static partial class LedgerRecords
+public static class LedgerRecords
 {
     public const string TrackingNumber = "申请编号";
     public const string ReceivedOn = "收到日期";
@@ -119,10 +119,10 @@ public static partial class LedgerRecords
         var start = errors.Count;
         void Fail(string column, string reason) => errors.Add(new LedgerError(row.Number, column, reason));
 
-        var number = row[TrackingNumber];
-        if (number.Length is 0 or > 50)
+        var number = Domain.Requests.TrackingNumber.TryParse(row[TrackingNumber]);
+        if (!number.IsSuccess)
         {
-            Fail(TrackingNumber, number.Length == 0 ? "不能为空" : "不能超过50个字符");
+            Fail(TrackingNumber, number.Problem.Message);
         }
 
         var received = ParseDate(row[ReceivedOn]);
@@ -198,27 +198,11 @@ public static partial class LedgerRecords
 
         return errors.Count > start
             ? null
-            : new LedgerRecord(row.Number, number, received!.Value, channel, kind, name, id.Length > 0 ? id : null, row[Content], outcome, replied);
+            : new LedgerRecord(row.Number, number.Value.Value, received!.Value, channel, kind, name, id.Length > 0 ? id : null, row[Content], outcome, replied);
     }
 
-    /// <summary>YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 (also with . separators); a real calendar date.</summary>
-    public static DateOnly? ParseDate(string text)
-    {
-        var match = DatePattern().Match(text.Trim());
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var c = CultureInfo.InvariantCulture;
-        var year = int.Parse(match.Groups["y"].Value, c);
-        var month = int.Parse(match.Groups["m"].Value, c);
-        var day = int.Parse(match.Groups["d"].Value, c);
-        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
-    }
-
-    [GeneratedRegex(@"^(?<y>\d{4})(?:[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})|年(?<m>\d{1,2})月(?<d>\d{1,2})日)(?:\s+00:00(?::00)?)?$")]
-    private static partial Regex DatePattern();
+    /// <summary>A ledger's date: what <see cref="DateInput"/> reads (the one date parser).</summary>
+    public static DateOnly? ParseDate(string text) => DateInput.Parse(text);
 
     private static Dictionary<string, ReplyOutcome> BuildOutcomes()
     {

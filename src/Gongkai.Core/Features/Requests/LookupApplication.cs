@@ -15,8 +15,6 @@ public static class LookupApplication
 {
     public const string NotFoundCode = "application.notFound";
 
-    public const int MaxTrackingNumberLength = DisclosureRequest.MaxTrackingNumberLength;
-
     public sealed record Request(Guid AgencyId, string? TrackingNumber, string? QueryCode);
 
     public sealed record ProcedureStep(DateOnly Date, string Action, string State);
@@ -42,11 +40,10 @@ public static class LookupApplication
     /// <param name="calendar">The calendar in force: a deadline in a year without a notice carries its provisional note.</param>
     public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)
     {
-        var number = request.TrackingNumber?.Trim() ?? "";
         var code = Requests.QueryCode.Normalize(request.QueryCode);
-        var found = number.Length is > 0 and <= MaxTrackingNumberLength
+        var found = TrackingNumber.TryParse(request.TrackingNumber).TryGetValue(out var number)
             ? await db.Requests.AsNoTracking().IgnoreAutoIncludes()
-                .Where(r => r.AgencyId == request.AgencyId && r.TrackingNumber == number)
+                .Where(r => r.AgencyId == request.AgencyId && r.TrackingNumber == number.Value)
                 .Select(r => new { r.Id, Hash = EF.Property<string?>(r, RequestMapping.QueryCodeHash) })
                 .FirstOrDefaultAsync(cancellationToken)
             : null;

@@ -44,6 +44,11 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
     /// <summary>The PostgreSQL advisory lock of the online applications' writers (a key no other code uses).</summary>
     private const string PostgresLock = "SELECT pg_advisory_xact_lock(4741202606)";
 
+    /// <summary>Who lodges an online application in the 台账 and its first step: the applicant, through the site.</summary>
+    public const string ActorId = "applicant:online";
+
+    private static readonly Actor OnlineApplicant = new(ActorId, "申请人（网上提交）", ActorRole.Applicant);
+
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>(StringComparer.Ordinal);
 
     private readonly Func<GongkaiDbContext> _open;
@@ -217,12 +222,12 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
             var series = (submission.AgencyId, submission.Today.Year);
             if (!next.TryGetValue(series, out var number))
             {
-                number = await SubmitOnline.LastNumberAsync(db, submission.AgencyId, submission.Today.Year) + 1;
+                number = await TrackingNumberSeries.LastSerialAsync(db, submission.AgencyId, submission.Today.Year) + 1;
             }
 
-            var trackingNumber = SubmitOnline.Format(submission.Today.Year, number);
+            var trackingNumber = TrackingNumber.Online(submission.Today.Year, number).Value;
             var submitted = DisclosureRequest.Submit(
-                new Submit(SubmitOnline.OnlineApplicant, submission.Today, at, pending.Id, submission.AgencyId, trackingNumber, submission.Applicant, Channel.Online, submission.Content),
+                new Submit(OnlineApplicant, submission.Today, at, pending.Id, submission.AgencyId, trackingNumber, submission.Applicant, Channel.Online, submission.Content),
                 Calendar);
             if (!submitted.TryGetValue(out var request))
             {
@@ -237,7 +242,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
             db.Requests.Add(request);
             db.Entry(request).Property(RequestMapping.QueryCodeHash).CurrentValue = QueryCode.Hash(pending.Id, pending.Code);
             last = AuditTrail.Append(
-                db, last, Clock, SubmitOnline.ActorId, "request.submittedOnline", nameof(DisclosureRequest), pending.Id.ToString("D"), submission.AgencyId, null, ApplyStep.Snapshot(request));
+                db, last, Clock, ActorId, "request.submittedOnline", nameof(DisclosureRequest), pending.Id.ToString("D"), submission.AgencyId, null, ApplyStep.Snapshot(request));
             answers[i] = new SubmitOnline.Response(
                 new SubmitOnline.Receipt(submission.AgencyId, agencyName, trackingNumber, pending.Code, submission.Today, request.State, request.ReceivedOn, request.CurrentDue),
                 NoErrors);

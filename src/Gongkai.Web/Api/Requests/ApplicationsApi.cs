@@ -48,7 +48,7 @@ internal static class ApplicationsApi
         }
 
         var receipt = new ApplicationReceipt(
-            r.TrackingNumber, r.QueryCode, r.AgencyName, r.SubmittedOn, r.State, r.State.DisplayName(), r.ReceivedOn, r.ReplyDue, DisclosureRequest.ReplyWorkingDays, NextSteps);
+            r.TrackingNumber, r.QueryCode, r.AgencyName, r.SubmittedOn, r.State, r.State.DisplayName(), r.ReceivedOn, r.ReplyDue, StatutoryDeadline.Reply.WorkingDays, NextSteps);
         var location = ApiRoutes.Prefix + ApiRoutes.Fill(ApiRoutes.Application, new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["agencyId"] = agencyId.ToString("D"),

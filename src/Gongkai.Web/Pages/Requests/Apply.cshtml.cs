@@ -96,7 +96,8 @@ public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer) : A
         var result = await SubmitOnline.HandleAsync(writer, new SubmitOnline.Request(agencyId, form), cancellationToken);
         if (!result.TryGetValue(out var response))
         {
-            return NotFound();
+            // By the problem's kind: an agency gone since the form was shown is 404, anything else its own status.
+            return StatusCode(ProblemStatus.Of(result.Problem.Kind));
         }
 
         if (response.Receipt is null)

@@ -47,7 +47,7 @@ public sealed class StatusModel(GongkaiDbContext db, WorkCalendar calendar) : Ag
             Problem = result.Problem.Message;
         }
 
-        if (TrackingNumber?.Length > LookupApplication.MaxTrackingNumberLength)
+        if (TrackingNumber?.Length > Domain.Requests.TrackingNumber.MaxLength)
         {
             TrackingNumber = null;
         }

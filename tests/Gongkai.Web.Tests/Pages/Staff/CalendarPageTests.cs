@@ -39,7 +39,7 @@ public sealed class CalendarPageTests
         await using var site = await StaffSite.CreateAsync(provider);
         site.Clock.SetUtcNow(new DateTimeOffset(December4.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
         var id = await AddReceivedAsync(site, December4, ct);
-        var provisionalDue = Official.AddWorkingDays(December4, DisclosureRequest.ReplyWorkingDays).Value;
+        var provisionalDue = Official.AddWorkingDays(December4, StatutoryDeadline.Reply.WorkingDays).Value;
         Assert.True(Official.IsProvisional(provisionalDue));
 
         var handler = await site.SignInAsync("handler");

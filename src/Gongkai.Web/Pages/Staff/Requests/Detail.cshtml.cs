@@ -1,23 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Core.Data;
-using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 /// <summary>
 /// One application: its facts, deadlines and steps, and exactly the actions the procedure allows from its state now
 /// (the domain's transition table), each a small form asking what that step needs. A step goes through Core's
-/// ApplyStep: the domain refuses what the 条例 does not allow, and the refusal is shown as it says it.
+/// TakeStep, as the API's does: what the 条例 does not allow is refused there, and the refusal is shown as it says it.
 /// </summary>
-public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, UserManager<StaffUser> users)
+public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock)
     : StaffPageModel(access)
 {
     public DisclosureRequest Application { get; private set; } = null!;
@@ -26,7 +23,7 @@ public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCal
     public IReadOnlyList<RequestTransition> Actions { get; private set; } = [];
 
     /// <summary>Who may consent to an extension: the agency's 机关管理员 (the 政府信息公开工作机构负责人, Art 33¶2).</summary>
-    public IReadOnlyList<StaffUser> Approvers { get; private set; } = [];
+    public IReadOnlyList<OfficeHeads.Line> Approvers { get; private set; } = [];
 
     public DateOnly Today => ChinaClock.Today(clock);
 
@@ -54,61 +51,35 @@ public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCal
             return Refused(new Problem("input.invalid", string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))));
         }
 
-        var command = Command(trigger);
-        if (!command.TryGetValue(out var c))
+        var fields = new TakeStep.Fields(Input.Date, Input.Text, Input.OtherDate, Input.OpinionReceived, Input.WorkingDays, Input.Amount, Input.Basis, Input.Outcome,
+            new OfficeHeads.Choice(Input.ApproverId, null));
+        var taken = await TakeStep.HandleAsync(
+            db, clock, calendar, new TakeStep.Request(Application.AgencyId, id, null, trigger, fields, new Actor(UserId, UserDisplayName, ActorRole.Staff)), cancellationToken);
+        if (!taken.TryGetValue(out var done))
         {
-            return Refused(command.Problem);
+            // Nothing was changed: the page shows the application as loaded, with the reason.
+            return Refused(taken.Problem);
         }
 
-        var applied = await ApplyStep.HandleAsync(db, clock, calendar, new ApplyStep.Request(Application.Id, Application.AgencyId, c), cancellationToken);
-        if (!applied.TryGetValue(out var step))
-        {
-            // The refused step changed the tracked entity in no way the page shows; reload for a clean view.
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, StaffRight.HandleRequests, cancellationToken);
-            return Refused(applied.Problem);
-        }
-
-        Done = $"已记录：{step.Trigger.DisplayName()}。{step.Description}";
+        Done = $"已记录：{done.Step.Trigger.DisplayName()}。{done.Step.Description}";
         return Redirect($"/staff/requests/{id:D}");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, StaffRight right, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null)
+        if (await ApplicationDetail.HandleAsync(db, id, cancellationToken) is not { } detail)
         {
             return NotFound();
         }
 
-        if (!await UseAgencyAsync(request.AgencyId, right, cancellationToken))
+        if (!await UseAgencyAsync(detail.Application.AgencyId, right, cancellationToken))
         {
             return Refuse();
         }
 
-        Application = request;
-        Actions = [.. RequestTransitions.All.Where(t => t.From == request.State && t.Trigger is not (RequestTrigger.Submit or RequestTrigger.Import))];
-        Approvers = [.. (await users.GetUsersInRoleAsync(StaffRoles.AgencyAdmin)).Where(u => u.AgencyId == request.AgencyId).OrderBy(u => u.DisplayName, StringComparer.Ordinal)];
+        (Application, Actions, Approvers) = (detail.Application, detail.Actions, detail.Approvers);
         return null;
     }
-
-    private Result<RequestCommand> Command(RequestTrigger trigger)
-    {
-        if (!Actions.Any(a => a.Trigger == trigger))
-        {
-            return RequestProblems.NotAllowed(Application.State, trigger);
-        }
-
-        var actor = new Actor(UserId, UserDisplayName, ActorRole.Staff);
-        var fields = new StepFields(Input.Date, Input.Text, Input.OtherDate, Input.OpinionReceived, Input.WorkingDays, Input.Amount, Input.Basis, Input.Outcome);
-        return StepCommands.Build(Application.State, trigger, fields, actor, Approver, Today, clock.GetUtcNow());
-    }
-
-    /// <summary>条例 Art 33¶2: the consent is the office head's — one of the agency's 机关管理员, named on the form.</summary>
-    private Result<Actor> Approver() =>
-        Approvers.FirstOrDefault(u => u.Id == Input.ApproverId) is { } approver
-            ? new Actor(approver.Id.ToString("D"), approver.DisplayName, ActorRole.OfficeHead)
-            : new Problem("request.extensionApprover", "请选择同意延期的政府信息公开工作机构负责人（本机关管理员）");
 
     /// <summary>What the action forms post; each form sends the fields its step needs.</summary>
     public sealed class ActionInput
@@ -127,7 +98,7 @@ public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCal
 
         public Guid? ApproverId { get; set; }
 
-        [Range(1, 20, ErrorMessage = "延长的期限应为1至20个工作日")]
+        /// <summary>An extension's working days: TakeStep checks them against 条例 Art 33¶2 (<see cref="StatutoryDeadline.Extension"/>).</summary>
         public int? WorkingDays { get; set; }
 
         [Range(0.01, 1_000_000, ErrorMessage = "金额应大于0")]

@@ -1,7 +1,7 @@
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
 
-namespace Gongkai.Web.Pages.Staff.Requests;
+namespace Gongkai.Core.Features.Requests;
 
 /// <summary>
 /// Every reply outcome as one choice (<c>Withheld:StateSecret</c> …) with its report label, so the reply form is one
@@ -24,7 +24,7 @@ public static class ReplyOutcomes
         var parts = (value ?? "").Split(':', 2);
         if (!Enum.TryParse<Outcome>(parts[0], out var outcome) || !Enum.IsDefined(outcome))
         {
-            return new Problem("outcome.invalid", "请选择答复结果");
+            return Problem.Invalid("outcome.invalid", "请选择答复结果");
         }
 
         var ground = parts.Length > 1 ? parts[1] : null;
@@ -40,5 +40,5 @@ public static class ReplyOutcomes
 
     private static Result<T> Ground<T>(string? value)
         where T : struct, Enum =>
-        Enum.TryParse<T>(value, out var ground) && Enum.IsDefined(ground) ? ground : new Problem("outcome.ground", "请选择答复结果的具体情形");
+        Enum.TryParse<T>(value, out var ground) && Enum.IsDefined(ground) ? ground : Problem.Invalid("outcome.ground", "请选择答复结果的具体情形");
 }
