@@ -253,7 +253,8 @@ internal static class ReportCommand
                 return GongkaiCli.Unusable;
             }
 
-            var edited = await EditReportText.HandleAsync(scope.Db, TimeProvider.System, new EditReportText.Request(scope.Agency.Id, scope.Year, "text." + result.GetValue(section), text, DatabaseOption.Actor), cancellationToken);
+            var key = CellKey.Text(result.GetValue(section)!);
+            var edited = await EditReportText.HandleAsync(scope.Db, TimeProvider.System, new EditReportText.Request(scope.Agency.Id, scope.Year, key, text, DatabaseOption.Actor), cancellationToken);
             if (!edited.TryGetValue(out var report))
             {
                 return Refused(edited.Problem, stderr);

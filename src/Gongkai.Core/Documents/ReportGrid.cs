@@ -36,8 +36,8 @@ public sealed class ReportGrid
 
     public static ReportGrid For(AnnualReport report, TableSpec table) => table.KeyPrefix switch
     {
-        "requests" => Requests(report, table),
-        "appeals" => Appeals(report, table),
+        CellKey.RequestsPrefix => Requests(report, table),
+        CellKey.AppealsPrefix => Appeals(report, table),
         _ => Article20(report, table),
     };
 
@@ -57,11 +57,11 @@ public sealed class ReportGrid
     public static bool IsHeaderRow(IReadOnlyList<GridCell> row) => row.All(c => c.Header || c.Continuation);
 
     /// <summary>A cell's printed text: the number with its published digits, or empty for a blank or missing cell.</summary>
-    public static string FormatValue(AnnualReport report, string key) =>
+    public static string FormatValue(AnnualReport report, CellKey key) =>
         report.Values.TryGetValue(key, out var value) ? value.ToString(CultureInfo.InvariantCulture) : "";
 
     private static List<GridCell> Values(AnnualReport report, TableSpec table, RowPath row) =>
-        [.. table.Columns.Select(c => TableSpec.CellKey(row, c)).Select(key => new GridCell(FormatValue(report, key), Key: key))];
+        [.. table.CellKeysOf(row).Select(key => new GridCell(FormatValue(report, key), Key: key))];
 
     private static ReportGrid Article20(AnnualReport report, TableSpec table)
     {
@@ -95,7 +95,7 @@ public sealed class ReportGrid
 
     /// <summary>The local sub-rows a report has cells for (none in the national format).</summary>
     private static List<RowPath> Variants(AnnualReport report, TableSpec table, RowPath row) =>
-        [.. table.DataRows.Where(r => r.Parent == row && r.Row.IsLocalVariant && table.Columns.Any(c => report.Has(TableSpec.CellKey(r, c))))];
+        [.. table.DataRows.Where(r => r.Parent == row && r.Row.IsLocalVariant && table.CellKeysOf(r).Any(report.Has))];
 
     private static ReportGrid Requests(AnnualReport report, TableSpec table)
     {

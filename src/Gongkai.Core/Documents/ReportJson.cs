@@ -94,11 +94,11 @@ public static class ReportJson
             json.WriteNumber(key, report.Values[key]);
         }
 
-        foreach (var section in report.Layout.Sections.Where(s => s.TextKey is not null))
+        foreach (var section in report.Layout.Sections)
         {
-            if (report.Text(section.TextKey!) is { } text)
+            if (section.TextKey is { } key && report.Text(key) is { } text)
             {
-                json.WriteString(section.TextKey!, text);
+                json.WriteString(key, text);
             }
         }
 
@@ -226,11 +226,12 @@ public static class ReportJson
     private static void ReadCell(JsonProperty cell, Domain.AnnualReports.Layout.ReportLayout layout, Dictionary<string, decimal> values, Dictionary<string, string> texts, List<Finding> findings)
     {
         var key = cell.Name;
-        if (key.StartsWith("text.", StringComparison.Ordinal) && cell.Value.ValueKind == JsonValueKind.String)
+        var known = CellKey.TryParse(key, out var cellKey);
+        if (known && cellKey.IsText && cell.Value.ValueKind == JsonValueKind.String)
         {
             texts[key] = cell.Value.GetString()!;
         }
-        else if (!layout.TryGetCell(key, out _) && !key.StartsWith("proactive.", StringComparison.Ordinal))
+        else if (!known || !(layout.TryGetCell(cellKey, out _) || cellKey.IsProactive))
         {
             findings.Add(Finding.Warning(RuleIds.P2, $"未知的单元格键“{key}”", key));
         }
@@ -250,8 +251,8 @@ public static class ReportJson
         var missing = report.Layout.Cells
             .Where(c => !c.Row.Row.IsLocalVariant && !report.Has(c.Key))
             // A row printed as its local sub-rows (the seed's 行政检查 / 行政确认) lacks its own cells on purpose.
-            .Where(c => !c.Row.Row.Children.Any(v => report.Has(c.Row.Path + "." + v.Key + "." + c.Column.Key)))
-            .Select(c => c.Key)
+            .Where(c => c.Row.Row.Children.Count == 0 || !c.Table.DataRows.Any(v => v.Parent == c.Row && report.Has(CellKey.Of(v, c.Column))))
+            .Select(c => c.Key.ToString())
             .ToList();
         if (missing.Count > 0)
         {

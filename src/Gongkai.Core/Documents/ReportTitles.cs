@@ -23,7 +23,7 @@ public static class ReportTitles
     }
 
     /// <summary>The narrative of a section as paragraphs.</summary>
-    public static IEnumerable<string> Paragraphs(AnnualReport report, string textKey) =>
+    public static IEnumerable<string> Paragraphs(AnnualReport report, CellKey textKey) =>
         (report.Text(textKey) ?? "").Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0);
 
     public static string FormatName(ReportFormat format) => format == ReportFormat.V2019

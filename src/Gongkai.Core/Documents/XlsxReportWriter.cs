@@ -51,7 +51,7 @@ public static class XlsxReportWriter
 
         sheets["单元格"] = report.Layout.Cells
             .Where(c => report.Has(c.Key))
-            .Select(c => new Dictionary<string, object?> { ["键"] = c.Key, ["数值"] = report.Values.TryGetValue(c.Key, out var v) ? v : null })
+            .Select(c => new Dictionary<string, object?> { ["键"] = c.Key.ToString(), ["数值"] = report.Values.TryGetValue(c.Key, out var v) ? v : null })
             .ToList();
 
         using var stream = new MemoryStream();

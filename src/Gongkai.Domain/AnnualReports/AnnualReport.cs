@@ -33,7 +33,7 @@ public sealed class AnnualReport
     /// <summary>The year reported on (not the year of publication), or null when unknown.</summary>
     public int? Year { get; }
 
-    /// <summary>Numeric cells by key. Amounts keep their published digits (0.5950 has scale 4).</summary>
+    /// <summary>Numeric cells by key as report-json.md spells it (<see cref="CellKey.ToString"/>). Amounts keep their published digits (0.5950 has scale 4).</summary>
     public IReadOnlyDictionary<string, decimal> Values { get; }
 
     /// <summary>Cells printed empty (or "-"), which are not the same as 0.</summary>
@@ -45,9 +45,9 @@ public sealed class AnnualReport
     public ReportLayout Layout => ReportLayout.For(Format);
 
     /// <summary>True when the report has the cell, as a number or as a blank.</summary>
-    public bool Has(string key) => Values.ContainsKey(key) || Blanks.Contains(key);
+    public bool Has(CellKey key) => Values.ContainsKey(key) || Blanks.Contains(key);
 
-    public decimal? Value(string key) => Values.TryGetValue(key, out var v) ? v : null;
+    public decimal? Value(CellKey key) => Values.TryGetValue(key, out var v) ? v : null;
 
-    public string? Text(string key) => Texts.TryGetValue(key, out var t) ? t : null;
+    public string? Text(CellKey key) => Texts.TryGetValue(key, out var t) ? t : null;
 }

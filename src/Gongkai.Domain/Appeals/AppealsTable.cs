@@ -1,3 +1,5 @@
+using Gongkai.Domain.AnnualReports;
+
 namespace Gongkai.Domain.Appeals;
 
 /// <summary>
@@ -33,18 +35,17 @@ namespace Gongkai.Domain.Appeals;
 /// </summary>
 public static class AppealsTable
 {
-    /// <summary>The 15 cell keys of section 四 in print order (row-major: each kind's four results, then its 总计).</summary>
+    /// <summary>The 15 cell keys of section 四 in print order (row-major: each kind's four results, then its 总计), spelled as stored.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
-        .. Enum.GetValues<AppealKind>().SelectMany(kind => AppealResults.All.Select(result => Key(kind, result)).Append(TotalKey(kind))),
+        .. Enum.GetValues<AppealKind>().SelectMany(kind => AppealResults.All.Select(result => Key(kind, result)).Append(TotalKey(kind))).Select(k => k.ToString()),
     ];
 
     /// <summary>The cell of a kind and result, e.g. <c>appeals.litigationDirect.corrected</c>.</summary>
-    public static string Key(AppealKind kind, AppealResult result) =>
-        "appeals." + kind.ReportRowKey() + "." + result.ReportColumnKey();
+    public static CellKey Key(AppealKind kind, AppealResult result) => CellKey.Appeals(kind.ReportRowKey(), result.ReportColumnKey());
 
     /// <summary>The 总计 cell of a kind, e.g. <c>appeals.reconsideration.total</c>.</summary>
-    public static string TotalKey(AppealKind kind) => "appeals." + kind.ReportRowKey() + ".total";
+    public static CellKey TotalKey(AppealKind kind) => CellKey.Appeals(kind.ReportRowKey(), "total");
 
     /// <summary>
     /// The column a case counts in for <paramref name="year"/> under the rule above: its result if concluded in the

@@ -15,9 +15,9 @@ public static class Article20Counts
 
     private static readonly string[] Columns2021 = ["issued", "repealed", "inForce"];
 
-    /// <summary>The six cells this computes, in print order (e.g. <c>article20.rules.made</c>).</summary>
+    /// <summary>The six cells this computes, in print order (e.g. <c>article20.rules.made</c>), spelled as stored.</summary>
     public static IReadOnlyList<string> Keys(ReportFormat format) =>
-        [.. Rows.SelectMany(row => ColumnsOf(format).Select(column => $"article20.{row}.{column}"))];
+        [.. Rows.SelectMany(row => ColumnsOf(format).Select(column => CellKey.Article20(row, column).ToString()))];
 
     public static bool IsComputable(string key, ReportFormat format) => Keys(format).Contains(key, StringComparer.Ordinal);
 
@@ -46,16 +46,16 @@ public static class Article20Counts
         var cells = Keys(format).ToDictionary(k => k, _ => 0m, StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var row = "article20." + item.Kind.ReportRowKey() + ".";
+            var row = item.Kind.ReportRowKey();
             var standing = item.PublishedOn <= end && !(item.RepealedOn <= end);
-            Add(row + columns[0], item.FormedOn.Year == year);
-            Add(row + columns[1], format == ReportFormat.V2019 ? item.PublishedOn?.Year == year : item.RepealedOn?.Year == year);
-            Add(row + columns[2], standing);
+            Add(CellKey.Article20(row, columns[0]), item.FormedOn.Year == year);
+            Add(CellKey.Article20(row, columns[1]), format == ReportFormat.V2019 ? item.PublishedOn?.Year == year : item.RepealedOn?.Year == year);
+            Add(CellKey.Article20(row, columns[2]), standing);
         }
 
         return cells;
 
-        void Add(string key, bool counted)
+        void Add(CellKey key, bool counted)
         {
             if (counted)
             {

@@ -127,7 +127,7 @@ public sealed class Article20Statistics
             return new Problem(Article20Problems.FormatInvalid, "年度报告格式无效（应为2019版或2021版）");
         }
 
-        if (key is null || !ReportLayout.For(format).TryGetCell(key, out var cell) || cell.Table.KeyPrefix != "article20")
+        if (key is null || !ReportLayout.For(format).TryGetCell(key, out var cell) || cell.Table.KeyPrefix != CellKey.Article20Prefix)
         {
             return new Problem(Article20Problems.KeyUnknown, $"“{key}”不是{format.Code()}版年度报告格式第二十条统计中的栏目");
         }

@@ -1,3 +1,4 @@
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 
@@ -68,7 +69,7 @@ public static class ProactiveSummary
         var labels = (categoryLabels ?? []).Distinct(StringComparer.Ordinal).ToList();
         foreach (var label in labels.Concat(byLabel.Keys.Except(labels, StringComparer.Ordinal).Order(StringComparer.Ordinal)))
         {
-            values[PublishedByCategoryPrefix + label] = byLabel.GetValueOrDefault(label);
+            values[CellKey.PublishedInCategory(label)] = byLabel.GetValueOrDefault(label);
         }
 
         if (published > 0)

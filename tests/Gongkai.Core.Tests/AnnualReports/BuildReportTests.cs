@@ -51,7 +51,7 @@ public sealed class BuildReportTests
         Assert.Empty(built.Report.Blanks);
         Assert.Empty(built.Findings);
         Assert.Equal(38m, built.Report.Values["proactive.published.total"]);
-        Assert.Contains("2020年共主动公开政府信息38条，全文电子化率达100%", built.Report.Text("text.overview"), StringComparison.Ordinal);
-        Assert.Contains("新收政府信息公开申请数量1件，申请人的类别为自然人", built.Report.Text("text.overview"), StringComparison.Ordinal);
+        Assert.Contains("2020年共主动公开政府信息38条，全文电子化率达100%", built.Report.Text(CellKey.Overview), StringComparison.Ordinal);
+        Assert.Contains("新收政府信息公开申请数量1件，申请人的类别为自然人", built.Report.Text(CellKey.Overview), StringComparison.Ordinal);
     }
 }

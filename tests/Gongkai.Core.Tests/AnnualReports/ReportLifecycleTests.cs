@@ -259,8 +259,8 @@ public sealed class ReportLifecycleTests
 
         var rebuilt = (await SaveDraft.HandleAsync(db, WorkCalendar.Official, clock, new SaveDraft.Request(office.Id, 2020, null, "t"), Ct)).Value;
         Assert.False(rebuilt.StartedNewVersion);
-        Assert.Equal(Problems, rebuilt.Report.Report.Text("text.problems"));
-        Assert.Equal("2020年新收政府信息公开申请数量3件。", rebuilt.Report.Report.Text("text.overview"));
+        Assert.Equal(Problems, rebuilt.Report.Report.Text(CellKey.Problems));
+        Assert.Equal("2020年新收政府信息公开申请数量3件。", rebuilt.Report.Report.Text(CellKey.Overview));
         Assert.Contains(rebuilt.Report.Findings, f => f.Rule == RuleIds.R8);
 
         var corrected = (await EditReportText.HandleAsync(db, clock, new EditReportText.Request(office.Id, 2020, "text.overview", "2020年新收政府信息公开申请数量1件。", "t"), Ct)).Value;

@@ -120,9 +120,9 @@ public sealed class SeedReadingTests
     {
         var report = Seed();
 
-        Assert.StartsWith("1. 主动公开情况", report.Text("text.overview"), StringComparison.Ordinal);
-        Assert.Contains("新收政府信息公开申请数量1件", report.Text("text.overview"), StringComparison.Ordinal);
-        Assert.StartsWith("1. 政府信息公开工作的主动性方面", report.Text("text.problems"), StringComparison.Ordinal);
-        Assert.Contains("http://www.bjdch.gov.cn/", report.Text("text.other"), StringComparison.Ordinal);
+        Assert.StartsWith("1. 主动公开情况", report.Text(CellKey.Overview), StringComparison.Ordinal);
+        Assert.Contains("新收政府信息公开申请数量1件", report.Text(CellKey.Overview), StringComparison.Ordinal);
+        Assert.StartsWith("1. 政府信息公开工作的主动性方面", report.Text(CellKey.Problems), StringComparison.Ordinal);
+        Assert.Contains("http://www.bjdch.gov.cn/", report.Text(CellKey.OtherMatters), StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ public sealed class SeedDemoTests
         var seed = new SeedCopy().Parse().Report;
 
         // Every statutory cell the parser reads from the seed, no other, each with the seed's digits (0.5950).
-        var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key.ToString()).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(seed.Values.Keys.Order(StringComparer.Ordinal), built.Report.Values.Keys.Where(layoutKeys.Contains).Order(StringComparer.Ordinal));
         foreach (var (key, value) in seed.Values)
         {
@@ -123,7 +123,7 @@ public sealed class SeedDemoTests
             ReportFile.Write(built, path);
             var read = ReportFile.Read(path).Report;
 
-            var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key.ToString()).ToHashSet(StringComparer.Ordinal);
             var expected = built.Report.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
             var actual = read.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
             Assert.True(expected.SequenceEqual(actual), extension + ": " + string.Join(", ", expected.Except(actual)));

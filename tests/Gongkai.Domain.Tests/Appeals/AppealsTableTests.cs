@@ -92,7 +92,7 @@ public sealed class AppealsTableTests
     [InlineData(ReportFormat.V2021)]
     public void Keys_BothFormats_AreTheLayoutsSectionFourInPrintOrder(ReportFormat format)
     {
-        var layout = ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == "appeals").Select(c => c.Key);
+        var layout = ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == "appeals").Select(c => c.Key.ToString());
 
         Assert.Equal(layout, AppealsTable.Keys);
     }

@@ -75,7 +75,7 @@ public sealed class Article20CountsTests
     [InlineData(ReportFormat.V2021)]
     public void Keys_BothFormats_AreTheLayoutsFirstBlock(ReportFormat format)
     {
-        var block = ReportLayout.For(format).Cells.Where(c => c.Table.Title == "第二十条第（一）项").Select(c => c.Key);
+        var block = ReportLayout.For(format).Cells.Where(c => c.Table.Title == "第二十条第（一）项").Select(c => c.Key.ToString());
 
         Assert.Equal(block, Article20Counts.Keys(format));
         Assert.Equal(Article20Counts.Keys(format), Article20Counts.FromItems([], 2020, format).Keys);

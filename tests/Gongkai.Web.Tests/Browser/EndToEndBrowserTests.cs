@@ -1,4 +1,5 @@
 using Gongkai.Core.Features.AnnualReports;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Tests.Pages.Staff;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -96,7 +97,7 @@ public sealed class EndToEndBrowserTests
         await using (var db = site.Open())
         {
             var version = await db.ReportVersions.Where(v => v.AgencyId == site.OfficeId && v.Year == 2022).OrderByDescending(v => v.Number).FirstAsync(TestContext.Current.CancellationToken);
-            Assert.Equal(1m, LockedReports.Read(version).Value(PartlyKey));
+            Assert.Equal(1m, LockedReports.Read(version).Value(CellKey.Parse(PartlyKey)));
         }
 
         Assert.Empty(blocked);

@@ -9,7 +9,6 @@ using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.Article20;
 using Gongkai.Domain.Calendar;
-using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.AnnualReports;
@@ -91,9 +90,9 @@ public static class BuildReport
 
             var texts = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["text.overview"] = Overview(year, values, proactive[agency.Id]),
-                ["text.problems"] = "",
-                ["text.other"] = "",
+                [CellKey.Overview] = Overview(year, values, proactive[agency.Id]),
+                [CellKey.Problems] = "",
+                [CellKey.OtherMatters] = "",
             };
             var report = new AnnualReport(reportFormat, agency.Name, year, values, blanks, texts);
             reports[agency.Id] = ReportCheck.Of(report, previous.GetValueOrDefault(agency.Id)?.Report);
@@ -105,7 +104,7 @@ public static class BuildReport
     /// <summary>二: the figures recorded for the year in this format; a cell without a figure is printed blank.</summary>
     private static void Article20Cells(ReportFormat format, Dictionary<string, decimal> figures, Dictionary<string, decimal> values, HashSet<string> blanks)
     {
-        foreach (var cell in ReportLayoutCells(format).Where(c => c.Table.KeyPrefix == "article20"))
+        foreach (var cell in ReportLayoutCells(format).Where(c => c.Table.KeyPrefix == CellKey.Article20Prefix))
         {
             var isParentOfVariants = cell.Row.Row.Children.Count > 0;
             var variantsGiven = isParentOfVariants && figures.Keys.Any(k => k.StartsWith(cell.Row.Path + ".", StringComparison.Ordinal));
@@ -127,34 +126,35 @@ public static class BuildReport
     internal static string Overview(int year, IReadOnlyDictionary<string, decimal> values, IReadOnlyDictionary<string, decimal> proactive)
     {
         var c = CultureInfo.InvariantCulture;
-        string N(string key) => (values.GetValueOrDefault(key)).ToString("0", c);
+        decimal V(CellKey key) => values.GetValueOrDefault(key);
+        string N(CellKey key) => V(key).ToString("0", c);
         var text = new StringBuilder();
-        text.Append(c, $"1. 主动公开情况\n{year}年共主动公开政府信息{N(ProactiveSummary.PublishedTotal)}条");
-        if (proactive.TryGetValue(ProactiveSummary.FullTextRate, out var rate))
+        text.Append(c, $"1. 主动公开情况\n{year}年共主动公开政府信息{N(CellKey.ProactivePublishedTotal)}条");
+        if (proactive.TryGetValue(CellKey.ProactiveFullTextRate, out var rate))
         {
             text.Append(c, $"，全文电子化率达{(rate * 100).ToString("0.##", c)}%");
         }
 
-        var categories = proactive.Where(p => p.Key.StartsWith(ProactiveSummary.PublishedByCategoryPrefix, StringComparison.Ordinal) && p.Value > 0).ToList();
+        var categories = proactive.Select(p => (Label: CellKey.TryParse(p.Key, out var k) ? k.CategoryLabel : null, p.Value)).Where(p => p.Label is not null && p.Value > 0).ToList();
         text.Append('。');
         if (categories.Count > 0)
         {
             text.Append("其中，").Append(string.Join("；", categories.Select(p =>
-                $"{p.Key[ProactiveSummary.PublishedByCategoryPrefix.Length..]}类信息{p.Value.ToString("0", c)}条"))).Append('。');
+                $"{p.Label}类信息{p.Value.ToString("0", c)}条"))).Append('。');
         }
 
-        var kinds = Domain.AnnualReports.Layout.ReportLayouts.ApplicantColumns.Where(col => col.Key != "total" && values.GetValueOrDefault("requests.received." + col.Key) > 0)
+        var kinds = Domain.AnnualReports.Layout.ReportLayouts.ApplicantColumns.Where(col => col.Key != "total" && V(CellKey.Requests("received", col.Key)) > 0)
             .Select(col => col.Key == "otherOrganization" ? "其他组织" : col.Label).ToList();
-        text.Append(c, $"\n2. 依申请公开办理情况\n{year}年新收政府信息公开申请数量{N("requests.received.total")}件");
+        text.Append(c, $"\n2. 依申请公开办理情况\n{year}年新收政府信息公开申请数量{N(CellKey.Requests("received", "total"))}件");
         if (kinds.Count > 0)
         {
             text.Append("，申请人的类别为").Append(string.Join("、", kinds));
         }
 
-        text.Append(c, $"。上年结转政府信息公开申请数量{N("requests.carriedIn.total")}件。");
-        text.Append(c, $"本年度办结{N("requests.total.total")}件，结转下年度继续办理{N("requests.carriedOut.total")}件。");
-        text.Append(c, $"\n3. 行政复议、行政诉讼情况\n{year}年因政府信息公开被申请行政复议{N("appeals.reconsideration.total")}件，");
-        text.Append(c, $"被提起行政诉讼{(values.GetValueOrDefault("appeals.litigationDirect.total") + values.GetValueOrDefault("appeals.litigationAfterReconsideration.total")).ToString("0", c)}件。");
+        text.Append(c, $"。上年结转政府信息公开申请数量{N(CellKey.Requests("carriedIn", "total"))}件。");
+        text.Append(c, $"本年度办结{N(CellKey.Requests("total", "total"))}件，结转下年度继续办理{N(CellKey.Requests("carriedOut", "total"))}件。");
+        text.Append(c, $"\n3. 行政复议、行政诉讼情况\n{year}年因政府信息公开被申请行政复议{N(CellKey.Appeals("reconsideration", "total"))}件，");
+        text.Append(c, $"被提起行政诉讼{(V(CellKey.Appeals("litigationDirect", "total")) + V(CellKey.Appeals("litigationAfterReconsideration", "total"))).ToString("0", c)}件。");
         return text.ToString();
     }
 }

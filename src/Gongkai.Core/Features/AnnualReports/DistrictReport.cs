@@ -63,9 +63,9 @@ public static class DistrictReport
         var sum = Consolidation.Sum(format, parent.Name, request.Year, reports, new Dictionary<string, string>(StringComparer.Ordinal));
         var texts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["text.overview"] = BuildReport.Overview(request.Year, sum.Values, Consolidation.ProactiveCounts(sum)),
-            ["text.problems"] = "",
-            ["text.other"] = "",
+            [CellKey.Overview] = BuildReport.Overview(request.Year, sum.Values, Consolidation.ProactiveCounts(sum)),
+            [CellKey.Problems] = "",
+            [CellKey.OtherMatters] = "",
         };
         var consolidated = new AnnualReport(format, parent.Name, request.Year, sum.Values, sum.Blanks, texts);
         var checkedReport = ReportCheck.Of(consolidated, previous.GetValueOrDefault(parent.Id)?.Report);

@@ -26,7 +26,7 @@ public static class EditReportText
         }
 
         var report = LockedReports.Read(latest);
-        if (!report.Layout.Sections.Any(s => s.TextKey == request.Key))
+        if (!CellKey.TryParse(request.Key, out var key) || !report.Layout.Sections.Any(s => s.TextKey == key))
         {
             return Problem.Invalid("report.unknownSection", $"“{request.Key}”不是年度报告的文字部分（text.overview、text.problems 或 text.other）");
         }

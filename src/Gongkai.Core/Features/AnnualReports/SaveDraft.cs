@@ -20,7 +20,7 @@ public static class SaveDraft
     public sealed record Response(ReportVersion Version, CheckedReport Report, bool StartedNewVersion);
 
     /// <summary>The narrative keys people write; the builder drafts only <c>text.overview</c>.</summary>
-    public static IReadOnlyList<string> WrittenByStaff { get; } = ["text.problems", "text.other"];
+    public static IReadOnlyList<CellKey> WrittenByStaff { get; } = [CellKey.Problems, CellKey.OtherMatters];
 
     public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
@@ -74,11 +74,11 @@ public static class SaveDraft
         }
 
         // An overview staff rewrote is theirs: kept, and R8 says where its numbers no longer match the tables.
-        var proactive = earlier.Values.Where(v => v.Key.StartsWith("proactive.", StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
-        if (earlier.Text("text.overview") is { Length: > 0 } overview && earlier.Year is { } year
+        var proactive = earlier.Values.Where(v => CellKey.TryParse(v.Key, out var k) && k.IsProactive).ToDictionary(StringComparer.Ordinal);
+        if (earlier.Text(CellKey.Overview) is { Length: > 0 } overview && earlier.Year is { } year
             && !string.Equals(overview, BuildReport.Overview(year, earlier.Values, proactive), StringComparison.Ordinal))
         {
-            texts["text.overview"] = overview;
+            texts[CellKey.Overview] = overview;
         }
 
         return WithTexts(built, texts);

@@ -25,7 +25,7 @@ public static class EnterArticle20
 
     /// <summary>The 第二十条 cells of a format, in the order of the table.</summary>
     public static IReadOnlyList<Cell> Cells(ReportFormat format) =>
-        [.. ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == "article20").Select(c => new Cell(c.Key, ConsistencyRules.RowLabel(c.Row), c.Column.Label))];
+        [.. ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == CellKey.Article20Prefix).Select(c => new Cell(c.Key, ConsistencyRules.RowLabel(c.Row), c.Column.Label))];
 
     /// <summary>The form of a year: the cells of its format, and what is stored in them with where it came from.</summary>
     public sealed record Form(IReadOnlyList<Cell> Cells, IReadOnlyDictionary<string, (decimal Value, string Source)> Current);

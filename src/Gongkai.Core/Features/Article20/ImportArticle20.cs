@@ -125,7 +125,7 @@ public static class ImportArticle20
     private static Dictionary<string, string> Labels(ReportLayout layout)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cell in layout.Cells.Where(c => c.Table.KeyPrefix == "article20"))
+        foreach (var cell in layout.Cells.Where(c => c.Table.KeyPrefix == CellKey.Article20Prefix))
         {
             labels[cell.Key] = cell.Key;
             foreach (var column in cell.Column.Aliases.Prepend(cell.Column.Label))

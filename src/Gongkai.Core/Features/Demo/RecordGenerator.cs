@@ -154,7 +154,7 @@ internal sealed class RecordGenerator(Random random, WorkCalendar calendar)
     {
         var rows = new List<string[]>();
         var c = CultureInfo.InvariantCulture;
-        foreach (var cell in ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == "article20" && !c.Row.Row.IsLocalVariant))
+        foreach (var cell in ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == CellKey.Article20Prefix && !c.Row.Row.IsLocalVariant))
         {
             var row = cell.Row.Path;
             var isRules = row.EndsWith(".rules", StringComparison.Ordinal);

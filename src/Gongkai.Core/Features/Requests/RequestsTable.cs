@@ -160,7 +160,7 @@ public static class RequestsTable
             cells[column.CarriedOut] += group.CarriedOut;
             if (group.Concluded > 0 && group.Row is { } row)
             {
-                cells[column.RowKeys.TryGetValue(row, out var key) ? key : $"requests.{row}.{column.Key}"] += group.Concluded;
+                cells[column.RowKeys.TryGetValue(row, out var key) ? key : CellKey.Requests(row, column.Key)] += group.Concluded;
             }
         }
 
@@ -178,13 +178,13 @@ public static class RequestsTable
     }
 
     /// <summary>The keys of one applicant column, built once per format (a district's reports assemble 100 tables).</summary>
-    private sealed record ColumnKeys(string Key, string Received, string CarriedIn, string CarriedOut, Dictionary<string, string> RowKeys);
+    private sealed record ColumnKeys(string Key, CellKey Received, CellKey CarriedIn, CellKey CarriedOut, Dictionary<string, CellKey> RowKeys);
 
     private sealed record CellPlan(
-        IReadOnlyList<string> Keys,
+        IReadOnlyList<CellKey> Keys,
         Dictionary<ApplicantKind, ColumnKeys> Column,
-        IReadOnlyList<(string Total, string[] Leaves)> ColumnTotals,
-        IReadOnlyList<(string Total, string[] Parts)> RowTotals);
+        IReadOnlyList<(CellKey Total, CellKey[] Leaves)> ColumnTotals,
+        IReadOnlyList<(CellKey Total, CellKey[] Parts)> RowTotals);
 
     private static readonly Lazy<CellPlan> Plan2019 = new(() => BuildPlan(ReportFormat.V2019));
     private static readonly Lazy<CellPlan> Plan2021 = new(() => BuildPlan(ReportFormat.V2021));
@@ -192,18 +192,21 @@ public static class RequestsTable
     private static CellPlan BuildPlan(ReportFormat format)
     {
         var layout = ReportLayout.For(format);
-        var keys = layout.Cells.Where(c => c.Table.KeyPrefix == "requests").Select(c => c.Key).ToList();
+        var keys = layout.Cells.Where(c => c.Table == layout.Requests).Select(c => c.Key).ToList();
         var leaves = ConsistencyRules.OutcomeLeaves(layout);
         var rows = layout.Requests.DataRows.Where(r => r.Row.HasCells).ToList();
+        var total = layout.Requests.Columns.Single(c => c.Key == "total");
         var columns = Enum.GetValues<ApplicantKind>().ToDictionary(kind => kind, kind =>
         {
             var c = kind.ReportColumnKey();
-            var rowKeys = rows.ToDictionary(r => r.Path["requests.".Length..], r => $"{r.Path}.{c}", StringComparer.Ordinal);
-            return new ColumnKeys(c, "requests.received." + c, "requests.carriedIn." + c, "requests.carriedOut." + c, rowKeys);
+            var column = layout.Requests.Columns.Single(s => s.Key == c);
+            // Rows by their path below the table (withheld.stateSecret), as the records store them.
+            var rowKeys = rows.ToDictionary(r => r.Path[(CellKey.RequestsPrefix.Length + 1)..], r => CellKey.Of(r, column), StringComparer.Ordinal);
+            return new ColumnKeys(c, rowKeys["received"], rowKeys["carriedIn"], rowKeys["carriedOut"], rowKeys);
         });
-        var applicants = layout.Requests.Columns.Where(c => c.Key != "total").ToList();
-        var columnTotals = applicants.Select(a => ("requests.total." + a.Key, leaves.Select(l => l.Path + "." + a.Key).ToArray())).ToList();
-        var rowTotals = rows.Select(r => (r.Path + ".total", applicants.Select(a => r.Path + "." + a.Key).ToArray())).ToList();
+        var applicants = layout.Requests.Columns.Where(c => c != total).ToList();
+        var columnTotals = applicants.Select(a => (CellKey.Requests("total", a.Key), leaves.Select(l => CellKey.Of(l, a)).ToArray())).ToList();
+        var rowTotals = rows.Select(r => (CellKey.Of(r, total), applicants.Select(a => CellKey.Of(r, a)).ToArray())).ToList();
         return new CellPlan(keys, columns, columnTotals, rowTotals);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Gongkai.Domain.AnnualReports.Layout;
-using Gongkai.Domain.Proactive;
 
 namespace Gongkai.Domain.AnnualReports.District;
 
@@ -48,7 +47,7 @@ public static class Consolidation
             }
         }
 
-        foreach (var key in reports.SelectMany(r => r.Values.Keys).Where(k => k.StartsWith("proactive.published.", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+        foreach (var key in reports.SelectMany(r => r.Values.Keys).Where(IsPublishedCount).Distinct(StringComparer.Ordinal))
         {
             values[key] = reports.Sum(r => r.Values.GetValueOrDefault(key));
         }
@@ -64,16 +63,16 @@ public static class Consolidation
     {
         ArgumentNullException.ThrowIfNull(reports);
         var outliers = new List<Outlier>();
-        foreach (var (kind, prefix, label) in new[]
+        foreach (var (kind, group, label) in new[]
         {
-            (OutlierKind.WithheldShare, "requests.withheld.", "不予公开"),
-            (OutlierKind.CannotProvideShare, "requests.cannotProvide.", "无法提供"),
+            (OutlierKind.WithheldShare, "withheld", "不予公开"),
+            (OutlierKind.CannotProvideShare, "cannotProvide", "无法提供"),
         })
         {
-            var district = Share(reports.Sum(r => Part(r, prefix)), reports.Sum(Concluded));
+            var district = Share(reports.Sum(r => Part(r, group)), reports.Sum(Concluded));
             foreach (var report in reports.Where(r => Concluded(r) >= MinimumConcluded))
             {
-                var share = Share(Part(report, prefix), Concluded(report));
+                var share = Share(Part(report, group), Concluded(report));
                 if (share >= 2 * district && share - district >= 0.2m)
                 {
                     var p = CultureInfo.InvariantCulture;
@@ -86,15 +85,26 @@ public static class Consolidation
         return outliers;
     }
 
-    private static decimal Concluded(AnnualReport report) => report.Values.GetValueOrDefault("requests.total.total");
+    private static readonly CellKey ConcludedTotal = CellKey.Requests("total", "total");
 
-    private static decimal Part(AnnualReport report, string prefix) =>
-        report.Values.Where(v => v.Key.StartsWith(prefix, StringComparison.Ordinal) && v.Key.EndsWith(".total", StringComparison.Ordinal)).Sum(v => v.Value);
+    private static decimal Concluded(AnnualReport report) => report.Value(ConcludedTotal) ?? 0;
+
+    /// <summary>The 总计 column summed over the rows of one outcome group of 三 (（三）不予公开: its eight reasons).</summary>
+    private static decimal Part(AnnualReport report, string group)
+    {
+        var rows = report.Layout.Requests.DataRows.Where(r => r.Parent?.Row.Key == group);
+        var total = report.Layout.Requests.Columns.Single(c => c.Key == "total");
+        return rows.Sum(r => report.Value(CellKey.Of(r, total)) ?? 0);
+    }
+
+    // Of our own keys only the counts are summed (a rate of a sum is not the sum of rates).
+    private static bool IsPublishedCount(string key) =>
+        CellKey.TryParse(key, out var cell) && (cell.CategoryLabel is not null || cell == CellKey.ProactivePublishedTotal);
 
     private static decimal Share(decimal part, decimal whole) => whole == 0 ? 0 : decimal.Round(part / whole, 4);
 
     /// <summary>The published-item counts of a consolidated report as a summary (for the drafted overview).</summary>
     public static IReadOnlyDictionary<string, decimal> ProactiveCounts(AnnualReport report) =>
-        report.Values.Where(v => v.Key.StartsWith(ProactiveSummary.PublishedByCategoryPrefix, StringComparison.Ordinal) || v.Key == ProactiveSummary.PublishedTotal)
+        report.Values.Where(v => IsPublishedCount(v.Key))
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 }

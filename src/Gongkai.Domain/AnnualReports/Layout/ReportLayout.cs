@@ -1,7 +1,7 @@
 namespace Gongkai.Domain.AnnualReports.Layout;
 
 /// <summary>Where a cell key sits in the statutory layout.</summary>
-public sealed record CellSpec(string Key, TableSpec Table, RowPath Row, ColumnSpec Column)
+public sealed record CellSpec(CellKey Key, TableSpec Table, RowPath Row, ColumnSpec Column)
 {
     public CellKind Kind => Column.Kind;
 }
@@ -13,7 +13,7 @@ public sealed record CellSpec(string Key, TableSpec Table, RowPath Row, ColumnSp
 /// </summary>
 public sealed class ReportLayout
 {
-    private readonly Dictionary<string, CellSpec> _cells;
+    private readonly Dictionary<CellKey, CellSpec> _cells;
 
     internal ReportLayout(ReportFormat format, IReadOnlyList<SectionSpec> sections, IReadOnlyList<TableSpec> tables)
     {
@@ -31,12 +31,12 @@ public sealed class ReportLayout
                     continue;
                 }
 
-                cells.AddRange(table.Columns.Select(column => new CellSpec(TableSpec.CellKey(row, column), table, row, column)));
+                cells.AddRange(table.Columns.Select(column => new CellSpec(CellKey.Of(row, column), table, row, column)));
             }
         }
 
         Cells = cells;
-        _cells = cells.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        _cells = cells.ToDictionary(c => c.Key);
     }
 
     public ReportFormat Format { get; }
@@ -48,13 +48,20 @@ public sealed class ReportLayout
     /// <summary>Every cell of the format in print order, local variant sub-rows included.</summary>
     public IReadOnlyList<CellSpec> Cells { get; }
 
-    public TableSpec Requests => Tables.Single(t => t.KeyPrefix == "requests");
+    public TableSpec Requests => Tables.Single(t => t.KeyPrefix == CellKey.RequestsPrefix);
 
-    public TableSpec Appeals => Tables.Single(t => t.KeyPrefix == "appeals");
+    public TableSpec Appeals => Tables.Single(t => t.KeyPrefix == CellKey.AppealsPrefix);
 
-    public IEnumerable<TableSpec> Article20 => Tables.Where(t => t.KeyPrefix == "article20");
+    public IEnumerable<TableSpec> Article20 => Tables.Where(t => t.KeyPrefix == CellKey.Article20Prefix);
 
-    public bool TryGetCell(string key, out CellSpec cell) => _cells.TryGetValue(key, out cell!);
+    public bool TryGetCell(CellKey key, out CellSpec cell) => _cells.TryGetValue(key, out cell!);
+
+    /// <summary>For readers: a key as text (a JSON property, a figure's stored key) that the format has.</summary>
+    public bool TryGetCell(string? key, out CellSpec cell)
+    {
+        cell = null!;
+        return CellKey.TryParse(key, out var parsed) && TryGetCell(parsed, out cell);
+    }
 
     public static ReportLayout For(ReportFormat format) => format == ReportFormat.V2019 ? ReportLayouts.V2019 : ReportLayouts.V2021;
 }

@@ -8,12 +8,12 @@ public static class ReportLayouts
 {
     private static SectionSpec[] Sections =>
     [
-        new(1, "一、总体情况", "text.overview", []),
+        new(1, "一、总体情况", CellKey.Overview, []),
         new(2, "二、主动公开政府信息情况", null, []),
         new(3, "三、收到和处理政府信息公开申请情况", null, []),
         new(4, "四、政府信息公开行政复议、行政诉讼情况", null, ["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"]),
-        new(5, "五、存在的主要问题及改进情况", "text.problems", ["五、政府信息公开工作存在的主要问题及改进情况"]),
-        new(6, "六、其他需要报告的事项", "text.other", []),
+        new(5, "五、存在的主要问题及改进情况", CellKey.Problems, ["五、政府信息公开工作存在的主要问题及改进情况"]),
+        new(6, "六、其他需要报告的事项", CellKey.OtherMatters, []),
     ];
 
     private static string[] Article20Header => ["信息内容"];
@@ -27,12 +27,12 @@ public static class ReportLayouts
             new("decisions", "处理决定数量"),
         ];
         yield return new TableSpec(
-            "article20.1", 2, "article20", "第二十条第（一）项",
+            "article20.1", 2, CellKey.Article20Prefix, "第二十条第（一）项",
             [new("made", "本年新制作数量"), new("published", "本年新公开数量"), new("total", "对外公开总数量")],
             [new("rules", "规章"), new("normativeDocuments", "规范性文件")],
             Article20Header);
         yield return new TableSpec(
-            "article20.5", 2, "article20", "第二十条第（五）项",
+            "article20.5", 2, CellKey.Article20Prefix, "第二十条第（五）项",
             changes,
             [
                 new("licensing", "行政许可"),
@@ -44,17 +44,17 @@ public static class ReportLayouts
             ],
             Article20Header);
         yield return new TableSpec(
-            "article20.6", 2, "article20", "第二十条第（六）项",
+            "article20.6", 2, CellKey.Article20Prefix, "第二十条第（六）项",
             changes,
             [new("penalty", "行政处罚"), new("coercion", "行政强制")],
             Article20Header);
         yield return new TableSpec(
-            "article20.8", 2, "article20", "第二十条第（八）项",
+            "article20.8", 2, CellKey.Article20Prefix, "第二十条第（八）项",
             changes[..2],
             [new("fees", "行政事业性收费")],
             Article20Header);
         yield return new TableSpec(
-            "article20.9", 2, "article20", "第二十条第（九）项",
+            "article20.9", 2, CellKey.Article20Prefix, "第二十条第（九）项",
             // The national header is just 采购总金额; Beijing prints 采购总金额（万元，保留四位小数） (the seed).
             [new("count", "采购项目数量"), new("amount", "采购总金额", CellKind.Amount, ["采购总金额（万元，保留四位小数）", "采购总金额（万元）"])],
             [new("procurement", "政府集中采购")],
@@ -65,22 +65,22 @@ public static class ReportLayouts
     {
         ColumnSpec[] decisions = [new("decisions", "本年处理决定数量")];
         yield return new TableSpec(
-            "article20.1", 2, "article20", "第二十条第（一）项",
+            "article20.1", 2, CellKey.Article20Prefix, "第二十条第（一）项",
             [new("issued", "本年制发件数"), new("repealed", "本年废止件数"), new("inForce", "现行有效件数")],
             [new("rules", "规章"), new("normativeDocuments", "行政规范性文件", aliases: ["规范性文件"])],
             Article20Header);
         yield return new TableSpec(
-            "article20.5", 2, "article20", "第二十条第（五）项",
+            "article20.5", 2, CellKey.Article20Prefix, "第二十条第（五）项",
             decisions,
             [new("licensing", "行政许可")],
             Article20Header);
         yield return new TableSpec(
-            "article20.6", 2, "article20", "第二十条第（六）项",
+            "article20.6", 2, CellKey.Article20Prefix, "第二十条第（六）项",
             decisions,
             [new("penalty", "行政处罚"), new("coercion", "行政强制")],
             Article20Header);
         yield return new TableSpec(
-            "article20.8", 2, "article20", "第二十条第（八）项",
+            "article20.8", 2, CellKey.Article20Prefix, "第二十条第（八）项",
             [new("amount", "本年收费金额（单位：万元）", CellKind.Amount, ["本年收费金额"])],
             [new("fees", "行政事业性收费")],
             Article20Header);
@@ -112,7 +112,7 @@ public static class ReportLayouts
                 new("other", "3.其他"),
             ]);
         return new TableSpec(
-            "requests", 3, "requests", null,
+            CellKey.RequestsPrefix, 3, CellKey.RequestsPrefix, null,
             ApplicantColumns,
             [
                 new("received", "一、本年新收政府信息公开申请数量"),
@@ -155,7 +155,7 @@ public static class ReportLayouts
     }
 
     private static TableSpec Appeals() => new(
-        "appeals", 4, "appeals", null,
+        CellKey.AppealsPrefix, 4, CellKey.AppealsPrefix, null,
         [new("upheld", "结果维持"), new("corrected", "结果纠正"), new("other", "其他结果"), new("pending", "尚未审结"), new("total", "总计")],
         [new("reconsideration", "行政复议"), new("litigationDirect", "未经复议直接起诉"), new("litigationAfterReconsideration", "复议后起诉")],
         ["行政诉讼"],

@@ -56,7 +56,7 @@ public enum TableShape
 /// <summary>A statutory table: the cells are <c>{KeyPrefix}.{row path}.{column}</c>.</summary>
 public sealed class TableSpec
 {
-    private readonly Dictionary<string, IReadOnlyList<string>> _cellKeys;
+    private readonly Dictionary<string, IReadOnlyList<CellKey>> _cellKeys;
 
     public TableSpec(string id, int section, string keyPrefix, string? title, IReadOnlyList<ColumnSpec> columns, IReadOnlyList<RowSpec> rows, IReadOnlyList<string> headerLabels, TableShape shape = TableShape.LabelledRows)
     {
@@ -69,7 +69,8 @@ public sealed class TableSpec
         HeaderLabels = headerLabels;
         Shape = shape;
         DataRows = [.. Flatten(keyPrefix, rows, 1, null)];
-        _cellKeys = DataRows.ToDictionary(r => r.Path, r => (IReadOnlyList<string>)[.. columns.Select(c => CellKey(r, c))], StringComparer.Ordinal);
+        _cellKeys = DataRows.Where(r => r.Row.HasCells || r.Row.IsLocalVariant)
+            .ToDictionary(r => r.Path, r => (IReadOnlyList<CellKey>)[.. columns.Select(c => CellKey.Of(r, c))], StringComparer.Ordinal);
     }
 
     /// <summary>Stable identifier, e.g. <c>article20.5</c>, <c>requests</c>, <c>appeals</c>.</summary>
@@ -95,10 +96,8 @@ public sealed class TableSpec
     /// <summary>Every row in print order, groups included, each with its full key path and depth.</summary>
     public IReadOnlyList<RowPath> DataRows { get; }
 
-    public static string CellKey(RowPath row, ColumnSpec column) => row.Path + "." + column.Key;
-
-    /// <summary>The keys of a row's cells in column order (computed once).</summary>
-    public IReadOnlyList<string> CellKeysOf(RowPath row) => _cellKeys[row.Path];
+    /// <summary>The keys of a row's cells in column order (computed once); none for a header row such as （三）不予公开.</summary>
+    public IReadOnlyList<CellKey> CellKeysOf(RowPath row) => _cellKeys.TryGetValue(row.Path, out var keys) ? keys : [];
 
     private static IEnumerable<RowPath> Flatten(string prefix, IReadOnlyList<RowSpec> rows, int depth, RowPath? parent)
     {
@@ -128,4 +127,4 @@ public sealed record RowPath(string Path, RowSpec Row, int Depth, RowPath? Paren
 }
 
 /// <summary>One of the six sections of every annual report.</summary>
-public sealed record SectionSpec(int Number, string Title, string? TextKey, IReadOnlyList<string> Aliases);
+public sealed record SectionSpec(int Number, string Title, CellKey? TextKey, IReadOnlyList<string> Aliases);

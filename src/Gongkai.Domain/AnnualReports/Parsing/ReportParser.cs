@@ -375,7 +375,7 @@ internal sealed class ParseRun
     }
 
     /// <summary>Puts the cells read for a row into its keys; extra blank cells at either end are Word's merged cells.</summary>
-    private void Assign(IReadOnlyList<string> keys, List<int> cells, string rowName, int labelIndex)
+    private void Assign(IReadOnlyList<CellKey> keys, List<int> cells, string rowName, int labelIndex)
     {
         while (cells.Count > keys.Count && CellText.Read(_tokens[cells[^1]].Text).Status == CellStatus.Blank && _norms[cells[^1]].Length == 0 && _tokens[cells[^1]].Text.Trim().Length == 0)
         {
@@ -408,7 +408,7 @@ internal sealed class ParseRun
             _findings.Add(Finding.Error(
                 RuleIds.P3,
                 $"{rowName}应有{keys.Count.ToString(CultureInfo.InvariantCulture)}个数值，只读到{cells.Count.ToString(CultureInfo.InvariantCulture)}个（{at}）",
-                [.. keys.Skip(cells.Count)]));
+                [.. keys.Skip(cells.Count).Select(k => k.ToString())]));
         }
     }
 
@@ -464,7 +464,7 @@ internal sealed class ParseRun
                 }
             }
 
-            _texts[spec.TextKey!] = string.Join('\n', lines);
+            _texts[spec.TextKey!.Value] = string.Join('\n', lines);
         }
     }
 
@@ -501,7 +501,7 @@ internal sealed class ParseRun
         [.. table.DataRows.Where(r => IsRequired(r) && !_rowsSeen.Contains(r.Path) && !r.Row.Children.Any(c => _rowsSeen.Contains(r.Path + "." + c.Key)))];
 
     private static string[] CellKeys(TableSpec table, List<RowPath> rows) =>
-        [.. rows.SelectMany(r => table.Columns.Select(c => TableSpec.CellKey(r, c)))];
+        [.. rows.SelectMany(table.CellKeysOf).Select(k => k.ToString())];
 
     private string JoinedText(int from, int to) => string.Concat(Enumerable.Range(from, to - from).Select(i => _tokens[i].Text));
 

@@ -40,7 +40,7 @@ public static class ConsistencyRules
 
     /// <summary>The leaf outcome rows of 三（一）to（六） (19 in 2019, 21 in 2021), whose sum is （七）总计.</summary>
     public static IReadOnlyList<RowPath> OutcomeLeaves(ReportLayout layout) =>
-        [.. layout.Requests.DataRows.Where(r => r.Depth > 1 && r.Row.HasCells && r.Path != "requests.total")];
+        [.. layout.Requests.DataRows.Where(r => r.Depth > 1 && r.Row.HasCells && r.Row.Key != "total")];
 
     private static List<SumRule> BuildSumRules(ReportLayout layout)
     {
@@ -49,11 +49,10 @@ public static class ConsistencyRules
         var leaves = OutcomeLeaves(layout);
         foreach (var column in requests.Columns)
         {
-            var c = "." + column.Key;
             rules.Add(new SumRule(
                 RuleIds.R1,
-                ["requests.received" + c, "requests.carriedIn" + c],
-                ["requests.total" + c, "requests.carriedOut" + c],
+                [CellKey.Requests("received", column.Key), CellKey.Requests("carriedIn", column.Key)],
+                [CellKey.Requests("total", column.Key), CellKey.Requests("carriedOut", column.Key)],
                 column.Label + "列：第一项加第二项之和（{0}）不等于第三项加第四项之和（{1}）"));
         }
 
@@ -61,27 +60,29 @@ public static class ConsistencyRules
         {
             rules.Add(new SumRule(
                 RuleIds.R2,
-                ["requests.total." + column.Key],
-                [.. leaves.Select(l => l.Path + "." + column.Key)],
+                [CellKey.Requests("total", column.Key)],
+                [.. leaves.Select(l => CellKey.Of(l, column))],
                 column.Label + "列：（七）总计（{0}）不等于各项办理结果之和（{1}）"));
         }
 
-        var applicants = requests.Columns.Where(c => c.Key != "total").ToList();
+        var total = requests.Columns.Single(c => c.Key == "total");
+        var applicants = requests.Columns.Where(c => c != total).ToList();
         foreach (var row in requests.DataRows.Where(r => r.Row.HasCells))
         {
             rules.Add(new SumRule(
                 RuleIds.R3,
-                [row.Path + ".total"],
-                [.. applicants.Select(c => row.Path + "." + c.Key)],
+                [CellKey.Of(row, total)],
+                [.. applicants.Select(c => CellKey.Of(row, c))],
                 "「" + RowLabel(row) + "」行：总计（{0}）不等于各类申请人之和（{1}）"));
         }
 
+        var appealsTotal = layout.Appeals.Columns.Single(c => c.Key == "total");
         foreach (var kind in layout.Appeals.DataRows)
         {
             rules.Add(new SumRule(
                 RuleIds.R4,
-                [kind.Path + ".total"],
-                [.. layout.Appeals.Columns.Where(c => c.Key != "total").Select(c => kind.Path + "." + c.Key)],
+                [CellKey.Of(kind, appealsTotal)],
+                [.. layout.Appeals.Columns.Where(c => c != appealsTotal).Select(c => CellKey.Of(kind, c))],
                 kind.Row.Label + "：总计（{0}）不等于结果维持、结果纠正、其他结果、尚未审结之和（{1}）"));
         }
 
@@ -95,12 +96,12 @@ public static class ConsistencyRules
     /// <summary>R5: cells of 三 and 四 (and counts of 二) are non-negative whole numbers; blanks should be 0.</summary>
     private static IEnumerable<Finding> CheckValues(AnnualReport report)
     {
-        var blanks = new List<string>();
+        var blanks = new List<CellSpec>();
         foreach (var cell in report.Layout.Cells)
         {
             if (report.Blanks.Contains(cell.Key) && cell.Table.Section != 2)
             {
-                blanks.Add(cell.Key);
+                blanks.Add(cell);
             }
 
             if (cell.Kind == CellKind.Count && report.Values.TryGetValue(cell.Key, out var value) && (value < 0 || value != decimal.Truncate(value)))
@@ -111,9 +112,9 @@ public static class ConsistencyRules
 
         if (blanks.Count > 0)
         {
-            var first = report.Layout.TryGetCell(blanks[0], out var c) ? CellLabel(c) : blanks[0];
+            var first = CellLabel(blanks[0]);
             var more = blanks.Count > 1 ? $"等{blanks.Count.ToString(CultureInfo.InvariantCulture)}个单元格" : "";
-            yield return Finding.Warning(RuleIds.R5, $"{first}{more}为空，应填0", [.. blanks]);
+            yield return Finding.Warning(RuleIds.R5, $"{first}{more}为空，应填0", [.. blanks.Select(b => b.Key.ToString())]);
         }
     }
 
@@ -132,14 +133,16 @@ public static class ConsistencyRules
         var leaves = OutcomeLeaves(report.Layout);
         foreach (var column in report.Layout.Requests.Columns)
         {
-            var partly = report.Value("requests.partlyDisclosed." + column.Key) ?? 0;
-            var total = report.Value("requests.total." + column.Key);
+            var partlyKey = CellKey.Requests("partlyDisclosed", column.Key);
+            var totalKey = CellKey.Requests("total", column.Key);
+            var partly = report.Value(partlyKey) ?? 0;
+            var total = report.Value(totalKey);
             if (partly <= 0 || total is null)
             {
                 continue;
             }
 
-            var sum = leaves.Sum(l => report.Value(l.Path + "." + column.Key) ?? 0);
+            var sum = leaves.Sum(l => report.Value(CellKey.Of(l, column)) ?? 0);
             var excess = sum - total.Value;
             if (excess > 0 && excess <= partly)
             {
@@ -147,7 +150,7 @@ public static class ConsistencyRules
                     RuleIds.R6,
                     $"{column.Label}列：各项办理结果之和（{SumRule.Format(sum)}）比（七）总计（{SumRule.Format(total.Value)}）多{SumRule.Format(excess)}件，" +
                     $"部分公开的申请（{SumRule.Format(partly)}件）只应计入（二）部分公开，不应再计入其他办理结果",
-                    ["requests.partlyDisclosed." + column.Key, "requests.total." + column.Key]);
+                    [partlyKey, totalKey]);
             }
         }
     }

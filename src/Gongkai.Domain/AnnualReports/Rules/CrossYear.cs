@@ -14,8 +14,8 @@ internal static class CrossYear
 
         foreach (var column in report.Layout.Requests.Columns)
         {
-            var carriedIn = "requests.carriedIn." + column.Key;
-            var carriedOut = "requests.carriedOut." + column.Key;
+            var carriedIn = CellKey.Requests("carriedIn", column.Key);
+            var carriedOut = CellKey.Requests("carriedOut", column.Key);
             var thisYear = ValueOrBlank(report, carriedIn);
             var lastYear = ValueOrBlank(previous, carriedOut);
             if (thisYear is { } a && lastYear is { } b && a != b)
@@ -35,7 +35,7 @@ internal static class CrossYear
 
         foreach (var cell in report.Layout.Cells.Where(c => c.Table.Section == 2 && c.Column.Key == "previous"))
         {
-            var changeKey = cell.Row.Path + ".change";
+            var changeKey = CellKey.Of(cell.Row, cell.Table.Columns.Single(c => c.Key == "change"));
             if (report.Value(cell.Key) is { } now && previous.Value(cell.Key) is { } before && previous.Value(changeKey) is { } change && before + change != now)
             {
                 yield return Finding.Warning(
@@ -46,6 +46,6 @@ internal static class CrossYear
         }
     }
 
-    private static decimal? ValueOrBlank(AnnualReport report, string key) =>
+    private static decimal? ValueOrBlank(AnnualReport report, CellKey key) =>
         report.Value(key) ?? (report.Blanks.Contains(key) ? 0 : null);
 }

@@ -10,18 +10,20 @@ namespace Gongkai.Domain.AnnualReports.Rules;
 /// </summary>
 public static partial class NarrativeCheck
 {
-    private sealed record Claim(Regex Pattern, string Key);
+    private sealed record Claim(Regex Pattern, CellKey Key);
 
     // A keyword, at most 20 characters of the same clause, then a count with its measure word.
     private const string Count = @"[^，。；,;：:]{0,20}?(?<n>\d+|[零〇一二两三四五六七八九十百]+)(?:件|个|份|起|宗|次)";
 
+    private static readonly CellKey ReconsiderationTotal = CellKey.Appeals("reconsideration", "total");
+
     private static readonly Claim[] Claims =
     [
-        new(Received(), "requests.received.total"),
-        new(CarriedIn(), "requests.carriedIn.total"),
-        new(CarriedOut(), "requests.carriedOut.total"),
-        new(Concluded(), "requests.total.total"),
-        new(Reconsideration(), "appeals.reconsideration.total"),
+        new(Received(), CellKey.Requests("received", "total")),
+        new(CarriedIn(), CellKey.Requests("carriedIn", "total")),
+        new(CarriedOut(), CellKey.Requests("carriedOut", "total")),
+        new(Concluded(), CellKey.Requests("total", "total")),
+        new(Reconsideration(), ReconsiderationTotal),
     ];
 
     [GeneratedRegex("(?:新收|新接收|收到)" + Count, RegexOptions.CultureInvariant)]
@@ -41,7 +43,7 @@ public static partial class NarrativeCheck
 
     public static IEnumerable<Finding> Check(AnnualReport report)
     {
-        if (report.Text("text.overview") is not { Length: > 0 } overview)
+        if (report.Text(CellKey.Overview) is not { Length: > 0 } overview)
         {
             yield break;
         }
@@ -67,9 +69,9 @@ public static partial class NarrativeCheck
             }
         }
 
-        if (report.Value("appeals.reconsideration.total") is > 0 && NoReconsideration().IsMatch(text))
+        if (report.Value(ReconsiderationTotal) is > 0 && NoReconsideration().IsMatch(text))
         {
-            yield return Finding.Warning(RuleIds.R8, "总体情况称未发生行政复议，但表格中行政复议总计不为0", "appeals.reconsideration.total");
+            yield return Finding.Warning(RuleIds.R8, "总体情况称未发生行政复议，但表格中行政复议总计不为0", ReconsiderationTotal);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Gongkai.Domain.AnnualReports.Rules;
 /// <see cref="Right"/>. <see cref="Template"/> is the Chinese sentence when it does not, with {0} the left sum and
 /// {1} the right sum.
 /// </summary>
-public sealed record SumRule(string Id, IReadOnlyList<string> Left, IReadOnlyList<string> Right, string Template)
+public sealed record SumRule(string Id, IReadOnlyList<CellKey> Left, IReadOnlyList<CellKey> Right, string Template)
 {
     /// <summary>
     /// Checks the rule on a report. A blank cell counts as 0 (the format wants 0 there; R5 reports the blank),
@@ -22,10 +22,10 @@ public sealed record SumRule(string Id, IReadOnlyList<string> Left, IReadOnlyLis
         }
 
         var message = string.Format(CultureInfo.InvariantCulture, Template, Format(left), Format(right));
-        return Finding.Error(Id, message, [.. Left, .. Right]);
+        return Finding.Error(Id, message, [.. Left.Select(k => k.ToString()), .. Right.Select(k => k.ToString())]);
     }
 
-    private static bool TrySum(AnnualReport report, IReadOnlyList<string> keys, out decimal sum)
+    private static bool TrySum(AnnualReport report, IReadOnlyList<CellKey> keys, out decimal sum)
     {
         sum = 0;
         var anyNumber = false;

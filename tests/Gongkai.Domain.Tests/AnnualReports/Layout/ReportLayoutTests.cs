@@ -32,7 +32,7 @@ public sealed class ReportLayoutTests
     {
         var layout = ReportLayout.For(format);
         var expected = rows.SelectMany(r => Columns.Select(c => $"requests.{r}.{c}")).Order(StringComparer.Ordinal);
-        var actual = layout.Cells.Where(c => c.Table.KeyPrefix == "requests").Select(c => c.Key).Order(StringComparer.Ordinal);
+        var actual = layout.Cells.Where(c => c.Table.KeyPrefix == "requests").Select(c => c.Key.ToString()).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, actual);
     }
@@ -56,7 +56,7 @@ public sealed class ReportLayoutTests
         string[] kinds = ["reconsideration", "litigationDirect", "litigationAfterReconsideration"];
         string[] results = ["upheld", "corrected", "other", "pending", "total"];
 
-        var keys = ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == "appeals").Select(c => c.Key);
+        var keys = ReportLayout.For(format).Cells.Where(c => c.Table.KeyPrefix == "appeals").Select(c => c.Key.ToString());
 
         Assert.Equal(kinds.SelectMany(k => results.Select(r => $"appeals.{k}.{r}")), keys);
     }
@@ -75,7 +75,7 @@ public sealed class ReportLayoutTests
             "fees.previous", "fees.change", "procurement.count", "procurement.amount",
         ];
 
-        var keys = ReportLayouts.V2019.Cells.Where(c => c.Table.KeyPrefix == "article20").Select(c => c.Key);
+        var keys = ReportLayouts.V2019.Cells.Where(c => c.Table.KeyPrefix == "article20").Select(c => c.Key.ToString());
 
         Assert.Equal(expected.Select(k => "article20." + k), keys);
     }
@@ -89,7 +89,7 @@ public sealed class ReportLayoutTests
             "licensing.decisions", "penalty.decisions", "coercion.decisions", "fees.amount",
         ];
 
-        var keys = ReportLayouts.V2021.Cells.Where(c => c.Table.KeyPrefix == "article20").Select(c => c.Key);
+        var keys = ReportLayouts.V2021.Cells.Where(c => c.Table.KeyPrefix == "article20").Select(c => c.Key.ToString());
 
         Assert.Equal(expected.Select(k => "article20." + k), keys);
         Assert.DoesNotContain(ReportLayouts.V2021.Tables, t => t.Title == "第二十条第（九）项");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Gongkai.Core.Features.AnnualReports;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,8 +86,8 @@ public sealed partial class RequestActionTests(StaffSites sites)
         {
             var version = await db.ReportVersions.Where(v => v.AgencyId == site.OfficeId && v.Year == 2022).OrderByDescending(v => v.Number).FirstAsync(ct);
             var report = LockedReports.Read(version);
-            Assert.Equal(1m, report.Value("requests.partlyDisclosed.naturalPerson"));
-            Assert.Equal(1m, report.Value("requests.partlyDisclosed.total"));
+            Assert.Equal(1m, report.Value(CellKey.Requests("partlyDisclosed", "naturalPerson")));
+            Assert.Equal(1m, report.Value(CellKey.Requests("partlyDisclosed", "total")));
         }
     }
 

@@ -46,8 +46,8 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
     [BindProperty]
     public DateOnly? PublishedOn { get; set; }
 
-    public static IReadOnlyList<(string Key, string Label)> Sections { get; } =
-        [("text.overview", "一、总体情况"), ("text.problems", "五、存在的主要问题及改进情况"), ("text.other", "六、其他需要报告的事项")];
+    public static IReadOnlyList<(CellKey Key, string Label)> Sections { get; } =
+        [.. Domain.AnnualReports.Layout.ReportLayouts.V2021.Sections.Where(s => s.TextKey is not null).Select(s => (s.TextKey!.Value, s.Title))];
 
     /// <summary>What staff download: the public forms, and HTML (the page's own tables) to proofread.</summary>
     public static IReadOnlyList<ReportFileFormat> Downloads { get; } = [.. ReportDownloads.Formats, ReportFileFormats.Html];
