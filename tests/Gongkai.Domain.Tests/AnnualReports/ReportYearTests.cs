@@ -1,4 +1,5 @@
 using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Common;
 
 namespace Gongkai.Domain.Tests.AnnualReports;
 
@@ -23,7 +24,7 @@ public sealed class ReportYearTests
         var result = ReportYear.Create(year, Today);
 
         Assert.False(result.IsSuccess);
-        Assert.Equal((ReportYear.InvalidCode, message, Common.ProblemKind.Invalid), (result.Problem.Code, result.Problem.Message, result.Problem.Kind));
+        Assert.Equal((ReportYear.InvalidCode, message, ProblemKind.Invalid), (result.Problem.Code, result.Problem.Message, result.Problem.Kind));
     }
 
     [Fact]
