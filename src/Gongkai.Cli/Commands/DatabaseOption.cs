@@ -13,7 +13,9 @@ internal static class DatabaseOption
     public static Option<string?> Create() => new("--db")
     {
         // Not the computed default: the tree is built on every run, and a missing home folder must not break --help.
-        Description = $"数据库：SQLite 文件路径或 PostgreSQL 连接字符串（默认为环境变量 {DatabaseTarget.EnvironmentVariable}，否则为用户数据目录中的 {DataFolder.Name}/{DatabaseTarget.DefaultFileName}，Linux 上即 ~/.local/share/{DataFolder.Name}/{DatabaseTarget.DefaultFileName}；网站默认使用同一数据库）",
+        Description = $"数据库：SQLite 文件路径或 PostgreSQL 连接字符串（默认为环境变量 {DatabaseTarget.EnvironmentVariable}，"
+            + $"否则为用户数据目录中的 {DataFolder.Name}/{DatabaseTarget.DefaultFileName}，Linux 上即 ~/.local/share/{DataFolder.Name}/{DatabaseTarget.DefaultFileName}；"
+            + "网站默认使用同一数据库）",
     };
 
     /// <summary>Who acts when the command line acts: the operating-system user (no applicant data).</summary>

@@ -40,7 +40,8 @@ internal static class ItemsCommand
 
                 var today = ChinaClock.Today(TimeProvider.System);
                 var lines = await ListItems.HandleAsync(context, calendar, today,
-                    new ListItems.Request(found.Id, result.GetValue(year), named.CategoryId, named.DivisionId, result.GetValue(overdue), result.GetValue(page), TopicId: named.TopicId), cancellationToken);
+                    new ListItems.Request(found.Id, result.GetValue(year), named.CategoryId, named.DivisionId, result.GetValue(overdue), result.GetValue(page), TopicId: named.TopicId),
+                    cancellationToken);
                 var c = CultureInfo.InvariantCulture;
                 foreach (var line in lines)
                 {

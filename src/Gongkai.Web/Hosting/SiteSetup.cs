@@ -30,7 +30,8 @@ internal static class SiteSetup
         // request into shared transactions. It holds no scoped service (a context of its own per batch). Disposed
         // with the host, after the server has stopped taking requests: what is still queued is committed and answered.
         services.AddSingleton(sp => new SubmissionWriter(
-            sp.GetRequiredService<SiteDatabase>().Open, sp.GetRequiredService<TimeProvider>(), () => sp.GetRequiredService<CalendarInForce>().Current, sp.GetRequiredService<ILogger<SubmissionWriter>>()));
+            sp.GetRequiredService<SiteDatabase>().Open, sp.GetRequiredService<TimeProvider>(), () => sp.GetRequiredService<CalendarInForce>().Current,
+            sp.GetRequiredService<ILogger<SubmissionWriter>>()));
         services.AddMemoryCache();
         services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<PublicReferenceCache>();
