@@ -29,7 +29,8 @@ internal static class DemoCommand
                 return GongkaiCli.Unusable;
             }
 
-            var seeded = await SeedDemo.HandleAsync(context, TimeProvider.System, calendar, new SeedDemo.Request(DatabaseOption.Actor, AttachmentStore.ForDatabase(DatabaseTarget.Resolve(result.GetValue(db)))), cancellationToken);
+            var seeded = await SeedDemo.HandleAsync(context, TimeProvider.System, calendar, new SeedDemo.Request(DatabaseOption.Actor,
+                AttachmentStore.ForDatabase(DatabaseTarget.Resolve(result.GetValue(db)))), cancellationToken);
             if (!seeded.TryGetValue(out var response))
             {
                 return GongkaiCli.Refused(seeded.Problem, stderr);

@@ -58,7 +58,8 @@ internal static class ReportCommand
                 }
                 else
                 {
-                    var saved = await SaveDraft.HandleAsync(context, calendar, TimeProvider.System, new SaveDraft.Request(found.Id, result.GetValue(year), reportFormat, DatabaseOption.Actor), cancellationToken);
+                    var saved = await SaveDraft.HandleAsync(context, calendar, TimeProvider.System, new SaveDraft.Request(found.Id, result.GetValue(year),
+                        reportFormat, DatabaseOption.Actor), cancellationToken);
                     if (!saved.TryGetValue(out var draft))
                     {
                         return Refused(saved.Problem, stderr);
@@ -156,7 +157,8 @@ internal static class ReportCommand
         return exitCode;
     }
 
-    private static async Task<int> WithScopeAsync(ParseResult result, (Option<string> Agency, Option<int> Year, Option<string?> Db) options, TextWriter stderr, Func<Scope, Task<int>> act, CancellationToken cancellationToken)
+    private static async Task<int> WithScopeAsync(ParseResult result, (Option<string> Agency, Option<int> Year, Option<string?> Db) options, TextWriter stderr,
+        Func<Scope, Task<int>> act, CancellationToken cancellationToken)
     {
         return await DatabaseOption.WithAgencyAsync(
             result.GetValue(options.Db), result.GetValue(options.Agency)!, stderr, async (context, found) =>
@@ -173,7 +175,8 @@ internal static class ReportCommand
         var command = new Command("lock", "检查本年度草稿并锁定为不可更改的版本（记录内容哈希）") { options.Agency, options.Year, ack, options.Db };
         command.SetAction((result, cancellationToken) => WithScopeAsync(result, options, stderr, async scope =>
         {
-            var locked = await LockReport.HandleAsync(scope.Db, scope.Calendar, TimeProvider.System, new LockReport.Request(scope.Agency.Id, scope.Year, result.GetValue(ack), DatabaseOption.Actor), cancellationToken);
+            var locked = await LockReport.HandleAsync(scope.Db, scope.Calendar, TimeProvider.System, new LockReport.Request(scope.Agency.Id, scope.Year,
+                result.GetValue(ack), DatabaseOption.Actor), cancellationToken);
             if (!locked.TryGetValue(out var done))
             {
                 return Refused(locked.Problem, stderr);
@@ -211,7 +214,9 @@ internal static class ReportCommand
                 return Refused(published.Problem, stderr);
             }
 
-            stdout.WriteLine($"{scope.Agency.Name}{scope.Year.ToString(CultureInfo.InvariantCulture)}年度报告第{done.Version.Number.ToString(CultureInfo.InvariantCulture)}版已于{ChineseDate.Format(done.Version.PublishedOn!.Value)}公开"
+            var c = CultureInfo.InvariantCulture;
+            stdout.WriteLine($"{scope.Agency.Name}{scope.Year.ToString(c)}年度报告第{done.Version.Number.ToString(c)}版"
+                + $"已于{ChineseDate.Format(done.Version.PublishedOn!.Value)}公开"
                 + (done.Late ? $"，晚于{ChineseDate.Format(done.DueOn)}的期限（条例第四十九条）" : $"，在{ChineseDate.Format(done.DueOn)}的期限内"));
             return GongkaiCli.Ok;
         }, cancellationToken));
@@ -278,7 +283,8 @@ internal static class ReportCommand
         command.SetAction((result, cancellationToken) => WithScopeAsync(result, options, stderr, async scope =>
         {
             var reportFormat = ReportFormats.TryParse(result.GetValue(format), out var f) ? f : (ReportFormat?)null;
-            var district = (await DistrictReport.HandleAsync(scope.Db, scope.Calendar, TimeProvider.System, new DistrictReport.Request(scope.Agency.Id, scope.Year, reportFormat), cancellationToken)).Value;
+            var district = (await DistrictReport.HandleAsync(scope.Db, scope.Calendar, TimeProvider.System, new DistrictReport.Request(scope.Agency.Id,
+                scope.Year, reportFormat), cancellationToken)).Value;
             if (result.GetValue(json))
             {
                 stdout.WriteLine(DistrictReport.Json(district));
@@ -291,7 +297,8 @@ internal static class ReportCommand
             foreach (var line in district.Agencies)
             {
                 var findings = line.Report.ErrorCount + line.Report.WarningCount == 0 ? "无问题" : $"{line.Report.ErrorCount.ToString(c)}个错误 {line.Report.WarningCount.ToString(c)}个警告";
-                stdout.WriteLine($"  {line.Agency.Name}  {ReportStanding.Name(line.Standing.Status)}{(line.Standing.PublishedLate ? "（逾期公开）" : "")}  {findings}  计入：{(line.FromLockedVersion ? "锁定版本" : "台账记录")}");
+                var late = line.Standing.PublishedLate ? "（逾期公开）" : "";
+                stdout.WriteLine($"  {line.Agency.Name}  {ReportStanding.Name(line.Standing.Status)}{late}  {findings}  计入：{(line.FromLockedVersion ? "锁定版本" : "台账记录")}");
             }
 
             foreach (var outlier in district.Outliers)

@@ -31,7 +31,8 @@ internal sealed class BulkInsert<T> : IAsyncDisposable
         _command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", parameters)})";
         for (var i = 0; i < _columns.Count; i++)
         {
-            var parameter = _columns[i].Property.GetRelationalTypeMapping().CreateParameter(_command, "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, _columns[i].Property.IsNullable);
+            var parameter = _columns[i].Property.GetRelationalTypeMapping().CreateParameter(_command,
+                "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, _columns[i].Property.IsNullable);
             _command.Parameters.Add(parameter);
         }
     }

@@ -149,7 +149,8 @@ internal static class ProactiveMapping
 
             // The year's 主动公开 figures of many agencies at once (annual reports, the district's consolidation):
             // first versions by agency and publication date, with every column the summary reads.
-            v.HasIndex(VersionAgencyId, nameof(ItemVersion.Number), nameof(ItemVersion.PublishedOn), nameof(ItemVersion.CategoryId), nameof(ItemVersion.FullTextElectronic), nameof(ItemVersion.FormedOn))
+            v.HasIndex(VersionAgencyId, nameof(ItemVersion.Number), nameof(ItemVersion.PublishedOn), nameof(ItemVersion.CategoryId),
+                nameof(ItemVersion.FullTextElectronic), nameof(ItemVersion.FormedOn))
                 .HasDatabaseName("ix_item_versions_summary");
         });
 

@@ -43,7 +43,12 @@ public static class LibreOfficePdf
         {
             var (font, substitute) = Replacements[i];
             sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
-                <item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs"><node oor:name="_{i}" oor:op="replace"><prop oor:name="Always" oor:op="fuse"><value>true</value></prop><prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop><prop oor:name="ReplaceFont" oor:op="fuse"><value>{font}</value></prop><prop oor:name="SubstituteFont" oor:op="fuse"><value>{substitute}</value></prop></node></item>
+                <item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs"><node oor:name="_{i}" oor:op="replace">
+                  <prop oor:name="Always" oor:op="fuse"><value>true</value></prop>
+                  <prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>
+                  <prop oor:name="ReplaceFont" oor:op="fuse"><value>{font}</value></prop>
+                  <prop oor:name="SubstituteFont" oor:op="fuse"><value>{substitute}</value></prop>
+                </node></item>
 
                 """);
         }
@@ -90,7 +95,8 @@ public static class LibreOfficePdf
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in (string[])["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=" + new Uri(Path.Combine(folder.FullName, "profile")).AbsoluteUri, "--convert-to", "pdf", "--outdir", folder.FullName, input])
+            foreach (var argument in (string[])["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=" + new Uri(Path.Combine(folder.FullName,
+                "profile")).AbsoluteUri, "--convert-to", "pdf", "--outdir", folder.FullName, input])
             {
                 start.ArgumentList.Add(argument);
             }

@@ -99,7 +99,8 @@ public static partial class PdfReportReader
                 .Select(l => (Letter: l, Value: actual.TryGetValue(Key(l), out var text) ? text : Normalize(l.Value)))
                 .Where(t => t.Value.Length > 0)
                 .Select(t => (t.Value, l: t.Letter))
-                .Select(t => new Glyph(t.Value, t.l.StartBaseLine.X, Math.Max(t.l.EndBaseLine.X, t.l.StartBaseLine.X + t.l.Width), t.l.StartBaseLine.Y, t.l.PointSize > 0 ? t.l.PointSize : t.l.FontSize, t.l.FontName ?? ""))
+                .Select(t => new Glyph(t.Value, t.l.StartBaseLine.X, Math.Max(t.l.EndBaseLine.X, t.l.StartBaseLine.X + t.l.Width), t.l.StartBaseLine.Y,
+                    t.l.PointSize > 0 ? t.l.PointSize : t.l.FontSize, t.l.FontName ?? ""))
                 .ToList();
             HasText |= glyphs.Any(g => !string.IsNullOrWhiteSpace(g.Value));
             var tables = PdfTable.Find(page);
@@ -252,7 +253,8 @@ public static partial class PdfReportReader
                 }
 
                 var printed = line.Where(g => !string.IsNullOrWhiteSpace(g.Value)).ToList();
-                yield return new TextLine(text, printed.Min(g => g.Left), printed.Max(g => g.Right), line[0].Baseline, printed.Max(g => g.Size), MostUsed(printed.Select(g => g.Font)), page, pageWidth);
+                yield return new TextLine(text, printed.Min(g => g.Left), printed.Max(g => g.Right), line[0].Baseline, printed.Max(g => g.Size),
+                    MostUsed(printed.Select(g => g.Font)), page, pageWidth);
             }
         }
 

@@ -130,7 +130,8 @@ public sealed partial class DisclosureRequest
 
         ExtensionWorkingDays = command.WorkingDays;
         ExtendedDue = d.ExtendedDue;
-        return $"经{command.Approver.DisplayName}同意，延长答复期限{RequestText.Number(command.WorkingDays)}个工作日至{RequestText.Due(d.ExtendedDue!.Value, calendar)}，理由：{command.Reason.Trim()}；已于{RequestText.Date(command.ApplicantNotifiedOn)}告知申请人（条例第三十三条第二款）";
+        return $"经{command.Approver.DisplayName}同意，延长答复期限{RequestText.Number(command.WorkingDays)}个工作日至{RequestText.Due(d.ExtendedDue!.Value, calendar)}，"
+            + $"理由：{command.Reason.Trim()}；已于{RequestText.Date(command.ApplicantNotifiedOn)}告知申请人（条例第三十三条第二款）";
     }
 
     private Result<string> OnIssueFeeNotice(IssueFeeNotice command, WorkCalendar calendar)

@@ -141,7 +141,8 @@ public static class AuditTrail
     public static string Hash(AuditEntry e) =>
         ComputeHash(e.Sequence, e.AgencyId, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.At, e.PreviousHash);
 
-    private static string ComputeHash(long sequence, Guid? agencyId, string actor, string action, string entityType, string entityId, string? before, string? after, DateTimeOffset at, string previousHash)
+    private static string ComputeHash(long sequence, Guid? agencyId, string actor, string action, string entityType, string entityId, string? before,
+        string? after, DateTimeOffset at, string previousHash)
     {
         // Fields separated by U+001F (unit separator), absent values as U+0000, so no two entries hash alike by shifting text.
         var c = CultureInfo.InvariantCulture;

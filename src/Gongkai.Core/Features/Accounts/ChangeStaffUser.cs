@@ -48,7 +48,8 @@ public static class ChangeStaffUser
 
         var (action, after, problem) = request.Change switch
         {
-            StaffUserChange.SetRoles set => ("user.rolesChanged", before with { Roles = [.. set.Roles.Order(StringComparer.Ordinal)] }, await SetRolesAsync(db, user, before, set.Roles, cancellationToken)),
+            StaffUserChange.SetRoles set => ("user.rolesChanged", before with { Roles = [.. set.Roles.Order(StringComparer.Ordinal)] }, await SetRolesAsync(db,
+                user, before, set.Roles, cancellationToken)),
             StaffUserChange.Lock => ("user.locked", before with { LockoutEnd = StaffUserLine.LockedForever }, Lock(user, StaffUserLine.LockedForever)),
             StaffUserChange.Unlock => ("user.unlocked", before with { LockoutEnd = null }, Lock(user, null)),
             StaffUserChange.ResetPassword reset => ("user.passwordReset", before, await SetPasswordAsync(users, user, reset.Password)),

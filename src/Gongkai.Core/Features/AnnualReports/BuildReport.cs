@@ -33,7 +33,8 @@ public static class BuildReport
     /// The report an agency keeps, locks and publishes for the year: a department's from its own records; a
     /// government's (条例 Art 49: 本级政府…年度报告) the consolidation of its own and all its agencies' reports.
     /// </summary>
-    public static async Task<CheckedReport> OfRecordAsync(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, Agency agency, int year, ReportFormat? format, CancellationToken cancellationToken = default)
+    public static async Task<CheckedReport> OfRecordAsync(GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, Agency agency, int year,
+        ReportFormat? format, CancellationToken cancellationToken = default)
     {
         if (await LockedReports.LevelOfAsync(db, agency, cancellationToken) == ReportLevel.Government)
         {

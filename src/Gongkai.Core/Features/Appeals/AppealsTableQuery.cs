@@ -17,7 +17,8 @@ public static class AppealsTableQuery
         (await HandleManyAsync(db, [request.AgencyId], request.Year, cancellationToken))[request.AgencyId];
 
     /// <summary>Section 四 of many agencies in one query, by agency (every agency asked for is in the answer).</summary>
-    public static async Task<Dictionary<Guid, Dictionary<string, decimal>>> HandleManyAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, int year, CancellationToken cancellationToken = default)
+    public static async Task<Dictionary<Guid, Dictionary<string, decimal>>> HandleManyAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, int year,
+        CancellationToken cancellationToken = default)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);

@@ -32,7 +32,8 @@ internal static class DemoPublications
             .Replace("{科室}", division, StringComparison.Ordinal)
             .Replace("{专栏}", column, StringComparison.Ordinal)
             .Replace("{申请}", column + "/apply", StringComparison.Ordinal);
-        var published = await PublishGuide.HandleAsync(imports.Db, imports.Clock, new PublishGuide.Request(id, agency + "政府信息公开指南", text, SeedDemo.GuideEffectiveOn, imports.Actor), imports.CancellationToken);
+        var published = await PublishGuide.HandleAsync(imports.Db, imports.Clock, new PublishGuide.Request(id, agency + "政府信息公开指南", text,
+            SeedDemo.GuideEffectiveOn, imports.Actor), imports.CancellationToken);
         return published.Map(_ => true);
     }
 

@@ -19,20 +19,24 @@ namespace Gongkai.Core.Features.Demo;
 internal sealed record Importers(GongkaiDbContext Db, TimeProvider Clock, WorkCalendar Calendar, string Actor, CancellationToken CancellationToken)
 {
     public async Task<Result<int>> RequestsAsync(string agency, (string Name, byte[] Bytes) file) =>
-        Checked(file, (await ImportRequests.HandleAsync(Db, Clock, Calendar, new ImportRequests.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), null, CancellationToken))
+        Checked(file, (await ImportRequests.HandleAsync(Db, Clock, Calendar, new ImportRequests.Request(agency, LedgerFile.Read(file.Bytes, file.Name),
+            file.Name, SHA256.HashData(file.Bytes), Actor), null, CancellationToken))
             .Map(r => (r.Errors, r.Imported)));
 
     /// <param name="files">The stored attachments the file's 附件 column names.</param>
     public async Task<Result<int>> ItemsAsync(string agency, (string Name, byte[] Bytes) file, IReadOnlyDictionary<string, Attachment>? files = null) =>
-        Checked(file, (await ImportItems.HandleAsync(Db, Clock, new ImportItems.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor, files), CancellationToken))
+        Checked(file, (await ImportItems.HandleAsync(Db, Clock, new ImportItems.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name,
+            SHA256.HashData(file.Bytes), Actor, files), CancellationToken))
             .Map(r => (r.Errors, r.Imported)));
 
     public async Task<Result<int>> AppealsAsync(string agency, (string Name, byte[] Bytes) file) =>
-        Checked(file, (await ImportAppeals.HandleAsync(Db, Clock, new ImportAppeals.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
+        Checked(file, (await ImportAppeals.HandleAsync(Db, Clock, new ImportAppeals.Request(agency, LedgerFile.Read(file.Bytes, file.Name), file.Name,
+            SHA256.HashData(file.Bytes), Actor), CancellationToken))
             .Map(r => (r.Errors, r.Imported)));
 
     public async Task<Result<int>> Article20Async(string agency, int year, (string Name, byte[] Bytes) file) =>
-        Checked(file, (await ImportArticle20.HandleAsync(Db, Clock, new ImportArticle20.Request(agency, year, null, LedgerFile.Read(file.Bytes, file.Name), file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
+        Checked(file, (await ImportArticle20.HandleAsync(Db, Clock, new ImportArticle20.Request(agency, year, null, LedgerFile.Read(file.Bytes, file.Name),
+            file.Name, SHA256.HashData(file.Bytes), Actor), CancellationToken))
             .Map(r => (r.Errors, r.Changed)));
 
     private static Result<int> Checked((string Name, byte[] Bytes) file, Result<(IReadOnlyList<LedgerError> Errors, int Count)> result) =>

@@ -27,7 +27,8 @@ public static class PublishGuide
 
         db.Guides.Add(guide);
         AuditTrail.Record(db, clock, request.Actor, "guide.published", nameof(DisclosureGuide), guide.Id.ToString("D"), guide.AgencyId,
-            previous is null ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"第{previous.Version}版"), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"第{guide.Version}版：{guide.Title}（{guide.EffectiveOn:yyyy-MM-dd}起）"));
+            previous is null ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"第{previous.Version}版"),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"第{guide.Version}版：{guide.Title}（{guide.EffectiveOn:yyyy-MM-dd}起）"));
         await db.SaveChangesAsync(cancellationToken);
         return guide;
     }

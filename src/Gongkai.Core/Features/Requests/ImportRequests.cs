@@ -100,7 +100,8 @@ public static class ImportRequests
     /// 100,000-row ledger in seconds rather than minutes.
     /// </summary>
     private static async Task SaveAsync(
-        GongkaiDbContext db, TimeProvider clock, Agency agency, Request request, List<DisclosureRequest> requests, int alreadyPresent, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+        GongkaiDbContext db, TimeProvider clock, Agency agency, Request request, List<DisclosureRequest> requests, int alreadyPresent, IProgress<(int Done,
+            int Total)>? progress, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -36,7 +36,8 @@ public static class RequestsTable
     }
 
     /// <summary>The grouped counts of many agencies in one query (a district's reports), by agency.</summary>
-    public static async Task<Dictionary<Guid, List<Group>>> QueryManyAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, int year, ReportFormat format, CancellationToken cancellationToken = default)
+    public static async Task<Dictionary<Guid, List<Group>>> QueryManyAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, int year,
+        ReportFormat format, CancellationToken cancellationToken = default)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
@@ -70,7 +71,8 @@ public static class RequestsTable
     /// groups, and materialising them through LINQ cost more than a tenth of the query (BENCHMARKS.md, issue 5).
     /// Parameters are bound through EF's own type mappings, so ids and dates compare exactly as EF stores them.
     /// </summary>
-    private static async Task<List<(Guid AgencyId, Group Group)>> GroupsAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly start, DateOnly end, string rowColumn, CancellationToken cancellationToken)
+    private static async Task<List<(Guid AgencyId, Group Group)>> GroupsAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> agencyIds, DateOnly start,
+        DateOnly end, string rowColumn, CancellationToken cancellationToken)
     {
         var rows = new List<(Guid, Group)>();
         if (agencyIds.Count == 0)

@@ -58,7 +58,8 @@ public sealed class TableSpec
 {
     private readonly Dictionary<string, IReadOnlyList<CellKey>> _cellKeys;
 
-    public TableSpec(string id, int section, string keyPrefix, string? title, IReadOnlyList<ColumnSpec> columns, IReadOnlyList<RowSpec> rows, IReadOnlyList<string> headerLabels, TableShape shape = TableShape.LabelledRows)
+    public TableSpec(string id, int section, string keyPrefix, string? title, IReadOnlyList<ColumnSpec> columns, IReadOnlyList<RowSpec> rows,
+        IReadOnlyList<string> headerLabels, TableShape shape = TableShape.LabelledRows)
     {
         Id = id;
         Section = section;

@@ -57,7 +57,8 @@ internal static class ItemsApi
         var found = await ListItems.PageAsync(db, calendar, ChinaClock.Today(clock), request, cancellationToken);
         var categories = (await cache.FiltersAsync(db, agencyId, cancellationToken)).Categories.ToDictionary(c => c.Id, c => c.Name);
         var items = found.Lines
-            .Select(l => new ItemLine(l.Item.Id, l.Item.Title, l.Item.DocumentNumber, categories.GetValueOrDefault(l.Item.CategoryId, ""), l.Item.FormedOn, l.Item.PublishedOn, l.Item.FullTextElectronic))
+            .Select(l => new ItemLine(l.Item.Id, l.Item.Title, l.Item.DocumentNumber, categories.GetValueOrDefault(l.Item.CategoryId, ""), l.Item.FormedOn,
+                l.Item.PublishedOn, l.Item.FullTextElectronic))
             .ToList();
         return TypedResults.Ok(new ItemsPage(page, PageSize, found.HasNextPage, items));
     }

@@ -87,7 +87,8 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
             : new Problem("report.unknownSection", "请选择要修改的部分"), cancellationToken);
 
     public Task<IActionResult> OnPostLockAsync(int? year, CancellationToken cancellationToken) =>
-        StepAsync(year, async () => (await LockReport.HandleAsync(db, calendar, clock, new LockReport.Request(Agency.Id, Year, string.IsNullOrWhiteSpace(Acknowledgement) ? null : Acknowledgement.Trim(), UserId), cancellationToken))
+        StepAsync(year, async () => (await LockReport.HandleAsync(db, calendar, clock, new LockReport.Request(Agency.Id, Year,
+            string.IsNullOrWhiteSpace(Acknowledgement) ? null : Acknowledgement.Trim(), UserId), cancellationToken))
             .Map(r => $"第{r.Version.Number}版已锁定"), cancellationToken);
 
     public Task<IActionResult> OnPostPublishAsync(int? year, CancellationToken cancellationToken) =>
