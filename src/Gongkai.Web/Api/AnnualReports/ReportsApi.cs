@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Lifecycle;
@@ -10,7 +11,8 @@ namespace Gongkai.Web.Api.AnnualReports;
 
 /// <summary>
 /// Annual reports over the API: an agency's locked or published reports, one as report-json.md (the content as it was
-/// locked), its findings; and, with the agency's API key, the year's draft built from the records.
+/// locked), its findings (ReportCheck on that content); and, with the agency's API key, the year's draft built from the
+/// records, for a <see cref="ReportYear"/>.
 /// </summary>
 internal static class ReportsApi
 {
@@ -49,7 +51,7 @@ internal static class ReportsApi
         var stored = await PublicReports.GetAsync(db, agencyId, year, cancellationToken);
         return stored is null
             ? ApiProblems.From(Problem.NotFound("report.notLocked", $"该机关没有已锁定的{year}年度报告"))
-            : TypedResults.Text(stored.Version.Content, "application/json; charset=utf-8");
+            : TypedResults.Text(stored.Version.Content, ReportFileFormats.Json.ContentType);
     }
 
     private static async Task<Results<Ok<ReportFindings>, ProblemHttpResult>> FindingsAsync(Guid agencyId, int year, GongkaiDbContext db, CancellationToken cancellationToken)

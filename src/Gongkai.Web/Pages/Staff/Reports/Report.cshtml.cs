@@ -120,6 +120,9 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
 
     private int DefaultYear => ChinaClock.Today(clock).Year - 1;
 
+    /// <summary>Whether the page offers a link to <paramref name="year"/> (a <see cref="ReportYear"/> today).</summary>
+    public bool IsReportYear(int year) => ReportYear.Create(year, ChinaClock.Today(clock)).IsSuccess;
+
     /// <summary>The year's versions and the latest one checked (R7/R9 against last year's locked report), or the refusal to answer.</summary>
     private async Task<IActionResult?> LoadAsync(int? year, Guid? agency, StaffRight right, CancellationToken cancellationToken)
     {
