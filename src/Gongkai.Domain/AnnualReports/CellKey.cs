@@ -61,6 +61,9 @@ public readonly record struct CellKey : IComparable<CellKey>
     /// <summary>True for our own proactive figures (<c>proactive.*</c>), which no format declares.</summary>
     public bool IsProactive => _key is not null && _key.StartsWith("proactive.", StringComparison.Ordinal);
 
+    /// <summary>The category label of a <see cref="PublishedInCategory"/> key, or null for any other key.</summary>
+    public string? CategoryLabel => _key is not null && _key.StartsWith(PublishedByCategoryPrefix, StringComparison.Ordinal) ? _key[PublishedByCategoryPrefix.Length..] : null;
+
     /// <summary>A cell of 三: <paramref name="row"/> is the row's path below the table, e.g. <c>withheld.stateSecret</c>.</summary>
     public static CellKey Requests(string row, string column) => Checked(RequestsPrefix + "." + row + "." + Column(column));
 
@@ -83,9 +86,6 @@ public readonly record struct CellKey : IComparable<CellKey>
         ArgumentNullException.ThrowIfNull(column);
         return Checked(row.Path + "." + column.Key);
     }
-
-    /// <summary>The category label of a <see cref="PublishedInCategory"/> key, or null for any other key.</summary>
-    public string? CategoryLabel => _key is not null && _key.StartsWith(PublishedByCategoryPrefix, StringComparison.Ordinal) ? _key[PublishedByCategoryPrefix.Length..] : null;
 
     /// <summary>
     /// Reads a key as report-json.md writes it: a known prefix and the number of segments its table has, each segment
