@@ -49,8 +49,6 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
 
     private static readonly Actor OnlineApplicant = new(ActorId, "申请人（网上提交）", ActorRole.Applicant);
 
-    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>(StringComparer.Ordinal);
-
     private readonly Func<GongkaiDbContext> _open;
     private readonly ILogger _logger;
     private readonly System.Threading.Channels.Channel<Pending> _queue =
@@ -88,6 +86,9 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
     /// <summary>A checked application: what a batch needs to lodge it.</summary>
     internal sealed record Submission(Guid AgencyId, DateOnly Today, Applicant Applicant, string Content);
 
+    /// <summary>A submission committed: the application as stored, its agency's name and its 查询码 (kept only as a hash).</summary>
+    internal sealed record Lodged(DisclosureRequest Request, string AgencyName, string QueryCode);
+
     /// <summary>
     /// A submission waiting for its batch. Its id and 查询码 stay the same through retries, so a commit that went
     /// through although it reported a failure is not stored a second time by the retry (the primary key refuses it).
@@ -103,11 +104,11 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
         public string Code { get; } = QueryCode.New();
 
         /// <summary>Completed off the writer's loop, so a caller's continuation never holds up the next batch.</summary>
-        public TaskCompletionSource<Result<SubmitOnline.Response>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Result<Lodged>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Queues the submission; the task ends when its batch is committed (or it failed for good).</summary>
-    internal Task<Result<SubmitOnline.Response>> SubmitAsync(Submission submission, CancellationToken cancellationToken)
+    internal Task<Result<Lodged>> SubmitAsync(Submission submission, CancellationToken cancellationToken)
     {
         var pending = new Pending(submission, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
@@ -171,7 +172,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task<Result<SubmitOnline.Response>[]> CommitAsync(IReadOnlyList<Pending> batch)
+    private async Task<Result<Lodged>[]> CommitAsync(IReadOnlyList<Pending> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -186,7 +187,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task<Result<SubmitOnline.Response>[]> CommitOnceAsync(IReadOnlyList<Pending> batch)
+    private async Task<Result<Lodged>[]> CommitOnceAsync(IReadOnlyList<Pending> batch)
     {
         await using var db = _open();
 
@@ -208,7 +209,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync();
         var next = new Dictionary<(Guid Agency, int Year), int>();
         var at = Clock.GetUtcNow();
-        var answers = new Result<SubmitOnline.Response>[batch.Count];
+        var answers = new Result<Lodged>[batch.Count];
         var stored = 0;
         for (var i = 0; i < batch.Count; i++)
         {
@@ -233,7 +234,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
             {
                 // Refused by the procedure: the number stays free for the next one.
                 next[series] = number;
-                answers[i] = new SubmitOnline.Response(null, new Dictionary<string, string>(StringComparer.Ordinal) { [nameof(OnlineApplicationForm.Content)] = submitted.Problem.Message });
+                answers[i] = submitted.Problem;
                 continue;
             }
 
@@ -243,9 +244,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
             db.Entry(request).Property(RequestMapping.QueryCodeHash).CurrentValue = QueryCode.Hash(pending.Id, pending.Code);
             last = AuditTrail.Append(
                 db, last, Clock, ActorId, "request.submittedOnline", nameof(DisclosureRequest), pending.Id.ToString("D"), submission.AgencyId, null, ApplyStep.Snapshot(request));
-            answers[i] = new SubmitOnline.Response(
-                new SubmitOnline.Receipt(submission.AgencyId, agencyName, trackingNumber, pending.Code, submission.Today, request.State, request.ReceivedOn, request.CurrentDue),
-                NoErrors);
+            answers[i] = new Lodged(request, agencyName, pending.Code);
         }
 
         if (stored > 0)

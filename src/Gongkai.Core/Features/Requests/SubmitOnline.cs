@@ -16,6 +16,8 @@ namespace Gongkai.Core.Features.Requests;
 /// </summary>
 public static class SubmitOnline
 {
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public sealed record Request(Guid AgencyId, OnlineApplicationForm Form);
 
     /// <summary>What the applicant is given once: <see cref="QueryCode"/> is not kept anywhere.</summary>
@@ -29,15 +31,25 @@ public static class SubmitOnline
     /// The form is checked here, without the database; the agency is looked up by the writer, in the transaction that
     /// stores the application (an unknown agency is <see cref="AgencyProblems.NotFound()"/>, after any error of the form).
     /// </summary>
-    public static Task<Result<Response>> HandleAsync(SubmissionWriter writer, Request request, CancellationToken cancellationToken = default)
+    public static async Task<Result<Response>> HandleAsync(SubmissionWriter writer, Request request, CancellationToken cancellationToken = default)
     {
         var today = ChinaClock.Today(writer.Clock);
         var form = request.Form.Check(today);
         if (!form.IsValid)
         {
-            return Task.FromResult<Result<Response>>(new Response(null, form.Errors));
+            return new Response(null, form.Errors);
         }
 
-        return writer.SubmitAsync(new SubmissionWriter.Submission(request.AgencyId, today, form.Applicant!, form.Content!), cancellationToken);
+        var lodged = await writer.SubmitAsync(new SubmissionWriter.Submission(request.AgencyId, today, form.Applicant!, form.Content!), cancellationToken);
+        if (lodged.TryGetValue(out var stored))
+        {
+            var r = stored.Request;
+            return new Response(new Receipt(r.AgencyId, stored.AgencyName, r.TrackingNumber, stored.QueryCode, r.SubmittedOn, r.State, r.ReceivedOn, r.CurrentDue), NoErrors);
+        }
+
+        // An agency gone is the answer; what else the procedure refused when lodging is about the content the form let through.
+        return lodged.Problem.Kind == ProblemKind.NotFound
+            ? lodged.Problem
+            : new Response(null, new Dictionary<string, string>(StringComparer.Ordinal) { [nameof(OnlineApplicationForm.Content)] = lodged.Problem.Message });
     }
 }
