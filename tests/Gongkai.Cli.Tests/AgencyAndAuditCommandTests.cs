@@ -7,10 +7,10 @@ namespace Gongkai.Cli.Tests;
 public sealed class AgencyAndAuditCommandTests
 {
     [Fact]
-    public void Agency_AddDistrictAndDepartment_ListedAsTree()
+    public async Task Agency_AddDistrictAndDepartment_ListedAsTree()
     {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
 
         Assert.Equal(0, CliRunner.Run("agency", "add", "北京市东城区", "--db", db).ExitCode);
         Assert.Equal(0, CliRunner.Run("agency", "add", "北京市东城区对外联络服务办公室", "--parent", "北京市东城区", "--db", db).ExitCode);
@@ -21,10 +21,10 @@ public sealed class AgencyAndAuditCommandTests
     }
 
     [Fact]
-    public void Agency_DuplicateExit4UnknownParentExit3InChinese()
+    public async Task Agency_DuplicateExit4UnknownParentExit3InChinese()
     {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
 
         var again = CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
@@ -38,10 +38,10 @@ public sealed class AgencyAndAuditCommandTests
     }
 
     [Fact]
-    public void AuditVerify_AfterChangesAndAfterTampering_Exit0ThenExit1NamingTheEntry()
+    public async Task AuditVerify_AfterChangesAndAfterTampering_Exit0ThenExit1NamingTheEntry()
     {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
         CliRunner.Run("agency", "add", "北京市东城区教育委员会", "--parent", "北京市东城区", "--db", db);
         CliRunner.Run("agency", "add", "北京市东城区财政局", "--parent", "北京市东城区", "--db", db);
@@ -80,8 +80,8 @@ public sealed class UsersCommandTests
     [Fact]
     public async Task UsersAdd_FirstOversightAndAdmin_PasswordPrintedOnceAndHashedWithRolesAndAuditEntry()
     {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
 
         var added = CliRunner.Run("users", "add", "--agency", "北京市东城区", "--user", "gkb", "--name", "政务公开办", "--roles", "Oversight,AgencyAdmin", "--db", db);
@@ -103,10 +103,10 @@ public sealed class UsersCommandTests
     }
 
     [Fact]
-    public void UsersAdd_UnknownRoleExit2DuplicateNameExit4UnknownAgencyExit3_InChineseNothingStored()
+    public async Task UsersAdd_UnknownRoleExit2DuplicateNameExit4UnknownAgencyExit3_InChineseNothingStored()
     {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
         CliRunner.Run("users", "add", "--agency", "北京市东城区", "--user", "admin", "--name", "管理员", "--roles", "AgencyAdmin", "--db", db);
 

@@ -37,10 +37,11 @@ public sealed class CalendarLoadCommandTests
     }
 
     [Fact]
-    public void Load_NoticeThatMovesAnOpenDeadline_PrintsItAndDeadlinesFollowTheNotice()
+    public async Task Load_NoticeThatMovesAnOpenDeadline_PrintsItAndDeadlinesFollowTheNotice()
     {
         using var folder = new TempFolder();
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         var ledger = folder.File("ledger.csv", """
             申请编号,收到日期,申请方式,申请人类型,申请人,证件号码,申请内容,办理结果,答复日期
             2026-001,2026-12-04,当面申请,自然人,王五,11010519491231002X,本单位2026年预算执行情况,,

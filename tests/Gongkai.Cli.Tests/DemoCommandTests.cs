@@ -7,10 +7,11 @@ public sealed class DemoCommandTests
     private const string Office = "北京市东城区对外联络服务办公室";
 
     [Fact]
-    public void Demo_ThenReportBuild_TheSeedReportWithoutFindings()
+    public async Task Demo_ThenReportBuild_TheSeedReportWithoutFindings()
     {
         using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
 
         var demo = CliRunner.Run("demo", "--db", db);
         var again = CliRunner.Run("demo", "--db", db);
@@ -21,7 +22,7 @@ public sealed class DemoCommandTests
         Assert.Contains("已创建演示数据：北京市东城区（上级机关）", demo.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{Office}：主动公开信息38条，政府信息公开申请1件，行政复议和行政诉讼案件0件", demo.Stdout, StringComparison.Ordinal);
         Assert.Contains("已公开：政府信息公开指南7份，年度报告1份", demo.Stdout, StringComparison.Ordinal);
-        Assert.True(Directory.EnumerateFiles(Path.Combine(folder.Path, "files"), "*", SearchOption.AllDirectories).Any(), "no attached file beside the database");
+        Assert.True(Directory.EnumerateFiles(Path.Combine(Path.GetDirectoryName(db)!, "files"), "*", SearchOption.AllDirectories).Any(), "no attached file beside the database");
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("演示数据已存在", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, report.ExitCode);

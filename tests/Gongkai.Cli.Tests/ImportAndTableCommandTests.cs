@@ -15,10 +15,11 @@ public sealed class ImportAndTableCommandTests
         """;
 
     [Fact]
-    public void Import_SeedLedgerThenTable_TheSeedsSectionThree()
+    public async Task Import_SeedLedgerThenTable_TheSeedsSectionThree()
     {
         using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         var ledger = folder.File("ledger.csv", SeedLedger);
         CliRunner.Run("agency", "add", Agency, "--db", db);
 
@@ -46,10 +47,11 @@ public sealed class ImportAndTableCommandTests
     }
 
     [Fact]
-    public void Import_BadRows_Exit1NamingEachDatabaseUnchanged()
+    public async Task Import_BadRows_Exit1NamingEachDatabaseUnchanged()
     {
         using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         var lines = LedgerSample.Csv(10, seed: 2).Split('\n');
         lines[3] = lines[3].Replace(",2020-", ",2020-99-", StringComparison.Ordinal);
         var ledger = folder.File("bad.csv", string.Join('\n', lines));
@@ -66,10 +68,11 @@ public sealed class ImportAndTableCommandTests
     }
 
     [Fact]
-    public void Import_MissingFileExit2UnknownAgencyExit3()
+    public async Task Import_MissingFileExit2UnknownAgencyExit3()
     {
         using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         var ledger = folder.File("ledger.csv", SeedLedger);
 
         var missing = CliRunner.Run("import", "requests", Path.Combine(folder.Path, "none.csv"), "--agency", Agency, "--db", db);
@@ -83,10 +86,11 @@ public sealed class ImportAndTableCommandTests
     }
 
     [Fact]
-    public void ImportArticle20_SeedFigures_ThenAgainUnchanged()
+    public async Task ImportArticle20_SeedFigures_ThenAgainUnchanged()
     {
         using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         var file = folder.File("a20.csv", "指标,数值\n政府集中采购/采购项目数量,1\n政府集中采购/采购总金额,0.5950\n行政许可/本年增/减,减4\n");
         CliRunner.Run("agency", "add", Agency, "--db", db);
 
@@ -100,10 +104,11 @@ public sealed class ImportAndTableCommandTests
     }
 
     [Fact]
-    public void ImportAppeals_GoodThenBadFile_CountsThenEveryBadRowNamed()
+    public async Task ImportAppeals_GoodThenBadFile_CountsThenEveryBadRowNamed()
     {
         using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         var good = folder.File("appeals.csv", """
             案号,类型,提起日期,结果,结果日期,申请编号,摘要
             东复〔2020〕12号,行政复议,2020-11-02,结果维持,2020-12-20,,对答复不服
@@ -163,10 +168,10 @@ public sealed class ProactiveCommandTests
     private const string Agency = "北京市东城区对外联络服务办公室";
 
     [Fact]
-    public void ImportItemsThenSummary_TheSeedsTwentyTwenty()
+    public async Task ImportItemsThenSummary_TheSeedsTwentyTwenty()
     {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         CliRunner.Run("agency", "add", Agency, "--db", db);
 
         var import = CliRunner.Run("import", "items", CliRunner.Sample(Path.Combine("ledgers", "seed-2020-items.csv")), "--agency", Agency, "--db", db);
@@ -194,10 +199,11 @@ public sealed class ReportBuildCommandTests
     [Theory]
     [InlineData("2020.html")]
     [InlineData("2020.pdf")]
-    public void Build_FromTheSeedsLedgers_ReportThatChecksClean(string file)
+    public async Task Build_FromTheSeedsLedgers_ReportThatChecksClean(string file)
     {
         using var folder = new TempFolder("gongkai-cli-");
-        var db = Path.Combine(folder.Path, "g.db");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         string Ledger(string name) => CliRunner.Sample(Path.Combine("ledgers", name));
         CliRunner.Run("agency", "add", Agency, "--db", db);
         CliRunner.Run("import", "requests", Ledger("seed-2020-requests.csv"), "--agency", Agency, "--db", db);

@@ -12,10 +12,11 @@ public sealed class OutputsAndErrorsTests
     private const string Office = ReportLifecycleCommandTests.Office;
 
     [Fact]
-    public void BuildOut_JsonAndText_NoByteOrderMarkJsonParsesEverywhere()
+    public async Task BuildOut_JsonAndText_NoByteOrderMarkJsonParsesEverywhere()
     {
         using var folder = new TempFolder();
-        var db = ReportLifecycleCommandTests.SeedDatabase(folder);
+        await using var database = await ReportLifecycleCommandTests.SeedDatabaseAsync();
+        var db = database.Db;
         var json = Path.Combine(folder.Path, "x.json");
         var text = Path.Combine(folder.Path, "x.txt");
         var textWithBom = Path.Combine(folder.Path, "bom.txt");
@@ -49,10 +50,11 @@ public sealed class OutputsAndErrorsTests
     }
 
     [Fact]
-    public void BuildOut_FolderMissing_Exit2BeforeAnyDraftIsSaved()
+    public async Task BuildOut_FolderMissing_Exit2BeforeAnyDraftIsSaved()
     {
         using var folder = new TempFolder();
-        var db = ReportLifecycleCommandTests.SeedDatabase(folder);
+        await using var database = await ReportLifecycleCommandTests.SeedDatabaseAsync();
+        var db = database.Db;
         var missing = Path.Combine(folder.Path, "missing", "x.json");
 
         var build = CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--out", missing, "--db", db);
@@ -65,10 +67,11 @@ public sealed class OutputsAndErrorsTests
     }
 
     [Fact]
-    public void BuildOut_TargetIsAFolder_OneChineseLineExit2StackTraceOnlyWithVerbose()
+    public async Task BuildOut_TargetIsAFolder_OneChineseLineExit2StackTraceOnlyWithVerbose()
     {
         using var folder = new TempFolder();
-        var db = ReportLifecycleCommandTests.SeedDatabase(folder);
+        await using var database = await ReportLifecycleCommandTests.SeedDatabaseAsync();
+        var db = database.Db;
         var target = Directory.CreateDirectory(Path.Combine(folder.Path, "x.txt")).FullName;
 
         var plain = CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--out", target, "--db", db);

@@ -9,24 +9,25 @@ public sealed class ReportLifecycleCommandTests
     internal const string District = "北京市东城区";
     internal const string Office = "北京市东城区对外联络服务办公室";
 
-    /// <summary>The seed office's 2020 records in a new database in the folder.</summary>
-    internal static string SeedDatabase(TempFolder folder)
+    /// <summary>The seed office's 2020 records in a new database.</summary>
+    internal static async Task<TestDatabase> SeedDatabaseAsync()
     {
-        var db = Path.Combine(folder.Path, "g.db");
+        var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
         string Ledger(string name) => CliRunner.Sample(Path.Combine("ledgers", name));
         Assert.Equal(0, CliRunner.Run("agency", "add", District, "--db", db).ExitCode);
         Assert.Equal(0, CliRunner.Run("agency", "add", Office, "--parent", District, "--db", db).ExitCode);
         Assert.Equal(0, CliRunner.Run("import", "requests", Ledger("seed-2020-requests.csv"), "--agency", Office, "--db", db).ExitCode);
         Assert.Equal(0, CliRunner.Run("import", "items", Ledger("seed-2020-items.csv"), "--agency", Office, "--db", db).ExitCode);
         Assert.Equal(0, CliRunner.Run("import", "article20", Ledger("seed-2020-article20.csv"), "--agency", Office, "--year", "2020", "--db", db).ExitCode);
-        return db;
+        return database;
     }
 
     [Fact]
-    public void BuildLockPublishStatus_SeedOffice_LockedHashedPublishedInTime()
+    public async Task BuildLockPublishStatus_SeedOffice_LockedHashedPublishedInTime()
     {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = SeedDatabase(folder);
+        await using var database = await SeedDatabaseAsync();
+        var db = database.Db;
 
         var lockWithoutDraft = CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);
         var build = CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--db", db);
@@ -70,10 +71,10 @@ public sealed class ReportLifecycleCommandTests
     }
 
     [Fact]
-    public void District_Json_SumsAndEachAgencysStatus()
+    public async Task District_Json_SumsAndEachAgencysStatus()
     {
-        using var folder = new TempFolder("gongkai-cli-");
-        var db = SeedDatabase(folder);
+        await using var database = await SeedDatabaseAsync();
+        var db = database.Db;
         CliRunner.Run("report", "build", "--agency", Office, "--year", "2020", "--db", db);
         CliRunner.Run("report", "lock", "--agency", Office, "--year", "2020", "--db", db);
 

@@ -57,9 +57,9 @@ public sealed class DemoSite : IAsyncDisposable
     /// <summary>The day the demo was seeded: after every demo record, before the 2021 reports are due.</summary>
     public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2022, 1, 10, 1, 0, 0, TimeSpan.Zero));
 
-    private readonly ScratchDatabase _database;
+    private readonly TestDatabase _database;
 
-    private DemoSite(ScratchDatabase database)
+    private DemoSite(TestDatabase database)
     {
         _database = database;
         Factory = new SiteFactory(database.Db);
@@ -94,13 +94,13 @@ public sealed class DemoSite : IAsyncDisposable
 
     public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public static Task<DemoSite> CreateAsync(string provider) =>
-        Cleanup.DisposeOnFailureAsync(new DemoSite(ScratchDatabase.Create(provider, "gongkai_web_")), site => site.SeedAsync());
+    public static async Task<DemoSite> CreateAsync(string provider) =>
+        await Cleanup.DisposeOnFailureAsync(new DemoSite(await TestDatabase.CreateAsync(provider, "gongkai_web_")), site => site.SeedAsync());
 
     private async Task SeedAsync()
     {
         var ct = CancellationToken.None;
-        await using var db = await GongkaiDatabase.OpenAndMigrateAsync(Target, ct);
+        await using var db = Open();
         var calendar = WorkCalendar.Official;
         Check(await SeedDemo.HandleAsync(db, Clock, calendar, new SeedDemo.Request("test", AttachmentStore.ForDatabase(Target)), ct), "demo");
         DistrictId = await IdOfAsync(db, SeedDemo.District);

@@ -18,7 +18,8 @@ internal static class TestProviders
     /// <summary>For <c>[MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]</c>.</summary>
     public static TheoryData<string> Providers => [.. Names];
 
-    private static string? PostgresServer =>
+    /// <summary>The server of <c>GONGKAI_TEST_PG</c>, or null where it is not set.</summary>
+    public static string? PostgresServer =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
     /// <summary>A connection string to a database of its own on the server of <c>GONGKAI_TEST_PG</c> (not created yet).</summary>

@@ -1,6 +1,5 @@
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Features.Accounts;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -4,7 +4,6 @@ using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Calendar;

@@ -1,5 +1,4 @@
 using Gongkai.Core.Features.Appeals;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Appeals;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Article20;
 using Microsoft.EntityFrameworkCore;

@@ -9,13 +9,27 @@ public sealed class DatabaseTests
     [Fact]
     public async Task Migrate_SqliteFile_WriteAheadLogging()
     {
-        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
-        await using var db = database.Open();
+        await using var database = TestDatabase.Unmigrated(TestProviders.Sqlite, "gongkai-migrate-");
+        await using var db = await GongkaiDatabase.OpenAndMigrateAsync(database.Target, TestContext.Current.CancellationToken);
         await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
 
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>One migration per provider makes the whole model (a model change without its migration fails here).</summary>
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Migrate_NewDatabase_AllAppliedAndTheModelMatches(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = TestDatabase.Unmigrated(provider, "gongkai_migrate_");
+        await using var db = await GongkaiDatabase.OpenAndMigrateAsync(database.Target, ct);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        Assert.Single(await db.Database.GetAppliedMigrationsAsync(ct));
+        Assert.False(db.Database.HasPendingModelChanges());
     }
 
     [Theory]

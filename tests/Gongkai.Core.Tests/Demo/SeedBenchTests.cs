@@ -1,6 +1,5 @@
 using Gongkai.BenchData;
 using Gongkai.Core.Features.AnnualReports;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
 using Gongkai.Domain.Requests;

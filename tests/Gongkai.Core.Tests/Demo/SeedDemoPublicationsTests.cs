@@ -1,7 +1,6 @@
 using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Demo;
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.AnnualReports.Lifecycle;
 using Gongkai.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Demo;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;

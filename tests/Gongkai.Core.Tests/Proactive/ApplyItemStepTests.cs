@@ -1,6 +1,5 @@
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;

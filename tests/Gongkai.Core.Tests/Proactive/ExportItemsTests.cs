@@ -1,7 +1,6 @@
 using System.Text;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;

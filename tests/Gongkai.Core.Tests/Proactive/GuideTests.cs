@@ -1,5 +1,4 @@
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,3 @@
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;

@@ -1,7 +1,6 @@
 using System.Text;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Calendar;

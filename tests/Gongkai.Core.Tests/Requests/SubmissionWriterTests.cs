@@ -1,6 +1,5 @@
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Requests;
 using Microsoft.Data.Sqlite;

@@ -35,7 +35,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Demo_EmptyDatabase_SeededAndServedThenLeftAlone()
     {
-        await using var database = ScratchDatabase.Create(TestProviders.Sqlite, "gongkai-web-demo-");
+        await using var database = TestDatabase.Unmigrated(TestProviders.Sqlite, "gongkai-web-demo-");
         var file = database.Db;
         await using (var factory = new DemoFactory(file))
         {

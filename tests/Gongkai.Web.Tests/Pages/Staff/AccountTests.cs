@@ -109,7 +109,7 @@ public sealed class AccountTests(StaffSites sites)
     public async Task Setup_EmptyDatabase_WeakPasswordRefusedThenAdminCreatedThenClosed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = ScratchDatabase.Create(TestProviders.Sqlite, "gongkai-setup-");
+        await using var database = TestDatabase.Unmigrated(TestProviders.Sqlite, "gongkai-setup-");
         var db = database.Db;
         await using (var factory = new EmptySite(db))
         {

@@ -57,9 +57,9 @@ public sealed partial class StaffSite : IAsyncDisposable
 
     public static readonly DateOnly Today = new(2022, 1, 10);
 
-    private readonly ScratchDatabase _database;
+    private readonly TestDatabase _database;
 
-    private StaffSite(ScratchDatabase database)
+    private StaffSite(TestDatabase database)
     {
         _database = database;
         Factory = new Site(database.Db, Clock, this);
@@ -93,8 +93,8 @@ public sealed partial class StaffSite : IAsyncDisposable
 
     public GongkaiDbContext Open() => GongkaiDatabase.Open(Target);
 
-    public static Task<StaffSite> CreateAsync(string provider) =>
-        Cleanup.DisposeOnFailureAsync(new StaffSite(ScratchDatabase.Create(provider, "gongkai_staff_")), site => site.SeedAsync());
+    public static async Task<StaffSite> CreateAsync(string provider) =>
+        await Cleanup.DisposeOnFailureAsync(new StaffSite(await TestDatabase.CreateAsync(provider, "gongkai_staff_")), site => site.SeedAsync());
 
     /// <summary>A second host of the same site on a real loopback port, for a browser; the caller disposes it.</summary>
     public WebApplicationFactory<Program> StartOnLoopback()
@@ -153,7 +153,7 @@ public sealed partial class StaffSite : IAsyncDisposable
     {
         var ct = CancellationToken.None;
         var calendar = WorkCalendar.Official;
-        await using (var db = await GongkaiDatabase.OpenAndMigrateAsync(Target, ct))
+        await using (var db = Open())
         {
             Check((await SeedDemo.HandleAsync(db, Clock, calendar, new SeedDemo.Request("test", AttachmentStore.ForDatabase(Target)), ct)).IsSuccess, "demo");
             OfficeId = await db.Agencies.Where(a => a.Name == SeedDemo.SeedOffice).Select(a => a.Id).SingleAsync(ct);
