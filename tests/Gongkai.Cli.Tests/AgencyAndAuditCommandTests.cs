@@ -93,7 +93,8 @@ public sealed class UsersCommandTests
         {
             var user = await context.Users.SingleAsync(u => u.UserName == "gkb", TestContext.Current.CancellationToken);
             Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<Gongkai.Core.Data.Accounts.StaffUser>().VerifyHashedPassword(user, user.PasswordHash!, password));
-            var roles = await (from ur in context.UserRoles join r in context.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToListAsync(TestContext.Current.CancellationToken);
+            var roles = await (from ur in context.UserRoles join r in context.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name)
+                .ToListAsync(TestContext.Current.CancellationToken);
             Assert.Equal(["AgencyAdmin", "Oversight"], roles.Order(StringComparer.Ordinal));
             var entry = await context.AuditEntries.SingleAsync(e => e.Action == "user.created", TestContext.Current.CancellationToken);
             Assert.DoesNotContain(password, entry.After ?? "", StringComparison.Ordinal);

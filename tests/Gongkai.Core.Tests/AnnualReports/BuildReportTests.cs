@@ -32,9 +32,11 @@ public sealed class BuildReportTests
         var requests = Ledger("seed-2020-requests.csv");
         var items = Ledger("seed-2020-items.csv");
         var article20 = Ledger("seed-2020-article20.csv");
-        Assert.Empty((await ImportRequests.HandleAsync(db, clock, WorkCalendar.Official, new ImportRequests.Request(AgencyName, LedgerFile.Read(requests, "r.csv"), "r.csv", [], "t"), cancellationToken: ct)).Value.Errors);
+        Assert.Empty((await ImportRequests.HandleAsync(db, clock, WorkCalendar.Official, new ImportRequests.Request(AgencyName, LedgerFile.Read(requests,
+            "r.csv"), "r.csv", [], "t"), cancellationToken: ct)).Value.Errors);
         Assert.Empty((await ImportItems.HandleAsync(db, clock, new ImportItems.Request(AgencyName, LedgerFile.Read(items, "i.csv"), "i.csv", [], "t"), ct)).Value.Errors);
-        Assert.Empty((await ImportArticle20.HandleAsync(db, clock, new ImportArticle20.Request(AgencyName, 2020, null, LedgerFile.Read(article20, "a.csv"), "a.csv", ImportRequests.Hash(article20), "t"), ct)).Value.Errors);
+        Assert.Empty((await ImportArticle20.HandleAsync(db, clock, new ImportArticle20.Request(AgencyName, 2020, null, LedgerFile.Read(article20, "a.csv"),
+            "a.csv", ImportRequests.Hash(article20), "t"), ct)).Value.Errors);
 
         var built = await BuildReport.HandleAsync(db, WorkCalendar.Official, new BuildReport.Request(agency.Id, 2020), ct);
         var seed = new SeedCopy().Parse().Report;

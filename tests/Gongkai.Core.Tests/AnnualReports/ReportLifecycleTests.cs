@@ -39,13 +39,15 @@ public sealed class ReportLifecycleTests
         var items = Ledger("seed-2020-items.csv");
         Assert.Empty((await ImportItems.HandleAsync(db, clock, new ImportItems.Request(Office, LedgerFile.Read(items, "i.csv"), "i.csv", [], "t"), Ct)).Value.Errors);
         var article20 = Ledger("seed-2020-article20.csv");
-        Assert.Empty((await ImportArticle20.HandleAsync(db, clock, new ImportArticle20.Request(Office, 2020, null, LedgerFile.Read(article20, "a.csv"), "a.csv", ImportRequests.Hash(article20), "t"), Ct)).Value.Errors);
+        Assert.Empty((await ImportArticle20.HandleAsync(db, clock, new ImportArticle20.Request(Office, 2020, null, LedgerFile.Read(article20, "a.csv"), "a.csv",
+            ImportRequests.Hash(article20), "t"), Ct)).Value.Errors);
         return (district, office);
     }
 
     private static async Task ImportCsvAsync(GongkaiDbContext db, TimeProvider clock, string agency, byte[] csv)
     {
-        var imported = await ImportRequests.HandleAsync(db, clock, WorkCalendar.Official, new ImportRequests.Request(agency, LedgerFile.Read(csv, "r.csv"), "r.csv", ImportRequests.Hash(csv), "t"), cancellationToken: Ct);
+        var imported = await ImportRequests.HandleAsync(db, clock, WorkCalendar.Official, new ImportRequests.Request(agency, LedgerFile.Read(csv, "r.csv"),
+            "r.csv", ImportRequests.Hash(csv), "t"), cancellationToken: Ct);
         Assert.True(imported.IsSuccess, imported.IsSuccess ? "" : imported.Problem.Message);
         Assert.Empty(imported.Value.Errors);
     }

@@ -57,7 +57,8 @@ public sealed class SeedRuleTests
         var r4 = Single(report, "R4");
         Assert.Equal(Severity.Error, r4.Severity);
         Assert.Equal("行政复议：总计（1）不等于结果维持、结果纠正、其他结果、尚未审结之和（0）", r4.Message);
-        Assert.Equal(["appeals.reconsideration.total", "appeals.reconsideration.upheld", "appeals.reconsideration.corrected", "appeals.reconsideration.other", "appeals.reconsideration.pending"], r4.Cells);
+        Assert.Equal(["appeals.reconsideration.total", "appeals.reconsideration.upheld", "appeals.reconsideration.corrected", "appeals.reconsideration.other",
+            "appeals.reconsideration.pending"], r4.Cells);
         Assert.Single(report.Findings);
     }
 

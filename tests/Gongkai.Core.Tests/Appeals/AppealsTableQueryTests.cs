@@ -55,7 +55,8 @@ public sealed class AppealsTableQueryTests
         await using (var db = database.Open())
         {
             db.Agencies.Add(agency);
-            db.Appeals.Add(AppealCase.Create(Guid.NewGuid(), agency.Id, AppealKind.Reconsideration, new DateOnly(2020, 12, 30), "复议-1", null, null, AppealResult.Corrected, new DateOnly(2021, 1, 4)).Value);
+            db.Appeals.Add(AppealCase.Create(Guid.NewGuid(), agency.Id, AppealKind.Reconsideration, new DateOnly(2020, 12, 30), "复议-1", null, null,
+                AppealResult.Corrected, new DateOnly(2021, 1, 4)).Value);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 

@@ -30,7 +30,8 @@ public sealed class DataFolderTests
     [Fact]
     public void Resolve_NoSetting_DefaultFileInTheDataFolder()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux() && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable)), "XDG_DATA_HOME decides the folder on Linux only; GONGKAI_DB would win");
+        Assert.SkipUnless(OperatingSystem.IsLinux() && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable)),
+            "XDG_DATA_HOME decides the folder on Linux only; GONGKAI_DB would win");
 
         // The test processes' user data folder is a temporary one (TestDataHome), never the real ~/.local/share.
         var expected = Path.Combine(DataFolder.In(Environment.GetEnvironmentVariable("XDG_DATA_HOME")!), "gongkai.db");

@@ -75,7 +75,8 @@ public sealed class SeedDemoTests
             Assert.True(totals["requests.received." + column] > 0, column);
         }
 
-        foreach (var key in new[] { "requests.carriedIn.total", "requests.carriedOut.total", "requests.disclosed.total", "requests.partlyDisclosed.total", "requests.cannotProvide.notHeld.total", "requests.notProcessed.repeated.total", "appeals.reconsideration.total", "appeals.litigationDirect.total", "appeals.reconsideration.corrected" })
+        foreach (var key in new[] { "requests.carriedIn.total", "requests.carriedOut.total", "requests.disclosed.total", "requests.partlyDisclosed.total",
+            "requests.cannotProvide.notHeld.total", "requests.notProcessed.repeated.total", "appeals.reconsideration.total", "appeals.litigationDirect.total", "appeals.reconsideration.corrected" })
         {
             Assert.True(totals.GetValueOrDefault(key) > 0, key);
         }
@@ -123,7 +124,8 @@ public sealed class SeedDemoTests
             var read = ReportFile.Read(path).Report;
 
             var layoutKeys = built.Report.Layout.Cells.Select(c => c.Key.ToString()).ToHashSet(StringComparer.Ordinal);
-            var expected = built.Report.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
+            var expected = built.Report.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key,
+                StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
             var actual = read.Values.Where(v => layoutKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}");
             Assert.True(expected.SequenceEqual(actual), extension + ": " + string.Join(", ", expected.Except(actual)));
             Assert.Equal(built.Report.Blanks.Order(StringComparer.Ordinal), read.Blanks.Order(StringComparer.Ordinal));

@@ -171,7 +171,8 @@ public sealed class PdfReportTests
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
         }
 
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<{new string('a', 32)}> <{new string('a', 32)}>] >>\nstartxref\n{xref}\n%%EOF\n");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<{new string('a', 32)}> <{new string('a', 32)}>] >>\nstartxref\n{xref}\n%%EOF\n");
         return System.Text.Encoding.ASCII.GetBytes(text.ToString());
     }
 }

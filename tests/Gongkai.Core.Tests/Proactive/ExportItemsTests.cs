@@ -20,7 +20,8 @@ public sealed class ExportItemsTests
         var agency = Agency.Create(AgencyName).Value;
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        var imported = await ImportItems.HandleAsync(db, new FakeTimeProvider(), new ImportItems.Request(AgencyName, LedgerFile.Read(file, name), name, [], "test"), TestContext.Current.CancellationToken);
+        var imported = await ImportItems.HandleAsync(db, new FakeTimeProvider(), new ImportItems.Request(AgencyName, LedgerFile.Read(file, name), name, [],
+            "test"), TestContext.Current.CancellationToken);
         Assert.Empty(imported.Value.Errors);
         Assert.Equal(38, imported.Value.Imported);
         return (database, agency.Id);

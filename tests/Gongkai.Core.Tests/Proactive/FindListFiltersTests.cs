@@ -1,5 +1,4 @@
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;

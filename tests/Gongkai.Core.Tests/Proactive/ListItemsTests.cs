@@ -28,7 +28,8 @@ public sealed class ListItemsTests
             var csv = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "ledgers", "seed-2020-items.csv"))
                 + "一条迟发的信息,,业务动态,,综合科,2020-09-24,2020-10-29,是\n";
             var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
-            var imported = await ImportItems.HandleAsync(db, new FakeTimeProvider(), new ImportItems.Request(AgencyName, LedgerFile.Read(bytes, "i.csv"), "i.csv", [], "test"), TestContext.Current.CancellationToken);
+            var imported = await ImportItems.HandleAsync(db, new FakeTimeProvider(), new ImportItems.Request(AgencyName, LedgerFile.Read(bytes, "i.csv"),
+                "i.csv", [], "test"), TestContext.Current.CancellationToken);
             Assert.Empty(imported.Value.Errors);
         }
 

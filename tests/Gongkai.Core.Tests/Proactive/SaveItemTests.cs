@@ -1,6 +1,5 @@
 using System.Text;
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Tests.Data;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;

@@ -94,7 +94,8 @@ public sealed class SubmissionWriterTests
         {
             await db.Database.ExecuteSqlRawAsync(
                 provider == TestProviders.Postgres
-                    ? $"CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF strpos(NEW.content, '{Refused}') > 0 THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$; " +
+                    ? "CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS "
+                        + $"$$ BEGIN IF strpos(NEW.content, '{Refused}') > 0 THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$; " +
                       "CREATE TRIGGER refuse_marked BEFORE INSERT ON requests FOR EACH ROW EXECUTE FUNCTION refuse_marked();"
                     : $"CREATE TRIGGER refuse_marked BEFORE INSERT ON requests WHEN instr(NEW.content, '{Refused}') > 0 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
                 Ct);

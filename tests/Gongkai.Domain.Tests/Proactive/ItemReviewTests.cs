@@ -249,7 +249,8 @@ public sealed class ItemReviewTests
 
         Assert.Equal(2, item.Versions.Count);
         Assert.Same(v1, item.Versions[0]);
-        Assert.Equal((2, "更新后的标题", "东外联发〔2020〕5号", changed, published), (item.PublicVersion!.Number, item.PublicVersion.Title, item.PublicVersion.DocumentNumber, item.PublicVersion.FormedOn, item.PublicVersion.PublishedOn));
+        Assert.Equal((2, "更新后的标题", "东外联发〔2020〕5号", changed, published), (item.PublicVersion!.Number, item.PublicVersion.Title, item.PublicVersion.DocumentNumber,
+            item.PublicVersion.FormedOn, item.PublicVersion.PublishedOn));
         Assert.Equal((Day, published), (item.FirstPublishedOn, item.PublishedOn));
         Assert.Equal(("东城区对口支援拉萨市当雄县工作动态", (string?)null, Day), (v1.Title, v1.DocumentNumber, v1.PublishedOn));
     }

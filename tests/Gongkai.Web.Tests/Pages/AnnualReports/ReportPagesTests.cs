@@ -32,7 +32,8 @@ public sealed class ReportPagesTests(DemoSites sites)
         Assert.Equal(["2021年政府信息公开工作年度报告"], department.Main.QuerySelectorAll("tbody th[scope=row]").Select(th => th.TextContent.Trim()));
         Assert.Contains("已定稿", department.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await PageReader.GetAsync(client, $"/agencies/{site.DepartmentId:D}/reports/2020")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/agencies/{site.DepartmentId:D}/reports/2020/download/json", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/agencies/{site.DepartmentId:D}/reports/2020/download/json", UriKind.Relative),
+            TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Theory]

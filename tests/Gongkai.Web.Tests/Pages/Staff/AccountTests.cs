@@ -140,7 +140,7 @@ public sealed class AccountTests(StaffSites sites)
     public async Task Setup_FirstAdmin_LeavesAuditEntries()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = ScratchDatabase.Create(TestProviders.Sqlite, "gongkai-setup-");
+        await using var database = TestDatabase.Unmigrated(TestProviders.Sqlite, "gongkai-setup-");
         await using (var factory = new EmptySite(database.Db))
         {
             var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

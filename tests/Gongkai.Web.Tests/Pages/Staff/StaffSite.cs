@@ -166,7 +166,8 @@ public sealed partial class StaffSite : IAsyncDisposable
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            foreach (var (name, agency, role) in new[] { (OtherAgencyUser, DepartmentId, StaffRoles.Handler), (LockoutUser, OfficeId, StaffRoles.Handler), (OtherAgencyAdmin, DepartmentId, StaffRoles.AgencyAdmin) })
+            foreach (var (name, agency, role) in new[] { (OtherAgencyUser, DepartmentId, StaffRoles.Handler), (LockoutUser, OfficeId, StaffRoles.Handler),
+                (OtherAgencyAdmin, DepartmentId, StaffRoles.AgencyAdmin) })
             {
                 var user = new StaffUser { Id = Guid.NewGuid(), UserName = name, DisplayName = name, AgencyId = agency };
                 Check((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded && (await users.AddToRoleAsync(user, role)).Succeeded, name);
