@@ -123,6 +123,7 @@ public static class GongkaiDatabase
         }
 
         var db = Open(target);
+        await RefuseOtherMigrationsAsync(db, target, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (target.Provider == DatabaseProvider.Sqlite)
         {
@@ -131,6 +132,23 @@ public static class GongkaiDatabase
         }
 
         return db;
+    }
+
+    /// <summary>
+    /// A database made by migrations this build does not know (those before they were squashed into one initial
+    /// migration in issue 12, or a newer build's) is refused with the reason, before anything is changed in it:
+    /// migrating would fail half-way on tables that already exist.
+    /// </summary>
+    private static async Task RefuseOtherMigrationsAsync(GongkaiDbContext db, DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        if (applied.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+        {
+            await db.DisposeAsync();
+            throw new InvalidOperationException(
+                $"数据库 {target.Display} 由其他版本的 Gongkai 创建（迁移 {unknown}），与本版本的数据库结构不兼容：请备份后删除该数据库，由本版本重新创建");
+        }
     }
 }
 

@@ -32,6 +32,26 @@ public sealed class DatabaseTests
         Assert.False(db.Database.HasPendingModelChanges());
     }
 
+    /// <summary>A database of migrations this build does not know (before the squash) is refused as it is, not half-migrated.</summary>
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Migrate_DatabaseOfUnknownMigrations_RefusedInChineseNothingChanged(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.Open())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('20261201000000_Old', '10.0.0')", ct);
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => GongkaiDatabase.OpenAndMigrateAsync(database.Target, ct));
+
+        Assert.Contains("由其他版本的 Gongkai 创建（迁移 20261201000000_Old）", refused.Message, StringComparison.Ordinal);
+        await using var after = database.Open();
+        Assert.Equal(2, (await after.Database.GetAppliedMigrationsAsync(ct)).Count());
+    }
+
     [Theory]
     [InlineData(null, DatabaseProvider.Sqlite)]
     [InlineData("custom/records.db", DatabaseProvider.Sqlite)]
