@@ -215,7 +215,7 @@ internal static class SeedBench
                 rows.Add(row);
                 if (RecordGenerator.IsRefusal(row[7]) && c.Generator.Next(200) == 0)
                 {
-                    appeals.Add(c.Generator.Appeal("京西政复", appeals.Count + 1, row[0], LedgerRecords.ParseDate(row[8])!.Value, new DateOnly(lastYear, 12, 31)));
+                    appeals.Add(c.Generator.Appeal("京西政复", appeals.Count + 1, row[0], DateInput.Parse(row[8])!.Value, new DateOnly(lastYear, 12, 31)));
                 }
             }
         }

@@ -57,14 +57,17 @@ public sealed class ReportLifecycleCommandTests
         Assert.DoesNotContain("   at ", status.Stdout + status.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>Every command on a report's year takes the same --year: 2019 (the 2019 条例) to next year.</summary>
     [Theory]
-    [InlineData("build", "2018", "年度报告从2019年度起")]
-    [InlineData("lock", "9999", "年度不能晚于")]
-    public void Report_YearOutOfRange_Exit2WithTheReason(string step, string year, string reason)
+    [InlineData("report build", "2018", "年度报告从2019年度起")]
+    [InlineData("report lock", "9999", "年度不能晚于")]
+    [InlineData("requests table", "2018", "年度报告从2019年度起")]
+    [InlineData("proactive summary", "9999", "年度不能晚于")]
+    public void YearOfAReport_OutOfRange_Exit2WithTheReason(string command, string year, string reason)
     {
         using var folder = new TempFolder("gongkai-cli-");
 
-        var result = CliRunner.Run("report", step, "--agency", Office, "--year", year, "--db", Path.Combine(folder.Path, "g.db"));
+        var result = CliRunner.Run([.. command.Split(' '), "--agency", Office, "--year", year, "--db", Path.Combine(folder.Path, "g.db")]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);

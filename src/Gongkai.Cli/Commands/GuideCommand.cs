@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 
@@ -24,7 +23,7 @@ internal static class GuideCommand
                 return GongkaiCli.Unusable;
             }
 
-            var date = result.GetValue(effective) is { } d ? LedgerRecords.ParseDate(d) : ChinaClock.Today(TimeProvider.System);
+            var date = result.GetValue(effective) is { } d ? DateInput.Parse(d) : ChinaClock.Today(TimeProvider.System);
             if (date is null)
             {
                 stderr.WriteLine($"「{result.GetValue(effective)}」不是日期");

@@ -55,7 +55,7 @@ internal static class ImportCommand
                 return imported.Map(r => new Outcome(r.Errors, r.Imported, r.AlreadyPresent));
             });
 
-        var year = new Option<int>("--year") { Description = "年度", Required = true };
+        var year = ReportCommand.YearOption();
         var format = new Option<string?>("--format") { Description = "报告格式：2019 或 2021（默认按年度）" };
         format.AcceptOnlyFromAmong("2019", "2021");
         var article20 = Subcommand(

@@ -15,7 +15,7 @@ internal static class ProactiveCommand
     {
         var db = DatabaseOption.Create();
         var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
-        var year = new Option<int>("--year") { Description = "年度", Required = true };
+        var year = ReportCommand.YearOption();
         var json = new Option<bool>("--json") { Description = "输出 JSON（键 proactive.*，见 spec/report-json.md）" };
         var summary = new Command("summary", "主动公开情况：公开数量、各类别数量、全文电子化率、按时公开率（条例第二十六条）") { agency, year, json, db };
         summary.SetAction(async (result, cancellationToken) =>

@@ -123,8 +123,8 @@ internal static class ReportCommand
          YearOption(),
          DatabaseOption.Create());
 
-    /// <summary><c>--year</c>: a <see cref="ReportYear"/> (2019 to next year), refused as the command line is.</summary>
-    private static Option<int> YearOption()
+    /// <summary><c>--year</c> of every command on a report's year: a <see cref="ReportYear"/> (2019 to next year), refused as the command line is.</summary>
+    internal static Option<int> YearOption()
     {
         var year = new Option<int>("--year") { Description = "年度（2019年度起）", Required = true };
         year.Validators.Add(result =>

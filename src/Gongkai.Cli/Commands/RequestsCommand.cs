@@ -14,7 +14,7 @@ internal static class RequestsCommand
     {
         var db = DatabaseOption.Create();
         var agency = new Option<string>("--agency") { Description = "机关全称", Required = true };
-        var year = new Option<int>("--year") { Description = "年度", Required = true };
+        var year = ReportCommand.YearOption();
         var json = new Option<bool>("--json") { Description = "输出 JSON（spec/report-json.md 的单元格键）" };
         var format = new Option<string?>("--format") { Description = "报告格式：2019 或 2021（默认按年度：2020年及以前为2019）" };
         format.AcceptOnlyFromAmong("2019", "2021");

@@ -140,21 +140,6 @@ public sealed class ImportRequestsTests
         Assert.DoesNotContain("19491231", stored, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("2020-09-24", 2020, 9, 24)]
-    [InlineData("2020/9/4", 2020, 9, 4)]
-    [InlineData("2020年9月24日", 2020, 9, 24)]
-    [InlineData("2020.09.24", 2020, 9, 24)]
-    public void ParseDate_LedgerForms(string text, int y, int m, int d) =>
-        Assert.Equal(new DateOnly(y, m, d), LedgerRecords.ParseDate(text));
-
-    [Theory]
-    [InlineData("2020-02-30")]
-    [InlineData("24/09/2020")]
-    [InlineData("2020-13-01")]
-    [InlineData("去年")]
-    public void ParseDate_NotADate_Null(string text) => Assert.Null(LedgerRecords.ParseDate(text));
-
     [Fact]
     public async Task Import_UnknownAgency_Problem()
     {

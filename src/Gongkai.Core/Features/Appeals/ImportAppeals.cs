@@ -2,7 +2,6 @@ using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Documents;
-using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports.Parsing;
 using Gongkai.Domain.Appeals;
@@ -133,7 +132,7 @@ public static class ImportAppeals
             Fail(Kind, $"「{row[Kind]}」不是案件类型（应为行政复议、未经复议直接起诉或复议后起诉）");
         }
 
-        var filed = LedgerRecords.ParseDate(row[FiledOn]);
+        var filed = DateInput.Parse(row[FiledOn]);
         if (filed is null)
         {
             Fail(FiledOn, row[FiledOn].Length == 0 ? "不能为空" : $"「{row[FiledOn]}」不是日期（应为YYYY-MM-DD、YYYY/M/D或YYYY年M月D日）");
@@ -147,7 +146,7 @@ public static class ImportAppeals
         DateOnly? resultOn = null;
         if (row[ResultOn].Length > 0)
         {
-            resultOn = LedgerRecords.ParseDate(row[ResultOn]);
+            resultOn = DateInput.Parse(row[ResultOn]);
             if (resultOn is null)
             {
                 Fail(ResultOn, $"「{row[ResultOn]}」不是日期");

@@ -1,6 +1,5 @@
 using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Proactive;
-using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,7 @@ internal static class DemoItems
             var row = rows[n];
             var body = ItemBodies.For(agency, row);
             var attachment = "";
-            if (!imported && n % attachEvery == 0 && LedgerRecords.ParseDate(row[6]) is { } publishedOn)
+            if (!imported && n % attachEvery == 0 && DateInput.Parse(row[6]) is { } publishedOn)
             {
                 var (name, bytes) = ItemAttachments.Render(agency, row[0], row[1], publishedOn, body);
                 using var content = new MemoryStream(bytes);

@@ -1,4 +1,3 @@
-using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 
 namespace Gongkai.Core.Features.Demo;
@@ -16,7 +15,7 @@ internal static class ItemBodies
     {
         var (title, documentNumber, category, division) = (row[0], row[1], row[2], row[4]);
         var office = division.Length == 0 ? agency : agency + division;
-        var date = LedgerRecords.ParseDate(row[6]) is { } publishedOn ? ChineseDate.Format(publishedOn) : "近日";
+        var date = DateInput.Parse(row[6]) is { } publishedOn ? ChineseDate.Format(publishedOn) : "近日";
         return category[(category.LastIndexOf('/') + 1)..] switch
         {
             "规范性文件" =>

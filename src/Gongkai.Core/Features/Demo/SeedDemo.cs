@@ -158,7 +158,7 @@ public static class SeedDemo
                 requests.Add(request);
                 if (RecordGenerator.IsRefusal(request[7]) && generator.Next(8) == 0)
                 {
-                    appeals.Add(generator.Appeal("京东政复", appeals.Count + 1, request[0], LedgerRecords.ParseDate(request[8])!.Value, new DateOnly(LastYear, 12, 31)));
+                    appeals.Add(generator.Appeal("京东政复", appeals.Count + 1, request[0], DateInput.Parse(request[8])!.Value, new DateOnly(LastYear, 12, 31)));
                 }
             }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Documents;
-using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
@@ -80,13 +79,13 @@ public static class ImportItems
                 Fail(CategoryColumn, $"「{row[CategoryColumn]}」不是本机关的信息类别（如 规划计划、财政信息/预算、业务动态）");
             }
 
-            var formed = LedgerRecords.ParseDate(row[FormedOn]);
+            var formed = DateInput.Parse(row[FormedOn]);
             if (formed is null)
             {
                 Fail(FormedOn, $"「{row[FormedOn]}」不是日期（应为YYYY-MM-DD、YYYY/M/D或YYYY年M月D日）");
             }
 
-            var published = LedgerRecords.ParseDate(row[PublishedOn]);
+            var published = DateInput.Parse(row[PublishedOn]);
             if (published is null)
             {
                 Fail(PublishedOn, $"「{row[PublishedOn]}」不是日期（导入的应是已公开的信息）");

@@ -125,7 +125,7 @@ public static class LedgerRecords
             Fail(TrackingNumber, number.Problem.Message);
         }
 
-        var received = ParseDate(row[ReceivedOn]);
+        var received = DateInput.Parse(row[ReceivedOn]);
         if (received is null)
         {
             Fail(ReceivedOn, row[ReceivedOn].Length == 0 ? "不能为空" : $"「{row[ReceivedOn]}」不是日期（应为YYYY-MM-DD、YYYY/M/D或YYYY年M月D日）");
@@ -180,7 +180,7 @@ public static class LedgerRecords
         DateOnly? replied = null;
         if (row[RepliedOn].Length > 0)
         {
-            replied = ParseDate(row[RepliedOn]);
+            replied = DateInput.Parse(row[RepliedOn]);
             if (replied is null)
             {
                 Fail(RepliedOn, $"「{row[RepliedOn]}」不是日期（应为YYYY-MM-DD、YYYY/M/D或YYYY年M月D日）");
@@ -200,9 +200,6 @@ public static class LedgerRecords
             ? null
             : new LedgerRecord(row.Number, number.Value.Value, received!.Value, channel, kind, name, id.Length > 0 ? id : null, row[Content], outcome, replied);
     }
-
-    /// <summary>A ledger's date: what <see cref="DateInput"/> reads (the one date parser).</summary>
-    public static DateOnly? ParseDate(string text) => DateInput.Parse(text);
 
     private static Dictionary<string, ReplyOutcome> BuildOutcomes()
     {
