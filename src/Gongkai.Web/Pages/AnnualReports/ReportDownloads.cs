@@ -1,6 +1,7 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.AnnualReports;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Web.Pages.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +36,9 @@ internal static partial class ReportDownloads
             return TypedResults.NotFound();
         }
 
-        var report = await ReportCheck.WithPreviousYearAsync(db, agencyId, stored.Report, cancellationToken);
+        // No check here: DOCX, PDF and XLSX draw the report, not findings, and JSON is the locked content byte for byte
+        // (findings as at the lock), so checking again per download would cost a query and the rules for nothing.
+        var report = new CheckedReport(stored.Report, []);
         var (bytes, status) = Render(context, format, () => file.Write(report, storedJson: stored.Version.Content));
         return bytes is null
             ? TypedResults.StatusCode(status)
