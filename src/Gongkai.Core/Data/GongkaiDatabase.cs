@@ -124,7 +124,14 @@ public static class GongkaiDatabase
 
         var db = Open(target);
         await RefuseOtherMigrationsAsync(db, target, cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         await db.Database.MigrateAsync(cancellationToken);
+        if (pending)
+        {
+            // Issue 13: contact details stored in clear before are sealed now (a data step: the key is not in the database).
+            await ContactEncryption.SealPlainValuesAsync(db, cancellationToken);
+        }
+
         if (target.Provider == DatabaseProvider.Sqlite)
         {
             // WAL lets readers (reports, the portal) run while one writer works; it is a property of the file.

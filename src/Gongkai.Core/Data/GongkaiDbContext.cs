@@ -36,6 +36,9 @@ public abstract class GongkaiDbContext(DbContextOptions options)
 
     public DbSet<DisclosureRequest> Requests => Set<DisclosureRequest>();
 
+    /// <summary>What staff recorded when they registered an application (channel facts, the scan of the paper form).</summary>
+    public DbSet<RequestIntake> Intakes => Set<RequestIntake>();
+
     public DbSet<AppealCase> Appeals => Set<AppealCase>();
 
     public DbSet<Article20Statistics> Article20 => Set<Article20Statistics>();

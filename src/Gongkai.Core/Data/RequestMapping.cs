@@ -25,10 +25,20 @@ internal static class RequestMapping
     /// </summary>
     public const string QueryCodeHash = "QueryCodeHash";
 
+    /// <summary>
+    /// A contact part of <see cref="ContactDetails.MaxPartLength"/> characters sealed: up to 3 UTF-8 bytes a character, a
+    /// 28-byte nonce and tag, base64 and the version prefix.
+    /// </summary>
+    public const int EncryptedContactLength = 1000;
+
     public static void Configure(ModelBuilder modelBuilder, IdentityProtector protector)
     {
         var encrypted = new ValueConverter<string, string>(plain => protector.Protect(plain), stored => protector.Unprotect(stored));
+
+        // Nulls never reach a converter (EF Core passes them through): a contact part left blank stays NULL.
+        var encryptedOptional = new ValueConverter<string?, string>(plain => protector.Protect(plain!), stored => protector.Unprotect(stored));
         ConfigureEvents(modelBuilder);
+        ConfigureIntakes(modelBuilder);
         modelBuilder.Entity<DisclosureRequest>(r =>
         {
             r.ToTable("requests");
@@ -84,11 +94,12 @@ internal static class RequestMapping
                     d.Property(p => p.Number).HasColumnName("id_document_number").HasConversion(encrypted).HasMaxLength(200);
                 });
                 a.ComplexProperty(p => p.CreditCode, c => c.Property(p => p.Value).HasColumnName("credit_code").HasMaxLength(18));
+                // Encrypted at rest like the identity number (issue 13); the name stays clear, the worklist searches it.
                 a.ComplexProperty(p => p.Contact, c =>
                 {
-                    c.Property(p => p.Phone).HasColumnName("contact_phone").HasMaxLength(ContactDetails.MaxPartLength);
-                    c.Property(p => p.Email).HasColumnName("contact_email").HasMaxLength(ContactDetails.MaxPartLength);
-                    c.Property(p => p.PostalAddress).HasColumnName("contact_address").HasMaxLength(ContactDetails.MaxPartLength);
+                    c.Property(p => p.Phone).HasColumnName("contact_phone").HasConversion(encryptedOptional).HasMaxLength(EncryptedContactLength);
+                    c.Property(p => p.Email).HasColumnName("contact_email").HasConversion(encryptedOptional).HasMaxLength(EncryptedContactLength);
+                    c.Property(p => p.PostalAddress).HasColumnName("contact_address").HasConversion(encryptedOptional).HasMaxLength(EncryptedContactLength);
                 });
             });
 
@@ -117,6 +128,29 @@ internal static class RequestMapping
             r.Property<string?>(QueryCodeHash).HasColumnName("query_code_hash").HasMaxLength(64);
         });
     }
+
+    private static void ConfigureIntakes(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<RequestIntake>(i =>
+        {
+            i.ToTable("request_intakes");
+            i.HasKey(x => x.RequestId);
+            i.Property(x => x.RequestId).HasColumnName("request_id").ValueGeneratedNever();
+            i.HasOne<DisclosureRequest>().WithOne().HasForeignKey<RequestIntake>(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+            i.Property(x => x.Channel).HasColumnName("channel");
+            i.Property(x => x.SubmittedOn).HasColumnName("submitted_on");
+            i.Property(x => x.PostalNumber).HasColumnName("postal_number").HasMaxLength(IntakeFacts.MaxPostalNumberLength);
+            i.Property(x => x.MailReceivedAt).HasColumnName("mail_received_at");
+            i.Property(x => x.ConfirmedOn).HasColumnName("confirmed_on");
+            i.Property(x => x.FilledInBy).HasColumnName("filled_in_by").HasMaxLength(IntakeFacts.MaxNameLength);
+            i.Property(x => x.ReceiptRule).HasColumnName("receipt_rule").HasMaxLength(200);
+            i.Property(x => x.RegisteredBy).HasColumnName("registered_by").HasMaxLength(100);
+            i.Property(x => x.RegisteredByName).HasColumnName("registered_by_name").HasMaxLength(200);
+            i.Property(x => x.RegisteredAt).HasColumnName("registered_at");
+            i.Property(x => x.ScanSha256).HasColumnName("scan_sha256").HasMaxLength(64);
+            i.Property(x => x.ScanFileName).HasColumnName("scan_file_name").HasMaxLength(260);
+            i.Property(x => x.ScanMediaType).HasColumnName("scan_media_type").HasMaxLength(100);
+            i.Property(x => x.ScanSize).HasColumnName("scan_size");
+        });
 
     private static void ConfigureEvents(ModelBuilder modelBuilder) =>
         modelBuilder.Entity<RequestEvent>(e =>

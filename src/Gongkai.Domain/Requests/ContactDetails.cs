@@ -54,5 +54,17 @@ public sealed record ContactDetails
         return new ContactDetails(phone, email, postalAddress);
     }
 
+    /// <summary>
+    /// The parts as shown to a reader who may not see them in full (issue 13: oversight, audit): a phone's last 4
+    /// digits, an e-mail's first character and domain, an address's first 6 characters.
+    /// </summary>
+    public ContactDetails Masked() => new(
+        Phone is null ? null : Phone.Length <= 4 ? "****" : "****" + Phone[^4..],
+        Email is null ? null : Email[..1] + "***" + Email[Email.LastIndexOf('@')..],
+        PostalAddress is null ? null : (PostalAddress.Length <= 6 ? "" : PostalAddress[..6]) + "****");
+
+    /// <summary>No part of the details: contact details are personal data and stay out of logs.</summary>
+    public override string ToString() => "联系方式";
+
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

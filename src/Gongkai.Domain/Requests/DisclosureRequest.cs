@@ -150,7 +150,9 @@ public sealed partial class DisclosureRequest
             return new Problem("request.channel", "提交渠道无效");
         }
 
-        if (command.WrittenDownByStaff && (command.Channel != Channel.InPerson || command.Actor.Role is ActorRole.Applicant or ActorRole.System))
+        // 条例 Art 29¶1: an oral application is one the office writes down for the applicant; 当面 may be written down too.
+        var writtenDown = command.WrittenDownByStaff || command.Channel == Channel.Oral;
+        if (writtenDown && (command.Channel is not (Channel.InPerson or Channel.Oral) || command.Actor.Role is ActorRole.Applicant or ActorRole.System))
         {
             return new Problem("request.oralApplication", "口头申请应由受理机构工作人员当面代为填写（条例第二十九条第一款）");
         }
@@ -162,13 +164,15 @@ public sealed partial class DisclosureRequest
             TrackingNumber = trackingNumber.Value,
             Applicant = command.Applicant,
             Channel = command.Channel,
-            WrittenDownByStaff = command.WrittenDownByStaff,
+            WrittenDownByStaff = writtenDown,
             Content = content,
             SubmittedOn = command.Date,
             State = RequestState.Submitted,
         };
 
-        var description = $"{command.Channel.DisplayName()}提交申请" + (command.WrittenDownByStaff ? "（口头提出，工作人员代为填写）" : "");
+        var description = command.Channel == Channel.Oral
+            ? "口头提出申请（工作人员代为填写，申请人签名确认）"
+            : $"{command.Channel.DisplayName()}提交申请" + (writtenDown ? "（口头提出，工作人员代为填写）" : "");
         if (!command.Channel.NeedsConfirmation())
         {
             var received = request.StartReplyClock(command.Date, calendar);

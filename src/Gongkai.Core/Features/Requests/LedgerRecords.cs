@@ -41,7 +41,7 @@ public static class LedgerRecords
 
     public static IReadOnlyList<string> Headers { get; } = [TrackingNumber, ReceivedOn, Channel, ApplicantKind, Applicant, IdentityNumber, Content, Outcome, RepliedOn];
 
-    // 申请方式: the four channels and the words offices use for them. A letter in the ledger counts as signed-for
+    // 申请方式: the channels and the words offices use for them. A letter in the ledger counts as signed-for
     // post: the ledger's 收到日期 is the receipt date either way (条例 Art 31).
     private static readonly Dictionary<string, Domain.Requests.Channel> Channels = new(StringComparer.Ordinal)
     {
@@ -49,7 +49,9 @@ public static class LedgerRecords
         ["当面提交"] = Domain.Requests.Channel.InPerson,
         ["现场"] = Domain.Requests.Channel.InPerson,
         ["窗口"] = Domain.Requests.Channel.InPerson,
-        ["口头"] = Domain.Requests.Channel.InPerson,
+        ["口头"] = Domain.Requests.Channel.Oral,
+        ["口头提出"] = Domain.Requests.Channel.Oral,
+        ["口头申请"] = Domain.Requests.Channel.Oral,
         ["当面申请"] = Domain.Requests.Channel.InPerson,
         ["信函"] = Domain.Requests.Channel.PostSigned,
         ["邮寄"] = Domain.Requests.Channel.PostSigned,
@@ -64,7 +66,8 @@ public static class LedgerRecords
         ["在线申请"] = Domain.Requests.Channel.Online,
         ["互联网"] = Domain.Requests.Channel.Online,
         ["网站"] = Domain.Requests.Channel.Online,
-        ["电子邮件"] = Domain.Requests.Channel.Online,
+        ["电子邮件"] = Domain.Requests.Channel.Email,
+        ["邮件"] = Domain.Requests.Channel.Email,
         ["网络申请"] = Domain.Requests.Channel.Online,
         ["传真"] = Domain.Requests.Channel.Fax,
         ["传真申请"] = Domain.Requests.Channel.Fax,

@@ -42,7 +42,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
     private const int SqlitePrimaryKey = 1555;
 
     /// <summary>The PostgreSQL advisory lock of the online applications' writers (a key no other code uses).</summary>
-    private const string PostgresLock = "SELECT pg_advisory_xact_lock(4741202606)";
+    internal const string PostgresLock = "SELECT pg_advisory_xact_lock(4741202606)";
 
     /// <summary>Who lodges an online application in the 台账 and its first step: the applicant, through the site.</summary>
     public const string ActorId = "applicant:online";
@@ -259,7 +259,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
     }
 
     /// <summary>A unique index refused the row: SQLite's unique or primary key constraint, or PostgreSQL's unique_violation.</summary>
-    private static bool IsConflict(DbUpdateException e) => e.InnerException switch
+    internal static bool IsConflict(DbUpdateException e) => e.InnerException switch
     {
         SqliteException s => s.SqliteExtendedErrorCode is SqliteUnique or SqlitePrimaryKey,
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
