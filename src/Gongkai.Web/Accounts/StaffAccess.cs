@@ -52,6 +52,12 @@ public enum StaffRight
 
     /// <summary>Issue and revoke the agency's API keys, and see their list.</summary>
     ManageApiKeys,
+
+    /// <summary>
+    /// See an applicant's phone, e-mail and address in full (issue 13): those who work the case — 经办人, 审核人, 机关管理员
+    /// of the agency handling it. Not a reading right: it never reaches an overseeing agency. Every full view is in the 台账.
+    /// </summary>
+    ReadContactDetails,
 }
 
 /// <summary>
@@ -69,12 +75,13 @@ public sealed class StaffAccess(GongkaiDbContext db)
 
     private static readonly FrozenDictionary<string, StaffRight[]> Grants = new Dictionary<string, StaffRight[]>(StringComparer.Ordinal)
     {
-        [StaffRoles.Handler] = [StaffRight.Read, StaffRight.HandleRequests, StaffRight.WriteItems, StaffRight.EnterFigures],
-        [StaffRoles.Reviewer] = [StaffRight.Read, StaffRight.WriteItems, StaffRight.ReviewItems],
+        [StaffRoles.Handler] = [StaffRight.Read, StaffRight.HandleRequests, StaffRight.WriteItems, StaffRight.EnterFigures, StaffRight.ReadContactDetails],
+        [StaffRoles.Reviewer] = [StaffRight.Read, StaffRight.WriteItems, StaffRight.ReviewItems, StaffRight.ReadContactDetails],
         [StaffRoles.AgencyAdmin] =
         [
             StaffRight.Read, StaffRight.HandleRequests, StaffRight.WriteItems, StaffRight.EnterFigures,
             StaffRight.ManageReports, StaffRight.ReadAuditTrail, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageApiKeys,
+            StaffRight.ReadContactDetails,
         ],
         [StaffRoles.Oversight] = [StaffRight.Read, StaffRight.Oversee, StaffRight.ManageReports, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageCalendar],
         [StaffRoles.Auditor] = [StaffRight.Read, StaffRight.ReadAuditTrail],
@@ -103,6 +110,12 @@ public sealed class StaffAccess(GongkaiDbContext db)
     public static string DisplayNameOf(ClaimsPrincipal user) => user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name ?? "";
 
     public static string UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    /// <summary>The Chinese name of the first of the user's roles that grants the right (for the 台账), or null.</summary>
+    public static string? RoleGranting(ClaimsPrincipal user, StaffRight right) =>
+        StaffRoles.All.FirstOrDefault(r => user.IsInRole(r) && Grants.TryGetValue(r, out var rights) && rights.Contains(right)) is { } role
+            ? StaffRoles.DisplayName(role)
+            : null;
 
     /// <summary>True when one of the user's roles grants the right (in some agency).</summary>
     public static bool Has(ClaimsPrincipal user, StaffRight right) =>

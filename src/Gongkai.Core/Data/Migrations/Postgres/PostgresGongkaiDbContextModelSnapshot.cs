@@ -294,6 +294,84 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.ToTable("calendar_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Core.Data.RequestIntake", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<string>("FilledInBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filled_in_by");
+
+                    b.Property<DateTimeOffset?>("MailReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_received_at");
+
+                    b.Property<string>("PostalNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("postal_number");
+
+                    b.Property<string>("ReceiptRule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("receipt_rule");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<string>("RegisteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registered_by_name");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("scan_file_name");
+
+                    b.Property<string>("ScanMediaType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("scan_media_type");
+
+                    b.Property<string>("ScanSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scan_sha256");
+
+                    b.Property<long?>("ScanSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("scan_size");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("request_intakes", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1234,18 +1312,18 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                                     b2.IsRequired();
 
                                     b2.Property<string>("Email")
-                                        .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("character varying(1000)")
                                         .HasColumnName("contact_email");
 
                                     b2.Property<string>("Phone")
-                                        .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("character varying(1000)")
                                         .HasColumnName("contact_phone");
 
                                     b2.Property<string>("PostalAddress")
-                                        .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("character varying(1000)")
                                         .HasColumnName("contact_address");
                                 });
 
@@ -1556,6 +1634,15 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Core.Data.RequestIntake", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Requests.DisclosureRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.Core.Data.RequestIntake", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -289,6 +289,84 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.ToTable("calendar_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Core.Data.RequestIntake", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<string>("FilledInBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filled_in_by");
+
+                    b.Property<DateTimeOffset?>("MailReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_received_at");
+
+                    b.Property<string>("PostalNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_number");
+
+                    b.Property<string>("ReceiptRule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_rule");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<string>("RegisteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by_name");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_file_name");
+
+                    b.Property<string>("ScanMediaType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_media_type");
+
+                    b.Property<string>("ScanSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_sha256");
+
+                    b.Property<long?>("ScanSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scan_size");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("request_intakes", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1231,17 +1309,17 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                                     b2.IsRequired();
 
                                     b2.Property<string>("Email")
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(1000)
                                         .HasColumnType("TEXT")
                                         .HasColumnName("contact_email");
 
                                     b2.Property<string>("Phone")
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(1000)
                                         .HasColumnType("TEXT")
                                         .HasColumnName("contact_phone");
 
                                     b2.Property<string>("PostalAddress")
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(1000)
                                         .HasColumnType("TEXT")
                                         .HasColumnName("contact_address");
                                 });
@@ -1549,6 +1627,15 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Core.Data.RequestIntake", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Requests.DisclosureRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.Core.Data.RequestIntake", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -14,7 +14,7 @@ namespace Gongkai.Web.Pages.Staff.Requests;
 /// (the domain's transition table), each a small form asking what that step needs. A step goes through Core's
 /// TakeStep, as the API's does: what the 条例 does not allow is refused there, and the refusal is shown as it says it.
 /// </summary>
-public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock)
+public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock)
     : StaffPageModel(access)
 {
     public DisclosureRequest Application { get; private set; } = null!;
@@ -36,8 +36,16 @@ public sealed class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCal
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, StaffRight.Read, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, StaffRight.Read, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await ShowApplicantAsync(db, clock, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, RequestTrigger trigger, CancellationToken cancellationToken)
     {
