@@ -45,6 +45,12 @@ public static class StaffRoutes
     /// </summary>
     private static readonly HashSet<Caller> UserManagers = [Caller.Admin, Caller.Oversight, Caller.OtherAgencyAdmin];
 
+    /// <summary>Registering applications in one's own agency: who handles them (经办人, 机关管理员).</summary>
+    private static readonly HashSet<Caller> Registrars = [Caller.Handler, Caller.Admin, Caller.OtherAgency, Caller.OtherAgencyAdmin];
+
+    /// <summary>Reading the department's records: its own staff and the district's 政务公开办.</summary>
+    private static readonly HashSet<Caller> ReadDepartment = [Caller.OtherAgency, Caller.OtherAgencyAdmin, Caller.Oversight];
+
     /// <summary>API keys of one's own agency: its 机关管理员 only.</summary>
     private static readonly HashSet<Caller> KeyManagers = [Caller.Admin, Caller.OtherAgencyAdmin];
 
@@ -55,6 +61,10 @@ public static class StaffRoutes
         new("worklist of the office", HttpMethod.Get, s => $"/staff/requests?agency={s.OfficeId}", ReadOffice),
         new("application", HttpMethod.Get, s => $"/staff/requests/{s.FreshRequestId}", ReadOffice),
         new("application action", HttpMethod.Post, s => $"/staff/requests/{s.FreshRequestId}?trigger=FeePaid", [Caller.Handler, Caller.Admin]),
+        new("register", HttpMethod.Get, _ => "/staff/requests/register", Registrars),
+        new("register save", HttpMethod.Post, _ => "/staff/requests/register", Registrars, new Dictionary<string, string> { ["Form.Name"] = "" }),
+        new("receipt", HttpMethod.Get, s => $"/staff/requests/{s.FreshRequestId}/receipt", ReadOffice),
+        new("scan", HttpMethod.Get, s => $"/staff/requests/{s.RegisteredRequestId}/scan", ReadDepartment),
         new("items", HttpMethod.Get, _ => "/staff/items", AnyStaff),
         new("new item", HttpMethod.Get, _ => "/staff/items/edit", AnyStaff),
         new("item", HttpMethod.Get, s => $"/staff/items/edit/{s.DraftItemId}", ReadOffice),

@@ -8,6 +8,7 @@ using Gongkai.Core.Features.Accounts;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Demo;
 using Gongkai.Core.Features.Proactive;
+using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Proactive;
 using Gongkai.Domain.Requests;
@@ -78,6 +79,9 @@ public sealed partial class StaffSite : IAsyncDisposable
 
     /// <summary>Received in person on <see cref="Today"/>: clock running, nothing done yet.</summary>
     public Guid FreshRequestId { get; private set; }
+
+    /// <summary>A letter of the department registered by its handler with a scan of the form (issue 13).</summary>
+    public Guid RegisteredRequestId { get; private set; }
 
     /// <summary>A draft item of the office written by the handler.</summary>
     public Guid DraftItemId { get; private set; }
@@ -209,6 +213,20 @@ public sealed partial class StaffSite : IAsyncDisposable
             Check(item.IsSuccess, "item");
             DraftItemId = item.Value.Id;
             Check((await SaveDraft.HandleAsync(db, calendar, Clock, new SaveDraft.Request(OfficeId, 2021, null, "test"), ct)).IsSuccess, "draft 2021");
+        }
+
+        await using (var db = Open())
+        {
+            using var scan = new MemoryStream("%PDF-1.4 申请表扫描件"u8.ToArray());
+            var form = new OnlineApplicationForm
+            {
+                ApplicantKind = "NaturalPerson", Name = "登记测试人", PersonDocumentNumber = "11010519491231002X", Phone = "13700001111", Content = "登记测试：请公开本部门2021年部门决算",
+            };
+            var registered = await RegisterApplication.HandleAsync(db, Clock, calendar, AttachmentStore.ForDatabase(Target), new RegisterApplication.Request(DepartmentId, form,
+                new RegisterApplication.IntakeInput(Channel.PostSigned, Today, "EA000000001CN", null, null, null, false), new Actor("test", "测试", ActorRole.Staff),
+                new RegisterApplication.Scan("申请表.pdf", scan, scan.Length)), ct);
+            Check(registered.IsSuccess && registered.Value.Registered is not null, "registered letter");
+            RegisteredRequestId = registered.Value.Registered!.Id;
         }
     }
 
