@@ -220,7 +220,11 @@ public sealed partial class StaffSite : IAsyncDisposable
             using var scan = new MemoryStream("%PDF-1.4 申请表扫描件"u8.ToArray());
             var form = new OnlineApplicationForm
             {
-                ApplicantKind = "NaturalPerson", Name = "登记测试人", PersonDocumentNumber = "11010519491231002X", Phone = "13700001111", Content = "登记测试：请公开本部门2021年部门决算",
+                ApplicantKind = "NaturalPerson",
+                Name = "登记测试人",
+                PersonDocumentNumber = "11010519491231002X",
+                Phone = "13700001111",
+                Content = "登记测试：请公开本部门2021年部门决算",
             };
             var registered = await RegisterApplication.HandleAsync(db, Clock, calendar, AttachmentStore.ForDatabase(Target), new RegisterApplication.Request(DepartmentId, form,
                 new RegisterApplication.IntakeInput(Channel.PostSigned, Today, "EA000000001CN", null, null, null, false), new Actor("test", "测试", ActorRole.Staff),
