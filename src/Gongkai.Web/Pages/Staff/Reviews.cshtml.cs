@@ -21,6 +21,10 @@ public sealed class ReviewsModel(StaffAccess access, GongkaiDbContext db, TimePr
     [StringLength(DisclosureItem.MaxReasonLength, ErrorMessage = "意见不能超过1000字")]
     public string? Note { get; set; }
 
+    /// <summary>The SHA-256 of each attachment the approval form showed: approving refuses when the version's attachments changed since.</summary>
+    [BindProperty]
+    public List<string> Shown { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid? agency, CancellationToken cancellationToken)
     {
         if (!await UseAgencyAsync(agency, StaffRight.Read, cancellationToken))
@@ -33,7 +37,7 @@ public sealed class ReviewsModel(StaffAccess access, GongkaiDbContext db, TimePr
     }
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
-        DecideAsync(id, today => new ApproveItem(ItemActor(), today, clock.GetUtcNow(), Note), "保密审查通过", cancellationToken);
+        DecideAsync(id, today => new ApproveItem(ItemActor(), today, clock.GetUtcNow(), Note, Shown), "保密审查通过", cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken) =>
         DecideAsync(id, today => new RejectItem(ItemActor(), today, clock.GetUtcNow(), Note ?? ""), "保密审查不通过", cancellationToken);

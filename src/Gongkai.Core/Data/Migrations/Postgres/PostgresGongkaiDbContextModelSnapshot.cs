@@ -810,6 +810,10 @@ namespace Gongkai.Core.Data.Migrations.Postgres
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Approval", "Gongkai.Domain.Proactive.DisclosureItem.Approval#ConfidentialityReview", b1 =>
                         {
+                            b1.Property<string>("AttachmentHashes")
+                                .HasColumnType("text")
+                                .HasColumnName("review_attachment_hashes");
+
                             b1.Property<string>("ContentHash")
                                 .IsRequired()
                                 .HasMaxLength(64)
@@ -994,6 +998,10 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Review", "Gongkai.Domain.Proactive.ItemVersion.Review#ConfidentialityReview", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("AttachmentHashes")
+                                .HasColumnType("text")
+                                .HasColumnName("review_attachment_hashes");
 
                             b1.Property<string>("ContentHash")
                                 .IsRequired()
