@@ -39,7 +39,7 @@ public static class AuditLedger
     public static async Task<Result> HandleAsync(GongkaiDbContext db, Filter filter, int limit = PageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = db.AuditEntries.AsNoTracking().Where(e => e.AgencyId == filter.AgencyId);
+        var query = Entries(db, filter).AsNoTracking().Where(e => e.AgencyId == filter.AgencyId);
         var single = false;
         if (!string.IsNullOrWhiteSpace(filter.Case))
         {
@@ -57,18 +57,6 @@ public static class AuditLedger
         {
             var actor = filter.Operator.Trim();
             query = query.Where(e => e.Actor == actor);
-        }
-
-        if (filter.From is { } from)
-        {
-            var start = ChinaClock.StartOf(from).ToUniversalTime();
-            query = query.Where(e => e.At >= start);
-        }
-
-        if (filter.To is { } to)
-        {
-            var end = ChinaClock.StartOf(to.AddDays(1)).ToUniversalTime();
-            query = query.Where(e => e.At < end);
         }
 
         query = single ? query.OrderBy(e => e.Sequence) : query.OrderByDescending(e => e.Sequence);
@@ -96,6 +84,26 @@ public static class AuditLedger
         AuditDiff.Subject(e.Before, e.After),
         AuditDiff.Changes(e.EntityType, e.Before, e.After),
         e.Hash);
+
+    /// <summary>
+    /// The entries, within the filter's China dates if it has any. EF Core does not translate a comparison of
+    /// DateTimeOffset on SQLite; the column holds UTC on both providers (UtcConverter: text in one offset on SQLite,
+    /// timestamptz on PostgreSQL), so the bounds compare correctly in SQL as UTC parameters.
+    /// </summary>
+    private static IQueryable<AuditEntry> Entries(GongkaiDbContext db, Filter filter)
+    {
+        if (filter.From is null && filter.To is null)
+        {
+            return db.AuditEntries;
+        }
+
+        var start = filter.From is { } from ? ChinaClock.StartOf(from).ToUniversalTime() : Earliest;
+        var end = filter.To is { } to ? ChinaClock.StartOf(to.AddDays(1)).ToUniversalTime() : Latest;
+        return db.AuditEntries.FromSql($"SELECT * FROM audit_entries WHERE \"at\" >= {start} AND \"at\" < {end}");
+    }
+
+    private static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The record ids a case names: the id itself, or the application with that 编号 in the agency.</summary>
     private static async Task<List<string>> CaseIdsAsync(GongkaiDbContext db, Guid agencyId, string text, CancellationToken cancellationToken)
