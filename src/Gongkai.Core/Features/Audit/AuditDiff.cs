@@ -10,7 +10,7 @@ namespace Gongkai.Core.Features.Audit;
 /// the table does not name is shown under its own name, a value that is not text as compact JSON; a before/after that
 /// is not a JSON object (a guide's version line) as one 内容 change.
 /// </summary>
-public static class AuditDiff
+public static partial class AuditDiff
 {
     /// <summary>One changed field; <see cref="Before"/> is empty for a creation, <see cref="After"/> for a deletion.</summary>
     public sealed record Change(string Field, string Before, string After);
@@ -87,7 +87,8 @@ public static class AuditDiff
         JsonValueKind.String when DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             && value.GetString()!.Contains('T', StringComparison.Ordinal) =>
             Domain.Calendar.ChinaClock.ToChinaTime(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        JsonValueKind.String => value.GetString(),
+        // An account id written beside a name (the reviewer: 李审查（id）) is not for people: the name says who.
+        JsonValueKind.String => AccountId().Replace(value.GetString()!, ""),
         JsonValueKind.True => "是",
         JsonValueKind.False => "否",
         JsonValueKind.Array when field.Equals("roles", StringComparison.OrdinalIgnoreCase) =>
@@ -96,4 +97,7 @@ public static class AuditDiff
         JsonValueKind.Number => value.GetRawText(),
         _ => JsonSerializer.Serialize(value, AuditTrail.Json),
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex("（[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}）")]
+    private static partial System.Text.RegularExpressions.Regex AccountId();
 }
