@@ -29,11 +29,14 @@ public sealed class ReviewAttachmentTests
 
         await using (var db = database.Open())
         {
-            var opened = await ReviewAttachment.HandleAsync(db, database.Files, new ReviewAttachment.Request(agencyId, itemId, pdf.Sha256), ct);
+            Assert.Equal([pdf], await ReviewAttachment.UnopenedAsync(db, itemId, Reviewer.UserId, ct));
+            var opened = await ReviewAttachment.HandleAsync(db, Clock, database.Files, new ReviewAttachment.Request(agencyId, itemId, pdf.Sha256, Reviewer.UserId), ct);
             Assert.True(opened.IsSuccess);
             Assert.Equal(Pdf, opened.Value.Content);
             Assert.True(opened.Value.Inline);
             Assert.Equal("application/pdf", opened.Value.Attachment.MediaType);
+            Assert.Empty(await ReviewAttachment.UnopenedAsync(db, itemId, Reviewer.UserId, ct));
+            Assert.Equal([pdf], await ReviewAttachment.UnopenedAsync(db, itemId, "another-reviewer", ct));
 
             var approved = await ApplyItemStep.HandleAsync(db, Clock,
                 new ApplyItemStep.Request(itemId, agencyId, new ApproveItem(Reviewer, Day, At(Day), null, [pdf.Sha256.ToUpperInvariant()])), ct);
@@ -47,6 +50,9 @@ public sealed class ReviewAttachmentTests
         Assert.Equal([pdf.Sha256], item.Approval.AttachmentHashList);
         var entry = await read.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync(ct);
         Assert.Equal("item.Approve", entry.Action);
+        var opening = await read.AuditEntries.SingleAsync(e => e.Action == ReviewAttachment.OpenedAction, ct);
+        Assert.Equal(Reviewer.UserId, opening.Actor);
+        Assert.Contains(pdf.Sha256, opening.After, StringComparison.Ordinal);
         Assert.Contains($"\"ReviewedAttachments\":\"{pdf.Sha256}\"", entry.After, StringComparison.Ordinal);
         Assert.True((await AuditTrail.VerifyAsync(read, ct)).IsIntact);
     }
@@ -88,11 +94,13 @@ public sealed class ReviewAttachmentTests
         var (itemId, _, pdf) = await SubmittedItemWithPdfAsync(database, ct);
         await using var db = database.Open();
 
-        var otherAgency = await ReviewAttachment.HandleAsync(db, database.Files, new ReviewAttachment.Request(Guid.NewGuid(), itemId, pdf.Sha256), ct);
-        var unlisted = await ReviewAttachment.HandleAsync(db, database.Files, new ReviewAttachment.Request(Guid.NewGuid(), itemId, new string('b', 64)), ct);
+        var otherAgency = await ReviewAttachment.HandleAsync(db, Clock, database.Files, new ReviewAttachment.Request(Guid.NewGuid(), itemId, pdf.Sha256, Reviewer.UserId), ct);
+        var unlisted = await ReviewAttachment.HandleAsync(db, Clock, database.Files,
+            new ReviewAttachment.Request(Guid.NewGuid(), itemId, new string('b', 64), Reviewer.UserId), ct);
 
         Assert.Equal(ProblemKind.NotFound, otherAgency.Problem.Kind);
         Assert.Equal(ProblemKind.NotFound, unlisted.Problem.Kind);
+        Assert.Empty(await db.AuditEntries.Where(e => e.Action == ReviewAttachment.OpenedAction).ToListAsync(ct));
     }
 
     private static async Task<(Guid ItemId, Guid AgencyId, Attachment Pdf)> SubmittedItemWithPdfAsync(TestDatabase database, CancellationToken ct)

@@ -73,6 +73,7 @@ public static class AuditText
         ["AlreadyPresent"] = "已存在条数",
         ["DocumentNumber"] = "文号",
         ["Source"] = "来源",
+        ["FileName"] = "文件名",
 
         // Agencies, accounts and API keys.
         ["Id"] = "标识",
@@ -182,6 +183,7 @@ public static class AuditText
             ["user.passwordReset"] = "重置密码",
             ["apiKey.created"] = "签发 API 密钥",
             ["apiKey.revoked"] = "撤销 API 密钥",
+            ["item.attachmentOpened"] = "审查人打开附件",
 
             // Written by the work of issue 13 on other branches (the applicant's contact details, the head's consent to an
             // extension, 条例 Art 33¶2); named here so the 台账 reads in Chinese when they are merged.

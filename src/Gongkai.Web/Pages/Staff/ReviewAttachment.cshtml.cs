@@ -10,11 +10,11 @@ namespace Gongkai.Web.Pages.Staff;
 /// <summary>
 /// An attachment of an item under 保密审查 (条例 Art 17), opened by a reviewer of the item's agency: PDF and images shown
 /// in the browser (<c>Content-Disposition: inline</c>, the media type checked when the file was stored), anything else
-/// downloaded. The review page links here in a new tab, so the site's CSP (no framing, no plugins in pages) stays as it
+/// downloaded; each opening is in the 台账, and the approval needs every file opened. The review page links here in a new tab, so the site's CSP (no framing, no plugins in pages) stays as it
 /// is. Others — another agency's staff, staff without the review right, the public — are refused: the file is not
 /// public before publication.
 /// </summary>
-internal sealed class ReviewAttachmentModel(StaffAccess access, GongkaiDbContext db, SiteDatabase site) : StaffPageModel(access)
+internal sealed class ReviewAttachmentModel(StaffAccess access, GongkaiDbContext db, SiteDatabase site, TimeProvider clock) : StaffPageModel(access)
 {
     public async Task<IActionResult> OnGetAsync(Guid id, string sha256, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal sealed class ReviewAttachmentModel(StaffAccess access, GongkaiDbContext
             return Refuse();
         }
 
-        var opened = await ReviewAttachment.HandleAsync(db, site.Attachments, new ReviewAttachment.Request(item.AgencyId, id, sha256), cancellationToken);
+        var opened = await ReviewAttachment.HandleAsync(db, clock, site.Attachments, new ReviewAttachment.Request(item.AgencyId, id, sha256, UserId), cancellationToken);
         if (!opened.TryGetValue(out var file))
         {
             return Refused(opened.Problem);

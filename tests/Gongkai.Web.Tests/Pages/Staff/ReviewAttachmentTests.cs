@@ -39,6 +39,7 @@ public sealed class ReviewAttachmentTests(StaffSites sites)
         var approve = await StaffSite.PostAsync(reviewer, "/staff/reviews", $"/staff/reviews?handler=Approve&id={id}",
             new Dictionary<string, string> { ["Shown"] = pdf.Sha256, ["Note"] = "已阅附件" });
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        Assert.Equal("/staff/reviews", approve.Headers.Location!.OriginalString);
 
         await using var db = site.Open();
         var item = await db.Items.SingleAsync(i => i.Id == id, ct);
@@ -54,14 +55,34 @@ public sealed class ReviewAttachmentTests(StaffSites sites)
     {
         var site = await sites.GetAsync(provider);
         var ct = TestContext.Current.CancellationToken;
-        var (id, _) = await SubmittedItemWithPdfAsync(site, "审查期间附件被替换的通知（" + provider + "）", ct);
+        var (id, pdf) = await SubmittedItemWithPdfAsync(site, "审查期间附件被替换的通知（" + provider + "）", ct);
         var reviewer = await site.SignInAsync("reviewer");
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync(new Uri($"/staff/reviews/{id:D}/attachments/{pdf.Sha256}", UriKind.Relative), ct)).StatusCode);
 
         var approve = await StaffSite.PostAsync(reviewer, "/staff/reviews", $"/staff/reviews?handler=Approve&id={id}",
             new Dictionary<string, string> { ["Shown"] = new string('c', 64) });
 
         Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
         Assert.Contains("附件已有变动", await approve.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        await using var db = site.Open();
+        Assert.Equal(ItemState.Submitted, (await db.Items.SingleAsync(i => i.Id == id, ct)).State);
+    }
+
+    /// <summary>The choice made: an approval of files the reviewer never opened is refused (the item with a PDF approved unseen).</summary>
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Approve_AttachmentNotOpened_ConflictNamingTheFile(string provider)
+    {
+        var site = await sites.GetAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var (id, pdf) = await SubmittedItemWithPdfAsync(site, "审查人未打开附件的通知（" + provider + "）", ct);
+        var reviewer = await site.SignInAsync("reviewer");
+
+        var approve = await StaffSite.PostAsync(reviewer, "/staff/reviews", $"/staff/reviews?handler=Approve&id={id}",
+            new Dictionary<string, string> { ["Shown"] = pdf.Sha256 });
+
+        Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
+        Assert.Contains("“通知全文.pdf”尚未打开", await approve.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         await using var db = site.Open();
         Assert.Equal(ItemState.Submitted, (await db.Items.SingleAsync(i => i.Id == id, ct)).State);
     }
