@@ -114,7 +114,11 @@ public sealed class ReviewAttachmentTests
         var pdf = (await StoreAttachment.HandleAsync(database.Files, "通知全文.pdf", stream, Pdf.Length, ct)).Value;
         var content = new ItemContent
         {
-            Category = CategoryTree.Create(categories).Value.FindByPath("业务动态")!, Title = "附有全文的通知", FormedOn = Day, Body = "正文", Attachments = [pdf],
+            Category = CategoryTree.Create(categories).Value.FindByPath("业务动态")!,
+            Title = "附有全文的通知",
+            FormedOn = Day,
+            Body = "正文",
+            Attachments = [pdf],
         };
         var item = DisclosureItem.Create(new CreateItem(Author, Day, At(Day), Guid.NewGuid(), agency.Id, content)).Value;
         Assert.True(item.Apply(new SubmitItem(Author, Day, At(Day))).IsSuccess);
