@@ -59,6 +59,18 @@ public sealed class ReviewAttachmentBrowserTests(StaffSites sites)
         // Chromium shows it in its PDF viewer, not as a download: the tab's document is the viewer's frame for the file
         // (what the browser reports as the response's body once the viewer took the file over).
         Assert.Contains("type=\"application/pdf\"", System.Text.Encoding.UTF8.GetString(await response.BodyAsync()), StringComparison.Ordinal);
+        await Chromium.AssertAccessibleAsync(page, "reviews with attachments");
+
+        // The opening is in the 台账, readable: the reviewer by name and role, the action in Chinese, Beijing time.
+        var admin = await Chromium.SignInAsync(browser, blocked, address, "admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "台账", Exact = true }).ClickAsync();
+        await admin.GetByLabel("案件（编号或记录标识）").FillAsync(id.ToString("D"));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        var rows = admin.Locator("table.audit tbody tr");
+        Assert.Equal(3, await rows.CountAsync());
+        Assert.Contains("审查人打开附件", await rows.Nth(2).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("演示审核人（审核人）", await rows.Nth(2).InnerTextAsync(), StringComparison.Ordinal);
+        await Chromium.AssertAccessibleAsync(admin, "audit ledger");
         Assert.Empty(blocked);
     }
 }

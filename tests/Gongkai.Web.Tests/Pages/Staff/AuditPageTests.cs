@@ -32,8 +32,10 @@ public sealed partial class AuditPageTests(StaffSites sites)
         Assert.Contains("演示经办人（经办人）", body, StringComparison.Ordinal);
         Assert.Contains("演示审核人（审核人）", body, StringComparison.Ordinal);
 
-        // The site's clock is 01:00 UTC: 09:00 in Beijing.
-        Assert.Contains("2022-01-10 09:00:00", body, StringComparison.Ordinal);
+        // Beijing time, 8 hours ahead of the UTC the entry keeps (the site's clock is shared: other tests move it).
+        var (utc, beijing, _) = await CreatedAtAsync(site, id, ct);
+        Assert.Contains(beijing, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(utc, body, StringComparison.Ordinal);
         Assert.DoesNotContain("UTC", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"field\">状态</span>", body, StringComparison.Ordinal);
         Assert.Matches("(?s)<del>待保密审查</del>.*<ins>保密审查通过，待公开</ins>", body);
@@ -55,12 +57,15 @@ public sealed partial class AuditPageTests(StaffSites sites)
         var ct = TestContext.Current.CancellationToken;
         var (id, handlerId, title) = await ApprovedItemAsync(site, provider, ct);
         var auditor = await site.SignInAsync("auditor");
+        var (_, beijing, day) = await CreatedAtAsync(site, id, ct);
+        var on = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var after = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         async Task<string> LedgerAsync(string query) => Body(await auditor.GetStringAsync(new Uri("/staff/audit?" + query, UriKind.Relative), ct));
 
         var byCase = await LedgerAsync($"case={id:D}");
         var byCaseAndHandler = await LedgerAsync($"case={id:D}&operator={handlerId}");
-        var byCaseOnTheDay = await LedgerAsync($"case={id:D}&from=2022-01-10&to=2022-01-10");
-        var later = await auditor.GetStringAsync(new Uri($"/staff/audit?case={id:D}&from=2022-01-11", UriKind.Relative), ct);
+        var byCaseOnTheDay = await LedgerAsync($"case={id:D}&from={on}&to={on}");
+        var later = await auditor.GetStringAsync(new Uri($"/staff/audit?case={id:D}&from={after}", UriKind.Relative), ct);
         var ledger = await auditor.GetStringAsync(new Uri("/staff/audit", UriKind.Relative), ct);
 
         Assert.Equal(3, Rows(byCase));
@@ -83,8 +88,18 @@ public sealed partial class AuditPageTests(StaffSites sites)
         var rows = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("序号,时间（北京时间）,操作人,角色,操作,记录类型,记录,记录标识,变更内容,哈希", rows[0], StringComparison.Ordinal);
         Assert.Equal(4, rows.Length);
-        Assert.Contains($",2022-01-10 09:00:00,演示经办人,经办人,新建草稿,主动公开信息,{title},{id:D},", rows[1], StringComparison.Ordinal);
+        Assert.Contains($",{beijing},演示经办人,经办人,新建草稿,主动公开信息,{title},{id:D},", rows[1], StringComparison.Ordinal);
         Assert.Contains("状态：待保密审查 → 保密审查通过，待公开", rows[3], StringComparison.Ordinal);
+    }
+
+    /// <summary>When the item's first entry was written: as UTC text, as Beijing text, and its Beijing date.</summary>
+    private static async Task<(string Utc, string Beijing, DateOnly Day)> CreatedAtAsync(StaffSite site, Guid id, CancellationToken ct)
+    {
+        await using var db = site.Open();
+        var at = (await db.AuditEntries.SingleAsync(e => e.EntityId == id.ToString("D") && e.Action == "item.Create", ct)).At;
+        var beijing = at.ToOffset(TimeSpan.FromHours(8));
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return (at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", c), beijing.ToString("yyyy-MM-dd HH:mm:ss", c), DateOnly.FromDateTime(beijing.DateTime));
     }
 
     /// <summary>The rows of the 台账 table's body.</summary>
