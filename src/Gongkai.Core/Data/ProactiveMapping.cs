@@ -221,6 +221,8 @@ internal static class ProactiveMapping
         r.Property(x => x.ReviewedOn).HasColumnName("reviewed_on");
         r.Property(x => x.ContentHash).HasColumnName("review_content_hash").HasMaxLength(64);
         r.Property(x => x.Imported).HasColumnName("review_imported");
+        r.Property(x => x.AttachmentHashes).HasColumnName("review_attachment_hashes");
+        r.Ignore(x => x.AttachmentHashList);
     }
 
     private static List<Attachment> ToAttachments(string json) =>

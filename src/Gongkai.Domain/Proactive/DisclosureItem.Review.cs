@@ -47,10 +47,20 @@ public sealed partial class DisclosureItem
             return problem;
         }
 
-        Approval = new ConfidentialityReview(Version, command.Actor.UserId, command.Actor.DisplayName, command.Date, ComputeContentHash());
+        // The reviewer approves what they were shown: attachments replaced since the form was drawn are not reviewed (条例 Art 17).
+        var current = _attachments.Select(a => a.Sha256).ToList();
+        if (command.ShownAttachments is { } shown
+            && !new HashSet<string>(shown.Select(h => (h ?? "").Trim().ToLowerInvariant()), StringComparer.Ordinal).SetEquals(current))
+        {
+            return Problem.Conflict(ItemProblems.AttachmentsChanged, "审查期间该信息的附件已有变动，请重新打开附件审查后再作结论");
+        }
+
+        Approval = new ConfidentialityReview(Version, command.Actor.UserId, command.Actor.DisplayName, command.Date, ComputeContentHash(),
+            AttachmentHashes: string.Join(' ', current));
         RejectionReason = null;
         var note = string.IsNullOrWhiteSpace(command.Note) ? "" : $"：{command.Note.Trim()}";
-        return $"第{ProactiveText.Number(Version)}版保密审查通过（条例第十七条），审查人{command.Actor.DisplayName}{note}";
+        var seen = current.Count == 0 ? "" : $"，已审查附件{ProactiveText.Number(current.Count)}个";
+        return $"第{ProactiveText.Number(Version)}版保密审查通过（条例第十七条），审查人{command.Actor.DisplayName}{seen}{note}";
     }
 
     private Result<string> OnReject(RejectItem command)

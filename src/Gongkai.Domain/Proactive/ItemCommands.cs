@@ -38,7 +38,11 @@ public sealed record SubmitItem(ItemActor Actor, DateOnly Date, DateTimeOffset A
 }
 
 /// <param name="Note">The reviewer's remarks, if any.</param>
-public sealed record ApproveItem(ItemActor Actor, DateOnly Date, DateTimeOffset At, string? Note = null) : ItemCommand(Actor, Date, At)
+/// <param name="ShownAttachments">The SHA-256 of each attachment the reviewer was shown (the review form carries them);
+/// the approval is refused when the version's attachments are no longer these. Null only for a caller that shows no
+/// form (a process, the demo seeder): the version's attachments are then recorded as they are.</param>
+public sealed record ApproveItem(ItemActor Actor, DateOnly Date, DateTimeOffset At, string? Note = null, IReadOnlyList<string>? ShownAttachments = null)
+    : ItemCommand(Actor, Date, At)
 {
     public override ItemTrigger Trigger => ItemTrigger.Approve;
 }

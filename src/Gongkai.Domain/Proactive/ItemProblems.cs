@@ -27,6 +27,7 @@ public static class ItemProblems
     public const string RepealedBeforeFormed = "item.repealedBeforeFormed";
     public const string PublishedBeforeFormed = "item.publishedBeforeFormed";
     public const string ChangedBeforeFormed = "item.changedBeforeFormed";
+    public const string AttachmentsChanged = "item.attachmentsChanged";
 
     /// <summary>The one problem for every (state, trigger) pair outside <see cref="ItemTransitions"/>.</summary>
     public static Problem NotAllowed(ItemState state, ItemTrigger trigger) =>

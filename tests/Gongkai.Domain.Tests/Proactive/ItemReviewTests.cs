@@ -1,4 +1,5 @@
 using System.Reflection;
+using Gongkai.Domain.Common;
 using Gongkai.Domain.Proactive;
 using static Gongkai.Domain.Tests.Proactive.ItemScenario;
 using static Gongkai.Domain.Tests.Requests.ResultAssert;
@@ -89,10 +90,31 @@ public sealed class ItemReviewTests
 
         var e = Ok(item.Apply(new ApproveItem(Reviewer, Later, At(Later), "不涉密")));
 
-        Assert.Equal(new ConfidentialityReview(1, Reviewer.UserId, Reviewer.DisplayName, Later, item.ComputeContentHash()), item.Approval);
+        Assert.Equal(new ConfidentialityReview(1, Reviewer.UserId, Reviewer.DisplayName, Later, item.ComputeContentHash(), AttachmentHashes: ""), item.Approval);
         Assert.Equal(Reviewer, e.Actor);
         Assert.Contains("李审查", e.Description, StringComparison.Ordinal);
         Assert.Contains("不涉密", e.Description, StringComparison.Ordinal);
+    }
+
+    /// <summary>The form showed files the version no longer has (or misses one it has): what was seen is not what would be approved.</summary>
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Approve_ShownAttachmentsNotTheVersions_ConflictUnchanged(bool shownOne, bool approved)
+    {
+        var item = InState(ItemState.Submitted);
+        IReadOnlyList<string> shown = shownOne ? [new string('a', 64)] : [];
+
+        var result = item.Apply(new ApproveItem(Reviewer, Later, At(Later), null, shown));
+
+        Assert.Equal(approved, result.IsSuccess);
+        if (!approved)
+        {
+            Assert.Equal(ProblemKind.Conflict, result.Problem.Kind);
+            Assert.Equal(ItemProblems.AttachmentsChanged, result.Problem.Code);
+            Assert.Equal(ItemState.Submitted, item.State);
+            Assert.Null(item.Approval);
+        }
     }
 
     [Theory]

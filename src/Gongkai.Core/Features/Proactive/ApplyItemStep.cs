@@ -37,7 +37,7 @@ public static class ApplyItemStep
         return step;
     }
 
-    /// <summary>What the 台账 keeps of an item: title, state, version, publication and the approval (who reviewed).</summary>
+    /// <summary>What the 台账 keeps of an item: title, state, version, publication and the approval (who reviewed, which files).</summary>
     internal static string Snapshot(DisclosureItem item) => JsonSerializer.Serialize(new
     {
         item.Title,
@@ -45,6 +45,9 @@ public static class ApplyItemStep
         item.Version,
         item.PublishedOn,
         Reviewer = item.Approval is { } approval ? $"{approval.ReviewerName}（{approval.ReviewerId}）" : null,
+
+        // The attachments the reviewer approved, by SHA-256 (the store's names for them): what was seen is on record.
+        ReviewedAttachments = item.Approval?.AttachmentHashes,
         item.RejectionReason,
         item.WithdrawalReason,
     }, AuditTrail.Json);

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Issue13ReviewAttachments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "review_attachment_hashes",
+                table: "items",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "review_attachment_hashes",
+                table: "item_versions",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "review_attachment_hashes",
+                table: "items");
+
+            migrationBuilder.DropColumn(
+                name: "review_attachment_hashes",
+                table: "item_versions");
+        }
+    }
+}
