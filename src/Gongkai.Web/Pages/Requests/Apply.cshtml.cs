@@ -19,7 +19,7 @@ namespace Gongkai.Web.Pages.Requests;
 /// reads it from a short-lived, encrypted cookie of its own (<see cref="ReceiptCookie"/>).
 /// </summary>
 [EnableRateLimiting(PublicRateLimits.Apply)]
-public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer, IDataProtectionProvider protection, TimeProvider clock) : AgencyPageModel(db)
+public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer, IDataProtectionProvider protection) : AgencyPageModel(db)
 {
     /// <summary>The submission's idempotency key (Core's SubmissionKeys): new when the form is shown, kept when it comes back with errors.</summary>
     [BindProperty]
@@ -133,7 +133,7 @@ public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer, IDa
         }
 
         // POST-redirect-GET: the receipt page is a GET, reloading it files nothing.
-        ReceiptCookie.Write(HttpContext, protection, clock, agencyId, receipt.TrackingNumber, receipt.QueryCode);
+        ReceiptCookie.Write(HttpContext, protection, agencyId, receipt.TrackingNumber, receipt.QueryCode);
         Response.Headers.Location = ReceiptCookie.PathOf(agencyId, receipt.TrackingNumber);
         return StatusCode(StatusCodes.Status303SeeOther);
     }

@@ -19,17 +19,20 @@ internal static class ReceiptCookie
     public static string PathOf(Guid agencyId, string trackingNumber) =>
         $"/agencies/{agencyId:D}/apply/receipt/{Uri.EscapeDataString(trackingNumber)}";
 
-    public static void Write(HttpContext context, IDataProtectionProvider protection, TimeProvider clock, Guid agencyId, string trackingNumber, string queryCode)
+    /// <remarks>
+    /// The lifetime is technical (how long a browser may show the receipt), not a statutory date: it is counted by data
+    /// protection's and the browser's own clocks, relative to now, never from the site's (possibly fixed) clock.
+    /// </remarks>
+    public static void Write(HttpContext context, IDataProtectionProvider protection, Guid agencyId, string trackingNumber, string queryCode)
     {
-        var expires = clock.GetUtcNow() + Lifetime;
-        var value = Protector(protection).Protect($"{agencyId:D}\n{trackingNumber}\n{queryCode}", expires);
+        var value = Protector(protection).Protect($"{agencyId:D}\n{trackingNumber}\n{queryCode}", Lifetime);
         context.Response.Cookies.Append(Name, value, new CookieOptions
         {
             Path = PathOf(agencyId, trackingNumber),
             HttpOnly = true,
             Secure = context.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
-            Expires = expires,
+            MaxAge = Lifetime,
             IsEssential = true,
         });
     }
