@@ -66,7 +66,7 @@ public static class RequestTriggers
         RequestTrigger.StartAgencyConsultation => "征求其他机关意见",
         RequestTrigger.EndAgencyConsultation => "结束征求其他机关意见",
         RequestTrigger.RequestExtension => "申请延长答复期限",
-        RequestTrigger.Extend => "负责人同意延长答复期限",
+        RequestTrigger.Extend => "延长答复期限",
         RequestTrigger.RefuseExtension => "负责人不同意延长答复期限",
         RequestTrigger.IssueFeeNotice => "发出收费通知",
         RequestTrigger.FeePaid => "缴纳信息处理费",
