@@ -24,8 +24,16 @@ public static class PendingExtensions
             .Where(r => r.AgencyId == agencyId && r.ExtensionRequestedOn != null)
             .Select(r => new
             {
-                r.Id, r.TrackingNumber, r.State, r.ExtensionRequestedById, r.ExtensionRequestedByName, r.ExtensionRequestedOn, r.ExtensionRequestedDays,
-                r.ExtensionRequestReason, r.ReplyDue, r.DelayedReplyDue,
+                r.Id,
+                r.TrackingNumber,
+                r.State,
+                r.ExtensionRequestedById,
+                r.ExtensionRequestedByName,
+                r.ExtensionRequestedOn,
+                r.ExtensionRequestedDays,
+                r.ExtensionRequestReason,
+                r.ReplyDue,
+                r.DelayedReplyDue,
             })
             .ToListAsync(cancellationToken);
         return [.. rows

@@ -24,8 +24,17 @@ public static class SubmissionReceipt
                 .Where(r => r.AgencyId == agencyId && r.TrackingNumber == number.Value)
                 .Select(r => new
                 {
-                    r.Id, r.TrackingNumber, r.SubmittedOn, r.State, r.ReceivedOn, r.ReplyDue, r.ExtendedDue, r.DelayedReplyDue, r.Content,
-                    Kind = r.Applicant.Kind, Hash = EF.Property<string?>(r, RequestMapping.QueryCodeHash),
+                    r.Id,
+                    r.TrackingNumber,
+                    r.SubmittedOn,
+                    r.State,
+                    r.ReceivedOn,
+                    r.ReplyDue,
+                    r.ExtendedDue,
+                    r.DelayedReplyDue,
+                    r.Content,
+                    Kind = r.Applicant.Kind,
+                    Hash = EF.Property<string?>(r, RequestMapping.QueryCodeHash),
                 })
                 .FirstOrDefaultAsync(cancellationToken)
             : null;

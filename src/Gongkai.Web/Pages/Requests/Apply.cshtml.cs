@@ -1,8 +1,8 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Hosting;
-using Gongkai.Domain.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
