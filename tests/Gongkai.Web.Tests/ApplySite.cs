@@ -47,17 +47,34 @@ internal static class ApplySite
         ["DeliveryMethod"] = "电子邮件",
     };
 
-    /// <summary>GETs the page (for its antiforgery cookie and token), then POSTs its form with these fields.</summary>
+    /// <summary>
+    /// GETs the page (for its antiforgery cookie and token and, on the application form, its idempotency key), then
+    /// POSTs its form with these fields; a 303 (the form's POST-redirect-GET) is followed with a GET, as a browser does.
+    /// </summary>
     public static async Task<PageReader> PostFormAsync(HttpClient client, string path, IReadOnlyDictionary<string, string> fields, string? token = null)
+    {
+        var response = await PostFormRawAsync(client, path, fields, token);
+        if (response.StatusCode == HttpStatusCode.SeeOther && response.Headers.Location is { } location)
+        {
+            return await PageReader.GetAsync(client, location.OriginalString);
+        }
+
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new PageReader(response.StatusCode, await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken), response, html);
+    }
+
+    /// <summary>The POST's own answer (not followed): the form page's hidden fields are sent unless <paramref name="fields"/> has them.</summary>
+    public static async Task<HttpResponseMessage> PostFormRawAsync(HttpClient client, string path, IReadOnlyDictionary<string, string> fields, string? token = null)
     {
         var form = await PageReader.GetAsync(client, path);
         Assert.Equal(HttpStatusCode.OK, form.Status);
         var real = form.Document.QuerySelector("main form input[name=__RequestVerificationToken]")?.GetAttribute("value");
         Assert.False(string.IsNullOrEmpty(real), "the form carries an antiforgery token");
-        var body = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token ?? real!)]);
-        var response = await client.PostAsync(new Uri(path, UriKind.Relative), body, TestContext.Current.CancellationToken);
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return new PageReader(response.StatusCode, await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken), response, html);
+        var hidden = form.Document.QuerySelectorAll("main form input[type=hidden][name=SubmissionKey]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Where(h => !fields.ContainsKey(h.Key));
+        var body = new FormUrlEncodedContent([.. fields, .. hidden, new("__RequestVerificationToken", token ?? real!)]);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), body, TestContext.Current.CancellationToken);
     }
 
     /// <summary>What an agency has stored: applications, items, report versions and 台账 entries.</summary>

@@ -31,6 +31,17 @@ internal static class RequestMapping
     /// </summary>
     public const int EncryptedContactLength = 1000;
 
+    /// <summary>
+    /// The idempotency key an online submission carried (the form's hidden field, the API's <c>Idempotency-Key</c>),
+    /// unique per agency: a retry with it finds the application instead of filing it again. Null otherwise.
+    /// </summary>
+    public const string IdempotencyKey = "IdempotencyKey";
+
+    public const int IdempotencyKeyMaxLength = 100;
+
+    /// <summary>A keyed hash (the data key's HMAC) of what was submitted with <see cref="IdempotencyKey"/>: the same key with other content is refused.</summary>
+    public const string SubmissionFingerprint = "SubmissionFingerprint";
+
     public static void Configure(ModelBuilder modelBuilder, IdentityProtector protector)
     {
         var encrypted = new ValueConverter<string, string>(plain => protector.Protect(plain), stored => protector.Unprotect(stored));
@@ -60,6 +71,14 @@ internal static class RequestMapping
             r.Property(x => x.ReplyDue).HasColumnName("reply_due");
             r.Property(x => x.ExtendedDue).HasColumnName("extended_due");
             r.Property(x => x.ExtensionWorkingDays).HasColumnName("extension_working_days");
+
+            // The extension a handler asked for, until the head decides (条例 Art 33¶2); all null when none is pending.
+            r.Ignore(x => x.PendingExtension);
+            r.Property(x => x.ExtensionRequestedOn).HasColumnName("extension_requested_on");
+            r.Property(x => x.ExtensionRequestedById).HasColumnName("extension_requested_by_id").HasMaxLength(100);
+            r.Property(x => x.ExtensionRequestedByName).HasColumnName("extension_requested_by_name").HasMaxLength(200);
+            r.Property(x => x.ExtensionRequestedDays).HasColumnName("extension_requested_days");
+            r.Property(x => x.ExtensionRequestReason).HasColumnName("extension_request_reason").HasMaxLength(1000);
             r.Property(x => x.DelayedReplyDue).HasColumnName("delayed_reply_due");
             r.Property(x => x.ExcludedWorkingDays).HasColumnName("excluded_working_days");
             r.Property(x => x.SupplementNoticeDue).HasColumnName("supplement_notice_due");
@@ -126,6 +145,12 @@ internal static class RequestMapping
             r.HasIndex(nameof(DisclosureRequest.AgencyId), FirstReceivedOn, nameof(DisclosureRequest.ClosedOn));
             r.HasIndex(IdentityFingerprint);
             r.Property<string?>(QueryCodeHash).HasColumnName("query_code_hash").HasMaxLength(64);
+            r.Property<string?>(IdempotencyKey).HasColumnName("idempotency_key").HasMaxLength(IdempotencyKeyMaxLength);
+            r.Property<string?>(SubmissionFingerprint).HasColumnName("submission_fingerprint").HasMaxLength(64);
+
+            // Unique per agency, in the same transaction as the application: two submissions with one key store one
+            // application (several NULLs are allowed by both SQLite and PostgreSQL).
+            r.HasIndex(nameof(DisclosureRequest.AgencyId), IdempotencyKey).IsUnique();
         });
     }
 
@@ -204,7 +229,7 @@ internal static class RequestMapping
             : null,
 
         // Not derived: set by the online intake when it creates the request; a bulk import has none.
-        QueryCodeHash => null,
+        QueryCodeHash or IdempotencyKey or SubmissionFingerprint => null,
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Not a derived column of requests."),
     };
 

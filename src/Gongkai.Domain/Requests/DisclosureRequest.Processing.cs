@@ -80,20 +80,22 @@ public sealed partial class DisclosureRequest
             + (d.ExtendedDue is { } e ? $"，延长后为{RequestText.Due(e, calendar)}" : "");
     }
 
-    private Result<string> OnExtend(Extend command, WorkCalendar calendar)
+    /// <summary>
+    /// 条例 Art 33¶2: "需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过
+    /// 20个工作日" — the handler asks, with the reason; one extension is provided for, of at most 20 working days, asked
+    /// for while the period runs. The request moves no deadline: only the head's approval (<see cref="OnExtend"/>) does.
+    /// </summary>
+    private Result<string> OnRequestExtension(RequestExtension command)
     {
-        ArgumentNullException.ThrowIfNull(command.Approver);
-
-        // 条例 Art 33¶2: "需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过
-        // 20个工作日" — one extension is provided for, approved by the office head, at most 20 working days.
         if (ExtensionWorkingDays is not null)
         {
             return Problem.Conflict(RequestProblems.AlreadyExtended, "答复期限已延长过一次，不能再次延长（条例第三十三条第二款）");
         }
 
-        if (command.Approver.Role != ActorRole.OfficeHead)
+        if (PendingExtension is { } pending)
         {
-            return new Problem(RequestProblems.ExtensionApprover, "延长答复期限应经政府信息公开工作机构负责人同意（条例第三十三条第二款）");
+            return Problem.Conflict(RequestProblems.ExtensionPending,
+                $"{pending.RequestedByName}已于{RequestText.Date(pending.RequestedOn)}申请延长答复期限，正待负责人审批，不能重复申请");
         }
 
         var extension = StatutoryDeadline.Extension;
@@ -108,30 +110,107 @@ public sealed partial class DisclosureRequest
             return new Problem(RequestProblems.ExtensionReasonRequired, "应说明延长答复期限的理由");
         }
 
+        var due = ReplyDue!.Value;
+        if (command.Date > due)
+        {
+            return new Problem(RequestProblems.ExtensionTooLate,
+                $"延长答复期限应在答复期限（{RequestText.Date(due)}）届满前申请并经负责人同意，申请之日为{RequestText.Date(command.Date)}");
+        }
+
+        ExtensionRequestedOn = command.Date;
+        ExtensionRequestedById = command.Actor.UserId;
+        ExtensionRequestedByName = command.Actor.DisplayName;
+        ExtensionRequestedDays = command.WorkingDays;
+        ExtensionRequestReason = command.Reason.Trim();
+        return $"{command.Actor.DisplayName}申请延长答复期限{RequestText.Number(command.WorkingDays)}个工作日，理由：{ExtensionRequestReason}；"
+            + $"待政府信息公开工作机构负责人审批，审批前答复期限仍为{RequestText.Date(due)}（条例第三十三条第二款）";
+    }
+
+    /// <summary>
+    /// The head's consent (Art 33¶2): to an extension requested and still pending, by an office head who is not the
+    /// one who asked (the consent is a second person's check), given and told to the applicant before the reply
+    /// period ran out. Only this moves the deadline.
+    /// </summary>
+    private Result<string> OnExtend(Extend command, WorkCalendar calendar)
+    {
+        var decision = CheckDecision(command.Actor);
+        if (!decision.TryGetValue(out var pending))
+        {
+            return decision.Problem;
+        }
+
         if (command.ApplicantNotifiedOn < command.Date)
         {
             return new Problem(RequestProblems.ExtensionNoticeBeforeApproval,
                 $"告知申请人的日期（{RequestText.Date(command.ApplicantNotifiedOn)}）不能早于负责人同意的日期（{RequestText.Date(command.Date)}）");
         }
 
-        // Extending what has already run out is not an extension: approval and notice fall within the period.
+        // Extending what has already run out is not an extension: approval and notice fall within the period. A
+        // pending request does not stop the clock — the original deadline binds until the approval.
         var due = ReplyDue!.Value;
-        if (command.ApplicantNotifiedOn > due)
+        if (command.Date > due || command.ApplicantNotifiedOn > due)
         {
             return new Problem(RequestProblems.ExtensionTooLate,
                 $"延长答复期限应在答复期限（{RequestText.Date(due)}）届满前经负责人同意并告知申请人，告知之日为{RequestText.Date(command.ApplicantNotifiedOn)}");
         }
 
-        var deadlines = ComputeDeadlines(ExcludedWorkingDays, command.WorkingDays, calendar);
+        var deadlines = ComputeDeadlines(ExcludedWorkingDays, pending.WorkingDays, calendar);
         if (!deadlines.TryGetValue(out var d))
         {
             return deadlines.Problem;
         }
 
-        ExtensionWorkingDays = command.WorkingDays;
+        ExtensionWorkingDays = pending.WorkingDays;
         ExtendedDue = d.ExtendedDue;
-        return $"经{command.Approver.DisplayName}同意，延长答复期限{RequestText.Number(command.WorkingDays)}个工作日至{RequestText.Due(d.ExtendedDue!.Value, calendar)}，"
-            + $"理由：{command.Reason.Trim()}；已于{RequestText.Date(command.ApplicantNotifiedOn)}告知申请人（条例第三十三条第二款）";
+        ClearPendingExtension();
+        return $"经{command.Actor.DisplayName}同意，延长答复期限{RequestText.Number(pending.WorkingDays)}个工作日至{RequestText.Due(d.ExtendedDue!.Value, calendar)}"
+            + $"（{pending.RequestedByName}于{RequestText.Date(pending.RequestedOn)}申请），理由：{pending.Reason}；"
+            + $"已于{RequestText.Date(command.ApplicantNotifiedOn)}告知申请人（条例第三十三条第二款）";
+    }
+
+    private Result<string> OnRefuseExtension(RefuseExtension command)
+    {
+        var decision = CheckDecision(command.Actor);
+        if (!decision.TryGetValue(out var pending))
+        {
+            return decision.Problem;
+        }
+
+        ClearPendingExtension();
+        var reason = string.IsNullOrWhiteSpace(command.Reason) ? "" : $"，理由：{command.Reason.Trim()}";
+        return $"{command.Actor.DisplayName}不同意延长答复期限（{pending.RequestedByName}于{RequestText.Date(pending.RequestedOn)}申请延长"
+            + $"{RequestText.Number(pending.WorkingDays)}个工作日）{reason}；答复期限仍为{RequestText.Date(CurrentDue!.Value)}（条例第三十三条第二款）";
+    }
+
+    /// <summary>Who may decide a pending extension: an office head (Art 33¶2), not the one who asked for it.</summary>
+    private Result<PendingExtension> CheckDecision(Actor decidedBy)
+    {
+        ArgumentNullException.ThrowIfNull(decidedBy);
+        if (PendingExtension is not { } pending)
+        {
+            return Problem.Conflict(RequestProblems.ExtensionNotRequested, "没有待审批的延长答复期限申请");
+        }
+
+        if (decidedBy.Role != ActorRole.OfficeHead)
+        {
+            return Problem.Forbidden(RequestProblems.ExtensionApprover, "延长答复期限应经政府信息公开工作机构负责人同意（条例第三十三条第二款）");
+        }
+
+        if (string.Equals(decidedBy.UserId, pending.RequestedById, StringComparison.Ordinal))
+        {
+            return Problem.Forbidden(RequestProblems.ExtensionSelfApproval, "不能审批本人提出的延长答复期限申请，应由其他负责人审批（条例第三十三条第二款）");
+        }
+
+        return pending;
+    }
+
+    private void ClearPendingExtension()
+    {
+        ExtensionRequestedOn = null;
+        ExtensionRequestedById = null;
+        ExtensionRequestedByName = null;
+        ExtensionRequestedDays = null;
+        ExtensionRequestReason = null;
     }
 
     private Result<string> OnIssueFeeNotice(IssueFeeNotice command, WorkCalendar calendar)

@@ -59,6 +59,24 @@ public sealed partial class DisclosureRequest
 
     public int? ExtensionWorkingDays { get; private set; }
 
+    /// <summary>
+    /// The extension a handler asked for and the head has not decided yet (Art 33¶2); null when none is pending. It
+    /// moves no deadline: until the head approves, the reply deadline binds.
+    /// </summary>
+    public PendingExtension? PendingExtension =>
+        ExtensionRequestedOn is { } on ? new(ExtensionRequestedById!, ExtensionRequestedByName!, on, ExtensionRequestedDays!.Value, ExtensionRequestReason!) : null;
+
+    /// <summary>The day the pending extension was requested; null when none is pending (the columns of <see cref="PendingExtension"/>).</summary>
+    public DateOnly? ExtensionRequestedOn { get; private set; }
+
+    public string? ExtensionRequestedById { get; private set; }
+
+    public string? ExtensionRequestedByName { get; private set; }
+
+    public int? ExtensionRequestedDays { get; private set; }
+
+    public string? ExtensionRequestReason { get; private set; }
+
     /// <summary>The reply date the agency fixed under Art 35, if any.</summary>
     public DateOnly? DelayedReplyDue { get; private set; }
 
@@ -231,7 +249,9 @@ public sealed partial class DisclosureRequest
             EndThirdPartyConsultation c => OnEndThirdPartyConsultation(c, calendar),
             StartAgencyConsultation c => OnStartConsultation(c.Date, c.LetterReceivedOn, c.OtherAgency, "其他机关", "条例第三十四条", calendar),
             EndAgencyConsultation c => OnEndAgencyConsultation(c, calendar),
+            RequestExtension c => OnRequestExtension(c),
             Extend c => OnExtend(c, calendar),
+            RefuseExtension c => OnRefuseExtension(c),
             IssueFeeNotice c => OnIssueFeeNotice(c, calendar),
             FeePaid c => OnFeePaid(c),
             FeeLapsed c => OnFeeLapsed(c),
@@ -249,7 +269,9 @@ public sealed partial class DisclosureRequest
         State = transition.To;
         if (State.IsTerminal())
         {
+            // An extension still awaiting the head lapses with the procedure: there is nothing left to extend.
             ClosedOn = command.Date;
+            ClearPendingExtension();
         }
 
         return Record(command, from, State, description);

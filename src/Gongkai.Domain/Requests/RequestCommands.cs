@@ -126,15 +126,27 @@ public sealed record EndAgencyConsultation(Actor Actor, DateOnly Date, DateTimeO
     public override RequestTrigger Trigger => RequestTrigger.EndAgencyConsultation;
 }
 
-/// <summary>The one extension of Art 33¶2, approved on <paramref name="Date"/>.</summary>
-/// <param name="Approver">The head of the disclosure office (<see cref="ActorRole.OfficeHead"/>).</param>
+/// <summary>The handler asks for the one extension of Art 33¶2 on <paramref name="Date"/>; nothing moves until the head decides.</summary>
 /// <param name="WorkingDays">1 to 20.</param>
+public sealed record RequestExtension(Actor Actor, DateOnly Date, DateTimeOffset At, string Reason, int WorkingDays) : RequestCommand(Actor, Date, At)
+{
+    public override RequestTrigger Trigger => RequestTrigger.RequestExtension;
+}
+
+/// <summary>
+/// The head's consent (Art 33¶2) to the extension requested, given on <paramref name="Date"/>: the
+/// <see cref="RequestCommand.Actor"/> is the head (<see cref="ActorRole.OfficeHead"/>), never the one who asked.
+/// </summary>
 /// <param name="ApplicantNotifiedOn">The day the applicant was told (告知申请人).</param>
-public sealed record Extend(
-    Actor Actor, DateOnly Date, DateTimeOffset At, Actor Approver, string Reason, int WorkingDays, DateOnly ApplicantNotifiedOn)
-    : RequestCommand(Actor, Date, At)
+public sealed record Extend(Actor Actor, DateOnly Date, DateTimeOffset At, DateOnly ApplicantNotifiedOn) : RequestCommand(Actor, Date, At)
 {
     public override RequestTrigger Trigger => RequestTrigger.Extend;
+}
+
+/// <summary>The head refuses the extension requested; the deadline stays. <paramref name="Reason"/> may be empty.</summary>
+public sealed record RefuseExtension(Actor Actor, DateOnly Date, DateTimeOffset At, string? Reason = null) : RequestCommand(Actor, Date, At)
+{
+    public override RequestTrigger Trigger => RequestTrigger.RefuseExtension;
 }
 
 /// <param name="Amount">The fee in 元 (see <see cref="ProcessingFee"/>).</param>

@@ -25,6 +25,9 @@ public static class RequestProblems
     public const string ExtensionReasonRequired = "request.extensionReasonRequired";
     public const string ExtensionTooLate = "request.extensionTooLate";
     public const string ExtensionNoticeBeforeApproval = "request.extensionNoticeBeforeApproval";
+    public const string ExtensionPending = "request.extensionPending";
+    public const string ExtensionNotRequested = "request.extensionNotRequested";
+    public const string ExtensionSelfApproval = "request.extensionSelfApproval";
     public const string FeeAmount = "request.feeAmount";
     public const string FeeNoticeReceivedBeforeSent = "request.feeNoticeReceivedBeforeSent";
     public const string FeeNoticeTooLate = "request.feeNoticeTooLate";

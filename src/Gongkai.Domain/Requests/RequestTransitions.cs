@@ -36,15 +36,21 @@ public static class RequestTransitions
 
         new(RequestState.Processing, RequestTrigger.StartThirdPartyConsultation, RequestState.ThirdPartyConsultation, "条例第三十二条"),
         new(RequestState.Processing, RequestTrigger.StartAgencyConsultation, RequestState.AgencyConsultation, "条例第三十四条"),
+        new(RequestState.Processing, RequestTrigger.RequestExtension, RequestState.Processing, "条例第三十三条第二款"),
         new(RequestState.Processing, RequestTrigger.Extend, RequestState.Processing, "条例第三十三条第二款"),
+        new(RequestState.Processing, RequestTrigger.RefuseExtension, RequestState.Processing, "条例第三十三条第二款"),
         new(RequestState.Processing, RequestTrigger.IssueFeeNotice, RequestState.AwaitingFee, "条例第四十二条"),
         new(RequestState.Processing, RequestTrigger.Reply, RequestState.Replied, "条例第三十六条至第三十九条"),
         new(RequestState.Processing, RequestTrigger.Withdraw, RequestState.Withdrawn, "申请人撤回"),
 
         new(RequestState.ThirdPartyConsultation, RequestTrigger.EndThirdPartyConsultation, RequestState.Processing, "条例第三十二条、第三十三条第三款"),
+        new(RequestState.ThirdPartyConsultation, RequestTrigger.Extend, RequestState.ThirdPartyConsultation, "条例第三十三条第二款"),
+        new(RequestState.ThirdPartyConsultation, RequestTrigger.RefuseExtension, RequestState.ThirdPartyConsultation, "条例第三十三条第二款"),
         new(RequestState.ThirdPartyConsultation, RequestTrigger.Withdraw, RequestState.Withdrawn, "申请人撤回"),
 
         new(RequestState.AgencyConsultation, RequestTrigger.EndAgencyConsultation, RequestState.Processing, "条例第三十四条、第三十三条第三款"),
+        new(RequestState.AgencyConsultation, RequestTrigger.Extend, RequestState.AgencyConsultation, "条例第三十三条第二款"),
+        new(RequestState.AgencyConsultation, RequestTrigger.RefuseExtension, RequestState.AgencyConsultation, "条例第三十三条第二款"),
         new(RequestState.AgencyConsultation, RequestTrigger.Withdraw, RequestState.Withdrawn, "申请人撤回"),
 
         new(RequestState.AwaitingFee, RequestTrigger.FeePaid, RequestState.Processing, "条例第四十二条"),

@@ -20,6 +20,8 @@ public enum RequestTrigger
     EndThirdPartyConsultation,
     StartAgencyConsultation,
     EndAgencyConsultation,
+
+    /// <summary>The head's approval of the extension the handler requested (<see cref="RequestExtension"/>): only this moves the deadline.</summary>
     Extend,
     IssueFeeNotice,
     FeePaid,
@@ -35,6 +37,12 @@ public enum RequestTrigger
     /// state stays. Never a row of the transition table: made only by <see cref="DisclosureRequest.RecalculateDeadlines"/>.
     /// </summary>
     RecalculateDeadlines,
+
+    /// <summary>The handler asks for the one Art 33¶2 extension; the deadline stays until the head approves (<see cref="Extend"/>).</summary>
+    RequestExtension,
+
+    /// <summary>The head refuses a requested extension (Art 33¶2); the deadline stays.</summary>
+    RefuseExtension,
 }
 
 public static class RequestTriggers
@@ -57,7 +65,9 @@ public static class RequestTriggers
         RequestTrigger.EndThirdPartyConsultation => "结束征求第三方意见",
         RequestTrigger.StartAgencyConsultation => "征求其他机关意见",
         RequestTrigger.EndAgencyConsultation => "结束征求其他机关意见",
+        RequestTrigger.RequestExtension => "申请延长答复期限",
         RequestTrigger.Extend => "延长答复期限",
+        RequestTrigger.RefuseExtension => "负责人不同意延长答复期限",
         RequestTrigger.IssueFeeNotice => "发出收费通知",
         RequestTrigger.FeePaid => "缴纳信息处理费",
         RequestTrigger.FeeLapsed => "缴费期限届满未缴费",

@@ -17,6 +17,12 @@ public enum StaffRight
     /// <summary>Act on applications (the procedure's steps).</summary>
     HandleRequests,
 
+    /// <summary>
+    /// Approve or refuse an extension a handler asked for: the consent of the 政府信息公开工作机构负责人 (条例 Art 33¶2),
+    /// here the agency's 机关管理员 — never for their own request (the domain refuses it).
+    /// </summary>
+    ApproveExtensions,
+
     /// <summary>Write catalogue items and submit them for review.</summary>
     WriteItems,
 
@@ -79,7 +85,7 @@ public sealed class StaffAccess(GongkaiDbContext db)
         [StaffRoles.Reviewer] = [StaffRight.Read, StaffRight.WriteItems, StaffRight.ReviewItems, StaffRight.ReadContactDetails],
         [StaffRoles.AgencyAdmin] =
         [
-            StaffRight.Read, StaffRight.HandleRequests, StaffRight.WriteItems, StaffRight.EnterFigures,
+            StaffRight.Read, StaffRight.HandleRequests, StaffRight.ApproveExtensions, StaffRight.WriteItems, StaffRight.EnterFigures,
             StaffRight.ManageReports, StaffRight.ReadAuditTrail, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageApiKeys,
             StaffRight.ReadContactDetails,
         ],

@@ -62,10 +62,10 @@ public sealed class TakeStepTests
     }
 
     private static async Task<Result<TakeStep.Response>> TakeAsync(
-        Seeded seeded, RequestTrigger trigger, TakeStep.Fields fields, Guid? agency = null, TrackingNumber? number = null)
+        Seeded seeded, RequestTrigger trigger, TakeStep.Fields fields, Guid? agency = null, TrackingNumber? number = null, Actor? actor = null)
     {
         await using var db = seeded.Database.Open();
-        var request = new TakeStep.Request(agency ?? seeded.Agency, number is null ? seeded.Request : null, number, trigger, fields, Staff);
+        var request = new TakeStep.Request(agency ?? seeded.Agency, number is null ? seeded.Request : null, number, trigger, fields, actor ?? Staff);
         return await TakeStep.HandleAsync(db, Clock, WorkCalendar.Official, request, Ct);
     }
 
@@ -76,39 +76,138 @@ public sealed class TakeStepTests
         return (request.State, request.Events.Count, await db.AuditEntries.CountAsync(Ct));
     }
 
+    private static readonly DateOnly ExtensionDay = new(2020, 10, 9);
+
     private static TakeStep.Fields Extension(OfficeHeads.Choice? approver, int? days = 20) =>
-        new(Date: new DateOnly(2020, 10, 9), Text: "需要调取档案", WorkingDays: days, OtherDate: new DateOnly(2020, 10, 9), Approver: approver);
+        new(Date: ExtensionDay, Text: "需要调取档案", WorkingDays: days, OtherDate: ExtensionDay, Approver: approver);
 
-    [Theory]
-    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
-    public async Task Extend_OfficeHeadById_SavedWithTheHeadNamedAndTheExtendedDeadlineAndFoundByUserNameToo(string provider)
+    /// <summary>A seeded user acting on the back office (the page passes the signed-in user, never an approver).</summary>
+    private static Actor As(Guid userId, string name) => new(userId.ToString("D"), name, ActorRole.Staff);
+
+    private static async Task<(DateOnly? ExtendedDue, PendingExtension? Pending, IReadOnlyList<(string Actor, string Action)> Trail)> StoredExtensionAsync(Seeded seeded)
     {
-        await using var seeded = await ProcessingAsync(provider);
-
-        var extended = await TakeAsync(seeded, RequestTrigger.Extend, Extension(new OfficeHeads.Choice(seeded.Head, null)));
-
-        Assert.True(extended.IsSuccess, extended.ToString());
-        Assert.Contains("张主任", extended.Value.Step.Description, StringComparison.Ordinal);
-        Assert.Equal(RequestState.Processing, extended.Value.Application.State);
-
-        // Spec §12: received 2020-09-24, reply due 2020-10-28, extended by 20 working days to 2020-11-25.
-        Assert.Equal(new DateOnly(2020, 11, 25), extended.Value.Application.ExtendedDue);
-        Assert.Equal((RequestState.Processing, 3, 2), await StoredAsync(seeded));
         await using var db = seeded.Database.Open();
-        var byName = await OfficeHeads.FindAsync(db, seeded.Agency, new OfficeHeads.Choice(null, " head "), Ct);
-        Assert.Equal((seeded.Head.ToString("D"), "张主任", ActorRole.OfficeHead), (byName.Value.UserId, byName.Value.DisplayName, byName.Value.Role));
+        var request = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == seeded.Request, Ct);
+        var trail = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Select(e => new { e.Actor, e.Action }).ToListAsync(Ct);
+        return (request.ExtendedDue, request.PendingExtension, [.. trail.Select(e => (e.Actor, e.Action))]);
     }
 
     [Theory]
     [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
-    public async Task Extend_NoHeadAHandlerAnotherAgencysHeadOrTooManyDays_RefusedNothingSaved(string provider)
+    public async Task Extension_HandlersRequestKeepsTheDeadline_HeadsApprovalMovesIt_BothInTheAuditTrail(string provider)
+    {
+        await using var seeded = await ProcessingAsync(provider);
+        var handler = As(seeded.Handler, "李经办");
+
+        var requested = await TakeAsync(seeded, RequestTrigger.RequestExtension, Extension(null), actor: handler);
+
+        Assert.True(requested.IsSuccess, requested.ToString());
+        Assert.Equal(new DateOnly(2020, 10, 28), requested.Value.Application.CurrentDue);
+        var (due, pending, trail) = await StoredExtensionAsync(seeded);
+        Assert.Null(due);
+        Assert.Equal(new PendingExtension(handler.UserId, "李经办", ExtensionDay, 20, "需要调取档案"), pending);
+        Assert.Equal((handler.UserId, "request.RequestExtension"), trail[^1]);
+        await using (var db = seeded.Database.Open())
+        {
+            var line = Assert.Single(await PendingExtensions.HandleAsync(db, seeded.Agency, Ct));
+            Assert.Equal((seeded.Request, Number, "李经办", 20, (DateOnly?)new DateOnly(2020, 10, 28)), (line.RequestId, line.TrackingNumber, line.RequestedByName, line.WorkingDays, line.Due));
+            Assert.Empty(await PendingExtensions.HandleAsync(db, seeded.OtherAgencysHead, Ct));
+        }
+
+        // The head approves as themself on the back office: no approver field, the acting user is checked.
+        var approved = await TakeAsync(seeded, RequestTrigger.Extend, new(Date: ExtensionDay, OtherDate: ExtensionDay), actor: As(seeded.Head, "张主任"));
+
+        Assert.True(approved.IsSuccess, approved.ToString());
+        Assert.Equal(ActorRole.OfficeHead, approved.Value.Step.Actor.Role);
+        Assert.Contains("经张主任同意", approved.Value.Step.Description, StringComparison.Ordinal);
+
+        // Spec §12: received 2020-09-24, reply due 2020-10-28, extended by 20 working days to 2020-11-25.
+        (due, pending, trail) = await StoredExtensionAsync(seeded);
+        Assert.Equal(new DateOnly(2020, 11, 25), due);
+        Assert.Null(pending);
+        Assert.Equal((seeded.Head.ToString("D"), "request.Extend"), trail[^1]);
+        await using var after = seeded.Database.Open();
+        Assert.Empty(await PendingExtensions.HandleAsync(after, seeded.Agency, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Extension_SelfApprovalOrNoHead_ForbiddenNothingSaved_AnotherHeadMayApprove(string provider)
     {
         await using var seeded = await ProcessingAsync(provider);
 
-        OfficeHeads.Choice?[] choices =
+        // The head asks for the extension as the handler of the case: they cannot consent to their own request.
+        var head = As(seeded.Head, "张主任");
+        Assert.True((await TakeAsync(seeded, RequestTrigger.RequestExtension, Extension(null), actor: head)).IsSuccess);
+        var before = await StoredExtensionAsync(seeded);
+
+        var self = await TakeAsync(seeded, RequestTrigger.Extend, new(Date: ExtensionDay), actor: head);
+        var selfRefusal = await TakeAsync(seeded, RequestTrigger.RefuseExtension, new(Date: ExtensionDay), actor: head);
+        var selfByName = await TakeAsync(seeded, RequestTrigger.Extend, new(Date: ExtensionDay, Approver: new OfficeHeads.Choice(null, "head")));
+        var handler = await TakeAsync(seeded, RequestTrigger.Extend, new(Date: ExtensionDay), actor: As(seeded.Handler, "李经办"));
+        var elsewhere = await TakeAsync(seeded, RequestTrigger.Extend, new(Date: ExtensionDay), actor: As(seeded.OtherAgencysHead, "王主任"));
+        var unknown = await TakeAsync(seeded, RequestTrigger.Extend, new(Date: ExtensionDay));
+
+        foreach (var refused in new[] { self, selfRefusal, selfByName })
+        {
+            Assert.Equal((RequestProblems.ExtensionSelfApproval, ProblemKind.Forbidden), (refused.Problem.Code, refused.Problem.Kind));
+            Assert.Contains("不能审批本人提出的", refused.Problem.Message, StringComparison.Ordinal);
+        }
+
+        foreach (var refused in new[] { handler, elsewhere, unknown })
+        {
+            Assert.Equal((RequestProblems.ExtensionApprover, ProblemKind.Forbidden), (refused.Problem.Code, refused.Problem.Kind));
+        }
+
+        var after = await StoredExtensionAsync(seeded);
+        Assert.Equal((before.ExtendedDue, before.Pending), (after.ExtendedDue, after.Pending));
+        Assert.Equal(before.Trail, after.Trail);
+
+        // A second 机关管理员 of the agency consents.
+        var secondHead = await AddHeadAsync(seeded, "head2", "钱副主任");
+        var approved = await TakeAsync(seeded, RequestTrigger.Extend, new(Date: ExtensionDay, OtherDate: ExtensionDay), actor: As(secondHead, "钱副主任"));
+        Assert.True(approved.IsSuccess, approved.ToString());
+        Assert.Equal(new DateOnly(2020, 11, 25), approved.Value.Application.ExtendedDue);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Extension_RefusedByHead_DeadlineStaysAndTheRefusalIsInTheAuditTrail(string provider)
+    {
+        await using var seeded = await ProcessingAsync(provider);
+        Assert.True((await TakeAsync(seeded, RequestTrigger.RequestExtension, Extension(null), actor: As(seeded.Handler, "李经办"))).IsSuccess);
+
+        var refused = await TakeAsync(seeded, RequestTrigger.RefuseExtension, new(Date: ExtensionDay, Text: "可以按期答复"), actor: As(seeded.Head, "张主任"));
+
+        Assert.True(refused.IsSuccess, refused.ToString());
+        Assert.Equal(new DateOnly(2020, 10, 28), refused.Value.Application.CurrentDue);
+        Assert.Contains("可以按期答复", refused.Value.Step.Description, StringComparison.Ordinal);
+        var (due, pending, trail) = await StoredExtensionAsync(seeded);
+        Assert.Null(due);
+        Assert.Null(pending);
+        Assert.Equal(
+            [("u-7", "request.StartProcessing"), (seeded.Handler.ToString("D"), "request.RequestExtension"), (seeded.Head.ToString("D"), "request.RefuseExtension")],
+            trail);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Extension_IntegrationNamesTheHead_ByIdOrUserName_OthersRefusedAsInvalid(string provider)
+    {
+        await using var seeded = await ProcessingAsync(provider);
+
+        // 条例 Art 33¶2 (StatutoryDeadline.Extension): 1 to 20 working days; none given is none, refused as well.
+        var tooLong = await TakeAsync(seeded, RequestTrigger.RequestExtension, Extension(null, StatutoryDeadline.Extension.WorkingDays + 1));
+        Assert.Equal(RequestProblems.ExtensionTooLong, tooLong.Problem.Code);
+        Assert.Contains("1至20个工作日，实为21个工作日（条例第三十三条第二款）", tooLong.Problem.Message, StringComparison.Ordinal);
+        var none = await TakeAsync(seeded, RequestTrigger.RequestExtension, Extension(null, null));
+        Assert.Equal(RequestProblems.ExtensionTooLong, none.Problem.Code);
+        var nothingPending = await TakeAsync(seeded, RequestTrigger.Extend, Extension(new OfficeHeads.Choice(seeded.Head, null)));
+        Assert.Equal((RequestProblems.ExtensionNotRequested, ProblemKind.Conflict), (nothingPending.Problem.Code, nothingPending.Problem.Kind));
+
+        Assert.True((await TakeAsync(seeded, RequestTrigger.RequestExtension, Extension(null))).IsSuccess);
+        OfficeHeads.Choice[] choices =
         [
-            null,
-            new(null, "  "),
             new(seeded.Handler, null),
             new(null, "handler"),
             new(seeded.OtherAgencysHead, null),
@@ -118,18 +217,27 @@ public sealed class TakeStepTests
         foreach (var choice in choices)
         {
             var refused = await TakeAsync(seeded, RequestTrigger.Extend, Extension(choice));
-            Assert.Equal(RequestProblems.ExtensionApprover, refused.Problem.Code);
-            Assert.Equal(ProblemKind.Invalid, refused.Problem.Kind);
+            Assert.Equal((RequestProblems.ExtensionApprover, ProblemKind.Invalid), (refused.Problem.Code, refused.Problem.Kind));
         }
 
-        // 条例 Art 33¶2 (StatutoryDeadline.Extension): 1 to 20 working days; none given is none, refused as well.
-        var tooLong = await TakeAsync(seeded, RequestTrigger.Extend, Extension(new OfficeHeads.Choice(seeded.Head, null), StatutoryDeadline.Extension.WorkingDays + 1));
-        Assert.Equal(RequestProblems.ExtensionTooLong, tooLong.Problem.Code);
-        Assert.Contains("1至20个工作日，实为21个工作日（条例第三十三条第二款）", tooLong.Problem.Message, StringComparison.Ordinal);
-        var none = await TakeAsync(seeded, RequestTrigger.Extend, Extension(new OfficeHeads.Choice(seeded.Head, null), null));
-        Assert.Equal(RequestProblems.ExtensionTooLong, none.Problem.Code);
+        var extended = await TakeAsync(seeded, RequestTrigger.Extend, Extension(new OfficeHeads.Choice(null, " head ")));
+        Assert.True(extended.IsSuccess, extended.ToString());
+        Assert.Equal(new DateOnly(2020, 11, 25), extended.Value.Application.ExtendedDue);
+        Assert.Equal((RequestState.Processing, 4, 3), await StoredAsync(seeded));
+        await using var db = seeded.Database.Open();
+        var byId = await OfficeHeads.FindAsync(db, seeded.Agency, new OfficeHeads.Choice(seeded.Head, null), Ct);
+        Assert.Equal((seeded.Head.ToString("D"), "张主任", ActorRole.OfficeHead), (byId.Value.UserId, byId.Value.DisplayName, byId.Value.Role));
+    }
 
-        Assert.Equal((RequestState.Processing, 2, 1), await StoredAsync(seeded));
+    private static async Task<Guid> AddHeadAsync(Seeded seeded, string userName, string displayName)
+    {
+        await using var db = seeded.Database.Open();
+        var role = await db.Roles.Where(r => r.Name == StaffRoles.AgencyAdmin).Select(r => r.Id).SingleAsync(Ct);
+        var user = new StaffUser { Id = Guid.NewGuid(), UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = displayName, AgencyId = seeded.Agency };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = role });
+        await db.SaveChangesAsync(Ct);
+        return user.Id;
     }
 
     [Theory]

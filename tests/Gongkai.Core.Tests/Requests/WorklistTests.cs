@@ -95,7 +95,8 @@ public sealed class WorklistTests
 
             if (!online && i % 6 == 0)
             {
-                var extended = request.Apply(new Extend(Staff, received.AddDays(1), at, Head, "需要调取档案", 20, received.AddDays(1)), calendar);
+                Assert.True(request.Apply(new RequestExtension(Staff, received.AddDays(1), at, "需要调取档案", 20), calendar).IsSuccess);
+                var extended = request.Apply(new Extend(Head, received.AddDays(1), at, received.AddDays(1)), calendar);
                 Assert.True(extended.IsSuccess, extended.IsSuccess ? "" : extended.Problem.Message);
             }
 

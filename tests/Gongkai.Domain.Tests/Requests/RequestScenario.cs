@@ -49,6 +49,25 @@ internal static class RequestScenario
         return request;
     }
 
+    /// <summary>
+    /// A request in <paramref name="state"/> with an extension the handler asked for while processing and the head
+    /// has not decided (Processing, or a consultation started after the request).
+    /// </summary>
+    public static DisclosureRequest WithPendingExtension(RequestState state)
+    {
+        var request = InState(RequestState.Processing);
+        Ok(request.Apply(Command(RequestTrigger.RequestExtension, request), OfficialCalendar));
+        if (state != RequestState.Processing)
+        {
+            var start = state == RequestState.ThirdPartyConsultation ? RequestTrigger.StartThirdPartyConsultation : RequestTrigger.StartAgencyConsultation;
+            Ok(request.Apply(Command(start, request), OfficialCalendar));
+        }
+
+        Assert.Equal(state, request.State);
+        Assert.NotNull(request.PendingExtension);
+        return request;
+    }
+
     /// <summary>A request in <paramref name="state"/>, reached by the shortest path through the table from Submitted.</summary>
     public static DisclosureRequest InState(RequestState state)
     {
@@ -104,7 +123,9 @@ internal static class RequestScenario
             RequestTrigger.EndThirdPartyConsultation => new EndThirdPartyConsultation(Staff, d.AddDays(3), At(d.AddDays(3)), true),
             RequestTrigger.StartAgencyConsultation => new StartAgencyConsultation(Staff, d, at, "区财政局", d.AddDays(1)),
             RequestTrigger.EndAgencyConsultation => new EndAgencyConsultation(Staff, d.AddDays(3), At(d.AddDays(3)), true),
-            RequestTrigger.Extend => new Extend(Staff, d, at, Head, "涉及档案检索，工作量大", 20, d),
+            RequestTrigger.RequestExtension => new RequestExtension(Staff, d, at, "涉及档案检索，工作量大", 20),
+            RequestTrigger.Extend => new Extend(Head, d, at, d),
+            RequestTrigger.RefuseExtension => new RefuseExtension(Head, d, at, "工作量不足以延期"),
             RequestTrigger.IssueFeeNotice => new IssueFeeNotice(Staff, d, at, 3000m, FeeBasis.PerApplication, d.AddDays(1)),
             RequestTrigger.FeePaid => new FeePaid(ApplicantActor, d, at),
             RequestTrigger.FeeLapsed => Next(d, request.FeeDue, date => new FeeLapsed(Staff, date, At(date))),

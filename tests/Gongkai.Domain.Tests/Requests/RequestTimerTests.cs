@@ -1,4 +1,5 @@
 using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
 using static Gongkai.Domain.Tests.Requests.RequestScenario;
 using static Gongkai.Domain.Tests.Requests.ResultAssert;
@@ -257,48 +258,135 @@ public sealed class RequestTimerTests
 
     // Extension (Art 33¶2)
 
-    [Fact]
-    public void Extend_20WorkingDays_WorkedExample_SecondRefused()
+    private static readonly Actor OtherHead = new("head-2", "赵副主任", ActorRole.OfficeHead);
+
+    private static DisclosureRequest Requested(int days = 20, DateOnly? on = null)
     {
         var request = Processing();
+        var date = on ?? Day8;
+        Do(request, new RequestExtension(Staff, date, At(date), "需跨部门调取档案", days));
+        return request;
+    }
+
+    [Fact]
+    public void RequestExtension_Alone_DeadlineStaysAndPending()
+    {
+        var request = Processing();
+        var e = Do(request, new RequestExtension(Staff, Day8, At(Day8), " 需跨部门调取档案 ", 20));
+
+        Assert.Equal(BaseDue, request.CurrentDue);
+        Assert.Null(request.ExtendedDue);
+        Assert.Null(request.ExtensionWorkingDays);
+        Assert.Equal(new PendingExtension(Staff.UserId, Staff.DisplayName, Day8, 20, "需跨部门调取档案"), request.PendingExtension);
+        Assert.Null(e.ExtendedDue);
+        Assert.Contains("待政府信息公开工作机构负责人审批", e.Description, StringComparison.Ordinal);
+        Fails(request.Apply(new RequestExtension(Staff, Day8, At(Day8), "再次", 5), OfficialCalendar), RequestProblems.ExtensionPending);
+    }
+
+    [Fact]
+    public void Extend_ApprovedByHead_WorkedExample_SecondRefused()
+    {
         var on = new DateOnly(2020, 10, 26);
-        var e = Do(request, new Extend(Staff, on, At(on), Head, "需跨部门调取档案", 20, on));
+        var request = Requested(on: on);
+        var e = Do(request, new Extend(Head, on, At(on), on));
 
         Assert.Equal((BaseDue, ExtendedDue), (request.ReplyDue!.Value, request.ExtendedDue!.Value));
         Assert.Equal(ExtendedDue, request.CurrentDue);
         Assert.Equal(ExtendedDue, e.ExtendedDue);
         Assert.Equal(RequestState.Processing, request.State);
+        Assert.Null(request.PendingExtension);
+        Assert.Equal(Head, e.Actor);
+        Assert.Contains("经李主任同意", e.Description, StringComparison.Ordinal);
+        Assert.Contains("王科员", e.Description, StringComparison.Ordinal);
 
-        Fails(request.Apply(new Extend(Staff, on, At(on), Head, "仍需时间", 1, on), OfficialCalendar), RequestProblems.AlreadyExtended);
+        Fails(request.Apply(new RequestExtension(Staff, on, At(on), "仍需时间", 1), OfficialCalendar), RequestProblems.AlreadyExtended);
+        Fails(request.Apply(new Extend(Head, on, At(on), on), OfficialCalendar), RequestProblems.ExtensionNotRequested);
+    }
+
+    [Fact]
+    public void Extend_NothingRequested_Refused() =>
+        Fails(Processing().Apply(new Extend(Head, Day8, At(Day8), Day8), OfficialCalendar), RequestProblems.ExtensionNotRequested);
+
+    [Fact]
+    public void Extend_ByTheRequester_RefusedAsForbidden()
+    {
+        var request = Processing();
+        var headAsHandler = Head with { Role = ActorRole.Staff };
+        Do(request, new RequestExtension(headAsHandler, Day8, At(Day8), "理由", 10));
+
+        var problem = Fails(request.Apply(new Extend(Head, Day8, At(Day8), Day8), OfficialCalendar), RequestProblems.ExtensionSelfApproval);
+        Assert.Equal(ProblemKind.Forbidden, problem.Kind);
+        Fails(request.Apply(new RefuseExtension(Head, Day8, At(Day8)), OfficialCalendar), RequestProblems.ExtensionSelfApproval);
+        Assert.Null(request.ExtendedDue);
+        Assert.NotNull(request.PendingExtension);
+
+        Do(request, new Extend(OtherHead, Day8, At(Day8), Day8));
+        Assert.Equal(Ok(OfficialCalendar.AddWorkingDays(BaseDue, 10)), request.ExtendedDue);
+    }
+
+    [Fact]
+    public void RefuseExtension_DeadlineStays_CanAskAgain()
+    {
+        var request = Requested();
+        var e = Do(request, new RefuseExtension(Head, Day8, At(Day8), "可在期限内答复"));
+
+        Assert.Equal(BaseDue, request.CurrentDue);
+        Assert.Null(request.ExtendedDue);
+        Assert.Null(request.PendingExtension);
+        Assert.Contains("不同意延长答复期限", e.Description, StringComparison.Ordinal);
+        Assert.Contains("可在期限内答复", e.Description, StringComparison.Ordinal);
+
+        // Refused is not extended: the handler may ask again while the period runs.
+        Do(request, new RequestExtension(Staff, Day8, At(Day8), "新的理由", 5));
+        Assert.NotNull(request.PendingExtension);
     }
 
     [Theory]
     [InlineData(21, RequestProblems.ExtensionTooLong)]
     [InlineData(0, RequestProblems.ExtensionTooLong)]
-    public void Extend_BadLength_Refused(int days, string code)
+    public void RequestExtension_BadLength_Refused(int days, string code)
     {
         var request = Processing();
-        Fails(request.Apply(new Extend(Staff, Day8, At(Day8), Head, "理由", days, Day8), OfficialCalendar), code);
-        Assert.Null(request.ExtendedDue);
+        Fails(request.Apply(new RequestExtension(Staff, Day8, At(Day8), "理由", days), OfficialCalendar), code);
+        Assert.Null(request.PendingExtension);
     }
 
     [Fact]
-    public void Extend_NotApprovedByOfficeHead_Refused() =>
-        Fails(Processing().Apply(new Extend(Staff, Day8, At(Day8), Staff, "理由", 10, Day8), OfficialCalendar), RequestProblems.ExtensionApprover);
+    public void RequestExtension_NoReason_Refused() =>
+        Fails(Processing().Apply(new RequestExtension(Staff, Day8, At(Day8), " ", 10), OfficialCalendar), RequestProblems.ExtensionReasonRequired);
 
     [Fact]
-    public void Extend_AfterTheDeadline_Refused()
+    public void Extend_NotApprovedByOfficeHead_Refused()
+    {
+        var problem = Fails(Requested().Apply(new Extend(Staff with { UserId = "staff-2" }, Day8, At(Day8), Day8), OfficialCalendar), RequestProblems.ExtensionApprover);
+        Assert.Equal(ProblemKind.Forbidden, problem.Kind);
+    }
+
+    [Fact]
+    public void Extend_AfterTheDeadline_Refused_PendingDoesNotStopTheClock()
     {
         var late = BaseDue.AddDays(1);
-        Fails(Processing().Apply(new Extend(Staff, late, At(late), Head, "理由", 10, late), OfficialCalendar), RequestProblems.ExtensionTooLate);
-        Fails(Processing().Apply(new Extend(Staff, BaseDue, At(BaseDue), Head, "理由", 10, late), OfficialCalendar), RequestProblems.ExtensionTooLate);
+        Fails(Processing().Apply(new RequestExtension(Staff, late, At(late), "理由", 10), OfficialCalendar), RequestProblems.ExtensionTooLate);
+
+        // Asked in time, approved too late: the original deadline bound while the request waited.
+        Fails(Requested().Apply(new Extend(Head, late, At(late), late), OfficialCalendar), RequestProblems.ExtensionTooLate);
+        Fails(Requested().Apply(new Extend(Head, BaseDue, At(BaseDue), late), OfficialCalendar), RequestProblems.ExtensionTooLate);
+        Assert.Equal(BaseDue, Requested().CurrentDue);
+    }
+
+    [Fact]
+    public void Reply_WhileExtensionPending_PendingLapses()
+    {
+        var request = Requested();
+        Do(request, new Reply(Staff, Day8, At(Day8), ReplyOutcome.Disclosed()));
+        Assert.Null(request.PendingExtension);
     }
 
     [Fact]
     public void Extend_ThenConsultation_ExtendedDueMovesToo()
     {
-        var request = Processing();
-        Do(request, new Extend(Staff, Day8, At(Day8), Head, "理由", 20, Day8));
+        var request = Requested();
+        Do(request, new Extend(Head, Day8, At(Day8), Day8));
         var sent = new DateOnly(2020, 10, 13);
         Do(request, new StartThirdPartyConsultation(Staff, sent, At(sent), "某公司", sent));
         var ended = new DateOnly(2020, 10, 16);
@@ -427,10 +515,11 @@ public sealed class RequestTimerTests
         Do(request, Supplement(new DateOnly(2020, 9, 25), new DateOnly(2020, 10, 20)));
         Do(request, new ReceiveSupplement(ApplicantActor, Day8, At(Day8)));
         Do(request, new StartProcessing(Staff, Day8, At(Day8)));
-        Do(request, new Extend(Staff, Day8, At(Day8), Head, "理由", 10, Day8));
+        Do(request, new RequestExtension(Staff, Day8, At(Day8), "理由", 10));
+        Do(request, new Extend(Head, Day8, At(Day8), Day8));
         Do(request, new Reply(Staff, Day8, At(Day8), ReplyOutcome.Disclosed()));
 
-        Assert.Equal(Enumerable.Range(1, 7), request.Events.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, 8), request.Events.Select(e => e.Sequence));
         for (var i = 1; i < request.Events.Count; i++)
         {
             Assert.Equal(request.Events[i - 1].ToState, request.Events[i].FromState);
@@ -438,7 +527,7 @@ public sealed class RequestTimerTests
 
         Assert.Null(request.Events[2].ReplyDue); // while awaiting the correction no reply clock runs
         Assert.Equal(new DateOnly(2020, 11, 9), request.Events[3].ReplyDue);
-        Assert.Equal(Ok(OfficialCalendar.AddWorkingDays(new DateOnly(2020, 11, 9), 10)), request.Events[5].ExtendedDue);
+        Assert.Equal(Ok(OfficialCalendar.AddWorkingDays(new DateOnly(2020, 11, 9), 10)), request.Events[6].ExtendedDue);
         Assert.IsNotType<List<RequestEvent>>(request.Events, exactMatch: false);
     }
 }

@@ -39,7 +39,8 @@ public sealed class RequestTransitionTests
     [MemberData(nameof(Rows))]
     public void Apply_RowOfTheTable_MovesToTargetAndRecordsEvent(RequestState from, RequestTrigger trigger, RequestState to)
     {
-        var request = InState(from);
+        // The head decides an extension only once one was asked for.
+        var request = trigger is RequestTrigger.Extend or RequestTrigger.RefuseExtension ? WithPendingExtension(from) : InState(from);
         var before = request.Events.Count;
 
         var e = Ok(request.Apply(Command(trigger, request), OfficialCalendar));

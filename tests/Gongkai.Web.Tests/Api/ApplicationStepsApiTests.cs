@@ -63,10 +63,16 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
         Assert.Equal("2022-01-10", confirmed.GetProperty("receivedOn").GetString());
         await StepAsync(client, url, new { trigger = "StartProcessing" }, HttpStatusCode.OK);
 
-        // 条例 Art 33¶2: an extension without the office head's consent is refused, with the reason in Chinese.
-        var noHead = await StepAsync(client, url, new { trigger = "Extend", text = "需要调取档案", workingDays = 20 }, HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("负责人同意", noHead.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var extended = await StepAsync(client, url, new { trigger = "Extend", text = "需要调取档案", workingDays = 20, approvedBy = "admin" }, HttpStatusCode.OK);
+        // 条例 Art 33¶2: the request alone moves nothing; a decision without a head of the agency is refused, in Chinese;
+        // the head's consent moves the deadline.
+        var requested = await StepAsync(client, url, new { trigger = "RequestExtension", text = "需要调取档案", workingDays = 20 }, HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, requested.GetProperty("extendedDue").ValueKind);
+        Assert.Contains("待政府信息公开工作机构负责人审批", requested.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var noHead = await StepAsync(client, url, new { trigger = "Extend" }, HttpStatusCode.Forbidden);
+        Assert.Contains("机关管理员", noHead.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var notAHead = await StepAsync(client, url, new { trigger = "Extend", approvedBy = "nobody" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("负责人同意", notAHead.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var extended = await StepAsync(client, url, new { trigger = "Extend", approvedBy = "admin" }, HttpStatusCode.OK);
         Assert.NotEqual(JsonValueKind.Null, extended.GetProperty("extendedDue").ValueKind);
 
         var replied = await StepAsync(client, url, new { trigger = "Reply", outcome = "Disclosed" }, HttpStatusCode.OK);
@@ -77,8 +83,14 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
         Assert.Equal(RequestState.Replied, request.State);
         Assert.Contains("演示机关管理员", request.Events.Single(e => e.Trigger == RequestTrigger.Extend).Description, StringComparison.Ordinal);
         var id = request.Id.ToString("D");
-        var actions = await db.AuditEntries.Where(e => e.EntityId == id && e.Actor == "api:" + site.OfficeId.ToString("D")).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync(Ct);
-        Assert.Equal(["request.ConfirmReceipt", "request.StartProcessing", "request.Extend", "request.Reply"], actions);
+        var api = "api:" + site.OfficeId.ToString("D");
+        var actions = await db.AuditEntries.Where(e => e.EntityId == id && e.Action != "request.submittedOnline").OrderBy(e => e.Sequence)
+            .Select(e => new { e.Action, ByApi = e.Actor == api }).ToListAsync(Ct);
+
+        // The consent is the head's in the 台账, not the integration's that asked.
+        Assert.Equal(
+            [("request.ConfirmReceipt", true), ("request.StartProcessing", true), ("request.RequestExtension", true), ("request.Extend", false), ("request.Reply", true)],
+            actions.Select(a => (a.Action, a.ByApi)));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Gongkai.Core.Features.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -53,6 +54,17 @@ public sealed class ApplyBrowserTests(DemoSites sites)
         Assert.Matches(@"^\d{4}-\d{6}$", number);
         Assert.Matches("^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$", code);
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "6-apply-receipt.png"), FullPage = true });
+
+        // POST-redirect-GET: the receipt has its own address; reloading it (and going back to it) files nothing.
+        Assert.Contains("/apply/receipt/" + number, page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, page.Url, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await page.ReloadAsync();
+        Assert.Equal((number, code), ((await page.Locator("#tracking-number").InnerTextAsync()).Trim(), (await page.Locator("#query-code").InnerTextAsync()).Trim()));
+        await using (var db = site.Open())
+        {
+            Assert.Equal(1, await db.Requests.CountAsync(r => r.AgencyId == site.OfficeId && r.Content.StartsWith("浏览器测试：" + SeedDemo.SeedOffice), TestContext.Current.CancellationToken));
+        }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "查询办理进度" }).ClickAsync();
         await page.GetByLabel("申请编号").FillAsync(number);

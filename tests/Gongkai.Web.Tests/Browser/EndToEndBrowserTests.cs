@@ -68,11 +68,20 @@ public sealed class EndToEndBrowserTests
         Assert.Equal("已收到", await handler.Locator("dd.state").InnerTextAsync());
         Assert.Equal("2022-01-10", await handler.Locator("dt:text-is('收到申请之日') + dd").InnerTextAsync());
         await StepAsync(handler, RequestTrigger.StartProcessing);
-        await StepAsync(handler, RequestTrigger.Extend, async form =>
-        {
-            Assert.Equal("演示机关管理员", (await form.GetByLabel("同意延期的负责人").Locator("option:checked").InnerTextAsync()).Trim());
-            await form.GetByLabel("延期理由").FillAsync("需要调取档案，工作量较大");
-        });
+        await StepAsync(handler, RequestTrigger.RequestExtension, form => form.GetByLabel("延期理由").FillAsync("需要调取档案，工作量较大"));
+        Assert.Equal(1, await handler.Locator("#pending-extension").CountAsync());
+        Assert.Equal(0, await handler.Locator("dt:text-is('延长后的答复期限')").CountAsync());
+
+        // 条例 Art 33¶2: the head (演示机关管理员) consents on 延期审批; then the extended deadline binds.
+        var admin = await Chromium.SignInAsync(browser, blocked, address, "admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "延期审批", Exact = true }).ClickAsync();
+        var pending = admin.Locator("#extensions tbody tr", new() { Has = admin.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }) });
+        Assert.Contains("需要调取档案，工作量较大", await pending.InnerTextAsync(), StringComparison.Ordinal);
+        await Chromium.ShotAndAxeAsync(admin, shots, "e2e-3b-extensions");
+        await pending.GetByRole(AriaRole.Button, new() { Name = "同意延期", Exact = true }).ClickAsync();
+        await admin.WaitForLoadStateAsync();
+        Assert.Equal("没有待审批的延期申请。", (await admin.Locator("#no-extensions").InnerTextAsync()).Trim());
+        await handler.ReloadAsync();
         Assert.True(await handler.Locator("dt:text-is('延长后的答复期限')").CountAsync() == 1, "the extended deadline is shown");
         await StepAsync(handler, RequestTrigger.Reply, form => form.GetByLabel("答复结果").SelectOptionAsync("PartlyDisclosed"));
         Assert.StartsWith("部分公开", await handler.Locator("dt:text-is('答复结果') + dd").InnerTextAsync(), StringComparison.Ordinal);
@@ -89,7 +98,6 @@ public sealed class EndToEndBrowserTests
         Assert.DoesNotContain("王五", await person.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         // The administrator builds the 2022 report from the records: one 部分公开 of a natural person.
-        var admin = await Chromium.SignInAsync(browser, blocked, address, "admin");
         await admin.GotoAsync(address + "/staff/reports/2022");
         await admin.GetByRole(AriaRole.Button, new() { Name = "生成草稿" }).ClickAsync();
         Assert.Equal("1", (await admin.Locator($".report td[data-key='{PartlyKey}']").InnerTextAsync()).Trim());

@@ -53,6 +53,7 @@ public static class ApplyStep
         request.ReceivedOn,
         request.ReplyDue,
         request.ExtendedDue,
+        ExtensionRequested = request.PendingExtension is { } pending ? new { pending.RequestedOn, pending.WorkingDays } : null,
         request.DelayedReplyDue,
         request.SupplementNoticeDue,
         request.ConsultationDue,

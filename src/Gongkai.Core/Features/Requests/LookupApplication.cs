@@ -35,6 +35,12 @@ public static class LookupApplication
         DateOnly? ClosedOn,
         IReadOnlyList<ProcedureStep> Steps);
 
+    /// <summary>
+    /// Steps inside the agency the applicant is not told of: an extension asked for and not (yet) granted. The
+    /// applicant learns of an extension when the head consented and they were told (条例 Art 33¶2: 告知申请人).
+    /// </summary>
+    private static bool IsInternal(RequestTrigger trigger) => trigger is RequestTrigger.RequestExtension or RequestTrigger.RefuseExtension;
+
     public static Problem NotFound { get; } = Problem.NotFound(NotFoundCode, "未找到该申请，请核对受理机关、申请编号和查询码");
 
     /// <param name="calendar">The calendar in force: a deadline in a year without a notice carries its provisional note.</param>
@@ -72,6 +78,6 @@ public static class LookupApplication
             disclosureRequest.Outcome?.DisplayName,
             disclosureRequest.RepliedOn,
             disclosureRequest.ClosedOn,
-            [.. disclosureRequest.Events.OrderBy(e => e.Sequence).Select(e => new ProcedureStep(e.Date, e.Trigger.DisplayName(), e.ToState.DisplayName()))]);
+            [.. disclosureRequest.Events.Where(e => !IsInternal(e.Trigger)).OrderBy(e => e.Sequence).Select(e => new ProcedureStep(e.Date, e.Trigger.DisplayName(), e.ToState.DisplayName()))]);
     }
 }

@@ -83,11 +83,14 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
 
     public long ApplicationsCommitted => Interlocked.Read(ref _applications);
 
-    /// <summary>A checked application: what a batch needs to lodge it.</summary>
-    internal sealed record Submission(Guid AgencyId, DateOnly Today, Applicant Applicant, string Content);
+    /// <summary>A checked application: what a batch needs to lodge it, with its idempotency key if it came with one (<see cref="SubmissionKeys"/>).</summary>
+    internal sealed record Submission(Guid AgencyId, DateOnly Today, Applicant Applicant, string Content, string? IdempotencyKey = null);
 
-    /// <summary>A submission committed: the application as stored, its agency's name and its 查询码 (kept only as a hash).</summary>
-    internal sealed record Lodged(DisclosureRequest Request, string AgencyName, string QueryCode);
+    /// <summary>
+    /// A submission committed: the application as stored, its agency's name and its 查询码 (kept only as a hash).
+    /// <paramref name="Repeated"/>: a retry with the key of an application stored before, which is what it gets back.
+    /// </summary>
+    internal sealed record Lodged(DisclosureRequest Request, string AgencyName, string QueryCode, bool Repeated = false);
 
     /// <summary>
     /// A submission waiting for its batch. Its id and 查询码 stay the same through retries, so a commit that went
@@ -101,7 +104,8 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
 
         public Guid Id { get; } = Guid.NewGuid();
 
-        public string Code { get; } = QueryCode.New();
+        /// <summary>Random, or for a keyed submission derived from the key and the content (<see cref="SubmissionKeys.QueryCodeFor"/>).</summary>
+        public string Code { get; set; } = QueryCode.New();
 
         /// <summary>Completed off the writer's loop, so a caller's continuation never holds up the next batch.</summary>
         public TaskCompletionSource<Result<Lodged>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -208,6 +212,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name);
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync();
         var next = new Dictionary<(Guid Agency, int Year), int>();
+        var earlier = await KeyedAsync(db, batch, agencyIds);
         var at = Clock.GetUtcNow();
         var answers = new Result<Lodged>[batch.Count];
         var stored = 0;
@@ -218,6 +223,21 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
             {
                 answers[i] = AgencyProblems.NotFound();
                 continue;
+            }
+
+            // A key seen before (stored, or earlier in this batch): the first application is the answer, read under this
+            // batch's lock, so two submissions with one key, at once or one after the other, store one application.
+            string? fingerprint = null;
+            if (submission.IdempotencyKey is { } key)
+            {
+                var canonical = SubmissionKeys.Canonical(submission.Applicant, submission.Content);
+                fingerprint = SubmissionKeys.Fingerprint(db.Protector, submission.AgencyId, key, canonical);
+                pending.Code = SubmissionKeys.QueryCodeFor(db.Protector, submission.AgencyId, key, canonical);
+                if (earlier.TryGetValue((submission.AgencyId, key), out var first))
+                {
+                    answers[i] = first.Fingerprint == fingerprint ? new Lodged(first.Request, agencyName, pending.Code, Repeated: true) : SubmissionKeys.Reused;
+                    continue;
+                }
             }
 
             var series = (submission.AgencyId, submission.Today.Year);
@@ -242,6 +262,13 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
             stored++;
             db.Requests.Add(request);
             db.Entry(request).Property(RequestMapping.QueryCodeHash).CurrentValue = QueryCode.Hash(pending.Id, pending.Code);
+            if (submission.IdempotencyKey is { } newKey)
+            {
+                db.Entry(request).Property(RequestMapping.IdempotencyKey).CurrentValue = newKey;
+                db.Entry(request).Property(RequestMapping.SubmissionFingerprint).CurrentValue = fingerprint;
+                earlier[(submission.AgencyId, newKey)] = (request, fingerprint);
+            }
+
             last = AuditTrail.Append(
                 db, last, Clock, ActorId, "request.submittedOnline", nameof(DisclosureRequest), pending.Id.ToString("D"), submission.AgencyId, null, ApplyStep.Snapshot(request));
             answers[i] = new Lodged(request, agencyName, pending.Code);
@@ -256,6 +283,36 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
         }
 
         return answers;
+    }
+
+    /// <summary>The applications already stored with the keys of the batch's keyed submissions, with their fingerprints.</summary>
+    private static async Task<Dictionary<(Guid Agency, string Key), (DisclosureRequest Request, string? Fingerprint)>> KeyedAsync(
+        GongkaiDbContext db, IReadOnlyList<Pending> batch, List<Guid> agencyIds)
+    {
+        var found = new Dictionary<(Guid Agency, string Key), (DisclosureRequest Request, string? Fingerprint)>();
+        var keys = batch.Select(p => p.Submission.IdempotencyKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        var rows = await db.Requests.AsNoTracking().IgnoreAutoIncludes()
+            .Where(r => agencyIds.Contains(r.AgencyId) && keys.Contains(EF.Property<string>(r, RequestMapping.IdempotencyKey)))
+            .Select(r => new { r.Id, r.AgencyId, Key = EF.Property<string>(r, RequestMapping.IdempotencyKey), Fingerprint = EF.Property<string?>(r, RequestMapping.SubmissionFingerprint) })
+            .ToListAsync();
+        if (rows.Count == 0)
+        {
+            return found;
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var requests = await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id);
+        foreach (var row in rows)
+        {
+            found[(row.AgencyId, row.Key)] = (requests[row.Id], row.Fingerprint);
+        }
+
+        return found;
     }
 
     /// <summary>A unique index refused the row: SQLite's unique or primary key constraint, or PostgreSQL's unique_violation.</summary>

@@ -18,11 +18,17 @@ public static class SubmitOnline
 {
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public sealed record Request(Guid AgencyId, OnlineApplicationForm Form);
+    /// <param name="IdempotencyKey">The key the form or the API client sent (<see cref="SubmissionKeys"/>); null: none.</param>
+    public sealed record Request(Guid AgencyId, OnlineApplicationForm Form, string? IdempotencyKey = null);
 
-    /// <summary>What the applicant is given once: <see cref="QueryCode"/> is not kept anywhere.</summary>
+    /// <summary>
+    /// What the applicant is given: <see cref="QueryCode"/> is not kept anywhere (a keyed submission's can be derived
+    /// again from the key and the content). <paramref name="Repeated"/>: the answer to a retry, the application filed
+    /// by the first submission with the same key.
+    /// </summary>
     public sealed record Receipt(
-        Guid AgencyId, string AgencyName, string TrackingNumber, string QueryCode, DateOnly SubmittedOn, RequestState State, DateOnly? ReceivedOn, DateOnly? ReplyDue);
+        Guid AgencyId, string AgencyName, string TrackingNumber, string QueryCode, DateOnly SubmittedOn, RequestState State, DateOnly? ReceivedOn, DateOnly? ReplyDue,
+        bool Repeated = false);
 
     /// <summary>Either the receipt, or the problems by field (the page shows them at the fields).</summary>
     public sealed record Response(Receipt? Receipt, IReadOnlyDictionary<string, string> Errors);
@@ -30,9 +36,16 @@ public static class SubmitOnline
     /// <summary>
     /// The form is checked here, without the database; the agency is looked up by the writer, in the transaction that
     /// stores the application (an unknown agency is <see cref="AgencyProblems.NotFound()"/>, after any error of the form).
+    /// A key that cannot be one is invalid; a key used before with other content is <see cref="SubmissionKeys.Reused"/> (a conflict).
     /// </summary>
     public static async Task<Result<Response>> HandleAsync(SubmissionWriter writer, Request request, CancellationToken cancellationToken = default)
     {
+        var key = SubmissionKeys.Parse(request.IdempotencyKey);
+        if (!key.IsSuccess)
+        {
+            return key.Problem;
+        }
+
         var today = ChinaClock.Today(writer.Clock);
         var form = request.Form.Check(today);
         if (!form.IsValid)
@@ -40,15 +53,16 @@ public static class SubmitOnline
             return new Response(null, form.Errors);
         }
 
-        var lodged = await writer.SubmitAsync(new SubmissionWriter.Submission(request.AgencyId, today, form.Applicant!, form.Content!), cancellationToken);
+        var lodged = await writer.SubmitAsync(new SubmissionWriter.Submission(request.AgencyId, today, form.Applicant!, form.Content!, key.Value), cancellationToken);
         if (lodged.TryGetValue(out var stored))
         {
             var r = stored.Request;
-            return new Response(new Receipt(r.AgencyId, stored.AgencyName, r.TrackingNumber, stored.QueryCode, r.SubmittedOn, r.State, r.ReceivedOn, r.CurrentDue), NoErrors);
+            var receipt = new Receipt(r.AgencyId, stored.AgencyName, r.TrackingNumber, stored.QueryCode, r.SubmittedOn, r.State, r.ReceivedOn, r.CurrentDue, stored.Repeated);
+            return new Response(receipt, NoErrors);
         }
 
-        // An agency gone is the answer; what else the procedure refused when lodging is about the content the form let through.
-        return lodged.Problem.Kind == ProblemKind.NotFound
+        // An agency gone or a key reused is the answer; what else the procedure refused when lodging is about the content the form let through.
+        return lodged.Problem.Kind is ProblemKind.NotFound or ProblemKind.Conflict
             ? lodged.Problem
             : new Response(null, new Dictionary<string, string>(StringComparer.Ordinal) { [nameof(OnlineApplicationForm.Content)] = lodged.Problem.Message });
     }

@@ -9,8 +9,9 @@ namespace Gongkai.Core.Features.Requests;
 
 /// <summary>
 /// A staff step on a stored application, as the back office's page and the API both take it: the trigger must be a
-/// staff step the transition table allows from the state now (else the one refusal, a conflict); an extension's
-/// approver must be one of the agency's office heads (<see cref="OfficeHeads"/>); the fields become the domain's
+/// staff step the transition table allows from the state now (else the one refusal, a conflict); who decides a
+/// requested extension (approves or refuses it) must be one of the agency's office heads (<see cref="OfficeHeads"/>):
+/// the acting user themself on the back office, the head an integration names; the fields become the domain's
 /// command (what is missing is a problem); <see cref="ApplyStep"/> applies it, the domain refusing what the 条例 does
 /// not allow, and saves it with its 台账 entry. Nothing is saved when anything is refused.
 /// </summary>
@@ -23,7 +24,8 @@ public static class TakeStep
     /// The fields a step may need, as the page's forms and the API send them. <paramref name="Date"/> is the step's
     /// statutory date (default today, China time); <paramref name="OtherDate"/> a period's end, a letter's or notice's
     /// receipt, the day the applicant was told of an extension, a delayed-reply date; <paramref name="Outcome"/> a
-    /// <see cref="ReplyOutcomes"/> value; <paramref name="Approver"/> the office head who consented to an extension.
+    /// <see cref="ReplyOutcomes"/> value; <paramref name="Approver"/> the office head who decided a requested extension, as an
+    /// integration names them (the back office leaves it null: there the acting user decides, and must be a head).
     /// </summary>
     public sealed record Fields(
         DateOnly? Date = null, string? Text = null, DateOnly? OtherDate = null, bool OpinionReceived = false, int? WorkingDays = null, decimal? Amount = null,
@@ -51,17 +53,18 @@ public static class TakeStep
             return RequestProblems.NotAllowed(application.State, trigger);
         }
 
-        Actor? approver = null;
-        if (trigger == RequestTrigger.Extend)
+        var actor = request.Actor;
+        if (trigger is RequestTrigger.Extend or RequestTrigger.RefuseExtension)
         {
-            var head = await OfficeHeads.FindAsync(db, application.AgencyId, request.Fields.Approver, cancellationToken);
-            if (!head.TryGetValue(out approver))
+            // 条例 Art 33¶2: the head decides. The decision is recorded as the head's, never as the one who asked.
+            var head = await DeciderAsync(db, application.AgencyId, request, cancellationToken);
+            if (!head.TryGetValue(out actor))
             {
                 return head.Problem;
             }
         }
 
-        var command = Command(trigger, request.Fields, request.Actor, approver, ChinaClock.Today(clock), clock.GetUtcNow());
+        var command = Command(trigger, request.Fields, actor, ChinaClock.Today(clock), clock.GetUtcNow());
         if (!command.TryGetValue(out var c))
         {
             return command.Problem;
@@ -69,6 +72,41 @@ public static class TakeStep
 
         var applied = await ApplyStep.ApplyAsync(db, clock, calendar, application, c, cancellationToken);
         return applied.Map(step => new Response(step, application));
+    }
+
+    /// <summary>
+    /// The steps staff may take on <paramref name="request"/> now: <see cref="StaffSteps(RequestState)"/> without the
+    /// extension's steps that cannot apply (asking while one is pending or granted, deciding while none is pending).
+    /// Who may decide is the host's to show (the 机关管理员); the domain and <see cref="HandleAsync"/> check it again.
+    /// </summary>
+    public static IReadOnlyList<RequestTransition> StaffSteps(DisclosureRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pending = request.PendingExtension is not null;
+        var asked = pending || request.ExtensionWorkingDays is not null;
+        return [.. StaffSteps(request.State).Where(t => t.Trigger switch
+        {
+            RequestTrigger.RequestExtension => !asked,
+            RequestTrigger.Extend or RequestTrigger.RefuseExtension => pending,
+            _ => true,
+        })];
+    }
+
+    /// <summary>The office head deciding an extension: the head an integration names, else the acting user, who must be one.</summary>
+    private static async Task<Result<Actor>> DeciderAsync(GongkaiDbContext db, Guid agencyId, Request request, CancellationToken cancellationToken)
+    {
+        var named = request.Fields.Approver;
+        if (named is { UserId: not null } or { UserName: not null })
+        {
+            return await OfficeHeads.FindAsync(db, agencyId, named, cancellationToken);
+        }
+
+        var self = Guid.TryParse(request.Actor.UserId, out var id)
+            ? await OfficeHeads.FindAsync(db, agencyId, new OfficeHeads.Choice(id, null), cancellationToken)
+            : Problem.Forbidden(RequestProblems.ExtensionApprover, "");
+        return self.IsSuccess
+            ? self
+            : Problem.Forbidden(RequestProblems.ExtensionApprover, "只有本机关管理员（政府信息公开工作机构负责人）可以审批延长答复期限的申请（条例第三十三条第二款）");
     }
 
     private static bool IsStaffStep(RequestTrigger trigger) => trigger is not (RequestTrigger.Submit or RequestTrigger.Import);
@@ -85,7 +123,7 @@ public static class TakeStep
     }
 
     /// <summary>A staff trigger and its fields made into the domain's command; the transition is already known to be allowed.</summary>
-    private static Result<RequestCommand> Command(RequestTrigger trigger, Fields input, Actor actor, Actor? approver, DateOnly today, DateTimeOffset at)
+    private static Result<RequestCommand> Command(RequestTrigger trigger, Fields input, Actor actor, DateOnly today, DateTimeOffset at)
     {
         var date = input.Date ?? today;
         var text = input.Text?.Trim() ?? "";
@@ -110,8 +148,9 @@ public static class TakeStep
             RequestTrigger.EndAgencyConsultation => new EndAgencyConsultation(actor, date, at, input.OpinionReceived),
 
             // The domain checks the days against 条例 Art 33¶2 (StatutoryDeadline.Extension); none given is 0, refused there.
-            RequestTrigger.Extend => new Extend(actor, date, at, approver ?? throw new UnreachableException("An extension's approver is found first."), text,
-                input.WorkingDays ?? 0, input.OtherDate ?? date),
+            RequestTrigger.RequestExtension => new RequestExtension(actor, date, at, text, input.WorkingDays ?? 0),
+            RequestTrigger.Extend => new Extend(actor, date, at, input.OtherDate ?? date),
+            RequestTrigger.RefuseExtension => new RefuseExtension(actor, date, at, text.Length == 0 ? null : text),
             RequestTrigger.IssueFeeNotice => input.Amount is { } amount && input.OtherDate is { } received
                 ? new IssueFeeNotice(actor, date, at, amount, input.Basis, received)
                 : Missing("收费金额和申请人收到收费通知的日期"),

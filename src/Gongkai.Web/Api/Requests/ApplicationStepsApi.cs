@@ -15,12 +15,13 @@ namespace Gongkai.Web.Api.Requests;
 /// </summary>
 internal static class ApplicationStepsApi
 {
-    /// <param name="Trigger">The step, by the glossary's name: <c>ConfirmReceipt</c>, <c>StartProcessing</c>, <c>Extend</c>, <c>Reply</c> ….</param>
+    /// <param name="Trigger">The step, by the glossary's name: <c>ConfirmReceipt</c>, <c>StartProcessing</c>, <c>RequestExtension</c>, <c>Extend</c>, <c>Reply</c> ….</param>
     /// <param name="Date">The step's statutory date; today (China time) when absent.</param>
     /// <param name="Text">Items to correct (one a line), a reason, the consulted party.</param>
     /// <param name="OtherDate">A period's end, a letter's or notice's receipt, the day the applicant was told of an extension.</param>
-    /// <param name="WorkingDays">An extension's working days (条例 Art 33¶2: at most 20, StatutoryDeadline.Extension).</param>
-    /// <param name="ApprovedBy">For <c>Extend</c>: the user name of the agency's 机关管理员 who consented (条例 Art 33¶2).</param>
+    /// <param name="WorkingDays">For <c>RequestExtension</c>: the working days asked for (条例 Art 33¶2: at most 20, StatutoryDeadline.Extension).</param>
+    /// <param name="ApprovedBy">For <c>Extend</c> (the head's consent) and <c>RefuseExtension</c>: the user name of the agency's 机关管理员 who
+    /// decided (条例 Art 33¶2); not the one who asked — a request made on the back office by that same user is refused (403).</param>
     /// <param name="Outcome">For a reply: <c>Disclosed</c>, <c>PartlyDisclosed</c>, <c>Withheld:StateSecret</c> ….</param>
     public sealed record StepInput(
         string? Trigger, DateOnly? Date, string? Text, DateOnly? OtherDate, bool OpinionReceived, int? WorkingDays, string? ApprovedBy, decimal? Amount, FeeBasis Basis, string? Outcome);
@@ -33,7 +34,9 @@ internal static class ApplicationStepsApi
     {
         api.MapPost(ApiRoutes.ApplicationSteps, StepAsync).WithSummary("办理申请的一个步骤")
             .WithDescription($"需要本机关的 API 密钥（{ApiKeys.Header}）。与后台申请页面相同的步骤（确认收到、开始办理、延期、答复等）；" +
-                "当前状态不允许的步骤返回 409，缺少或不符合条例的内容返回 422，没有该申请编号返回 404，detail 说明原因，什么也不保存。延期时 approvedBy 填写同意延期的本机关管理员的用户名。");
+                "当前状态不允许的步骤返回 409，缺少或不符合条例的内容返回 422，没有该申请编号返回 404，detail 说明原因，什么也不保存。" +
+                "延期分两步：RequestExtension 申请（text 填理由，workingDays 填工作日数），答复期限不变；Extend 同意（otherDate 为告知申请人的日期）或 RefuseExtension 不同意，" +
+                "approvedBy 填写作出决定的本机关管理员的用户名，不能是提出申请的本人（403）。");
         return api;
     }
 
@@ -48,7 +51,7 @@ internal static class ApplicationStepsApi
 
         if (!Enum.TryParse<RequestTrigger>(input.Trigger, ignoreCase: false, out var trigger) || !Enum.IsDefined(trigger) || int.TryParse(input.Trigger, out _))
         {
-            return ApiProblems.From(Problem.Invalid("step.unknown", "请在 trigger 中填写办理步骤，例如 ConfirmReceipt、StartProcessing、Extend、Reply"));
+            return ApiProblems.From(Problem.Invalid("step.unknown", "请在 trigger 中填写办理步骤，例如 ConfirmReceipt、StartProcessing、RequestExtension、Extend、Reply"));
         }
 
         // A number no application can have (empty, too long) is simply not found.

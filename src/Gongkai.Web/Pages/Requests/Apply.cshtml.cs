@@ -1,7 +1,9 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -10,12 +12,22 @@ namespace Gongkai.Web.Pages.Requests;
 /// <summary>
 /// The online application form (条例 Art 29) of an agency. Without script it shows both identity fieldsets and the
 /// server reads only the one of the chosen applicant kind; the stylesheet hides the other where the browser can
-/// (<c>:has</c>). Problems are shown at their fields with the values kept; a valid form gives the receipt (申请编号 and
-/// 查询码, shown this once) in the POST's own response, never in an address.
+/// (<c>:has</c>). Problems are shown at their fields with the values kept. A valid form is answered with a redirect to
+/// the receipt page (POST-redirect-GET): reloading the receipt files nothing. The form carries an idempotency key made
+/// when it is shown (<see cref="SubmissionKey"/>), so submitting it again — a double click, the back button, a retry
+/// after a lost answer — gives the first application back. The 查询码 never goes into an address: the receipt page
+/// reads it from a short-lived, encrypted cookie of its own (<see cref="ReceiptCookie"/>).
 /// </summary>
 [EnableRateLimiting(PublicRateLimits.Apply)]
-public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer) : AgencyPageModel(db)
+public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer, IDataProtectionProvider protection) : AgencyPageModel(db)
 {
+    /// <summary>The submission's idempotency key (Core's SubmissionKeys): new when the form is shown, kept when it comes back with errors.</summary>
+    [BindProperty]
+    public string? SubmissionKey { get; set; }
+
+    /// <summary>A refusal of the whole submission (a key used for other content), above the form.</summary>
+    public string? Problem { get; private set; }
+
     [BindProperty]
     public string? ApplicantKind { get; set; } = nameof(Domain.Requests.ApplicantKind.NaturalPerson);
 
@@ -55,11 +67,6 @@ public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer) : A
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public SubmitOnline.Receipt? Receipt { get; private set; }
-
-    /// <summary>What the receipt repeats of the application: the kind and the description, as typed (encoded on output).</summary>
-    public string? SubmittedKind { get; private set; }
-
     public static IEnumerable<(string Value, string Label)> Kinds =>
         Enum.GetValues<ApplicantKind>().Select(k => (k.ToString(), k.DisplayName()));
 
@@ -68,8 +75,16 @@ public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer) : A
 
     public string? ErrorOf(string field) => Errors.GetValueOrDefault(field);
 
-    public async Task<IActionResult> OnGetAsync(Guid agencyId, CancellationToken cancellationToken) =>
-        await FindAgencyAsync(agencyId, ColumnSection.Apply, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid agencyId, CancellationToken cancellationToken)
+    {
+        if (!await FindAgencyAsync(agencyId, ColumnSection.Apply, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        SubmissionKey = SubmissionKeys.New();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid agencyId, CancellationToken cancellationToken)
     {
@@ -93,25 +108,33 @@ public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer) : A
             Content = InformationSought,
             DeliveryMethod = DeliveryMethod,
         };
-        var result = await SubmitOnline.HandleAsync(writer, new SubmitOnline.Request(agencyId, form), cancellationToken);
+        var result = await SubmitOnline.HandleAsync(writer, new SubmitOnline.Request(agencyId, form, SubmissionKey), cancellationToken);
         if (!result.TryGetValue(out var response))
         {
-            // By the problem's kind: an agency gone since the form was shown is 404, anything else its own status.
+            if (result.Problem.Kind is ProblemKind.Conflict or ProblemKind.Invalid)
+            {
+                // This form's key went with other content (edited after it was filed, the back button): the message, and
+                // a new key, so submitting again is a new application on purpose.
+                Problem = result.Problem.Message;
+                SubmissionKey = SubmissionKeys.New();
+                Response.StatusCode = ProblemStatus.Of(result.Problem.Kind);
+                return Page();
+            }
+
+            // By the problem's kind: an agency gone since the form was shown is 404.
             return StatusCode(ProblemStatus.Of(result.Problem.Kind));
         }
 
-        if (response.Receipt is null)
+        if (response.Receipt is not { } receipt)
         {
             Errors = response.Errors;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
 
-        Receipt = response.Receipt;
-        SubmittedKind = Enum.TryParse<ApplicantKind>(ApplicantKind, out var kind) ? kind.DisplayName() : null;
-
-        // The 查询码 is in this response only: no cache keeps it.
-        Response.Headers.CacheControl = "no-store";
-        return Page();
+        // POST-redirect-GET: the receipt page is a GET, reloading it files nothing.
+        ReceiptCookie.Write(HttpContext, protection, agencyId, receipt.TrackingNumber, receipt.QueryCode);
+        Response.Headers.Location = ReceiptCookie.PathOf(agencyId, receipt.TrackingNumber);
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

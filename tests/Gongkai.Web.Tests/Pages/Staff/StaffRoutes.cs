@@ -65,6 +65,10 @@ public static class StaffRoutes
         new("register save", HttpMethod.Post, _ => "/staff/requests/register", Registrars, new Dictionary<string, string> { ["Form.Name"] = "" }),
         new("receipt", HttpMethod.Get, s => $"/staff/requests/{s.FreshRequestId}/receipt", ReadOffice),
         new("scan", HttpMethod.Get, s => $"/staff/requests/{s.RegisteredRequestId}/scan", ReadDepartment),
+
+        // 延期审批 (条例 Art 33¶2): the agency's 机关管理员 only, each for their own agency (the fresh application has nothing pending: 409 / 404).
+        new("extension queue", HttpMethod.Get, _ => "/staff/requests/extensions", [Caller.Admin, Caller.OtherAgencyAdmin]),
+        new("extension decision", HttpMethod.Post, s => $"/staff/requests/extensions?id={s.FreshRequestId}&approve=true", [Caller.Admin, Caller.OtherAgencyAdmin]),
         new("items", HttpMethod.Get, _ => "/staff/items", AnyStaff),
         new("new item", HttpMethod.Get, _ => "/staff/items/edit", AnyStaff),
         new("item", HttpMethod.Get, s => $"/staff/items/edit/{s.DraftItemId}", ReadOffice),

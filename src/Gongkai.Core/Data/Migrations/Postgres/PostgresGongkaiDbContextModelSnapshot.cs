@@ -1196,6 +1196,29 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("extended_due");
 
+                    b.Property<string>("ExtensionRequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("extension_request_reason");
+
+                    b.Property<string>("ExtensionRequestedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("extension_requested_by_id");
+
+                    b.Property<string>("ExtensionRequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("extension_requested_by_name");
+
+                    b.Property<int?>("ExtensionRequestedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_requested_days");
+
+                    b.Property<DateOnly?>("ExtensionRequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("extension_requested_on");
+
                     b.Property<int?>("ExtensionWorkingDays")
                         .HasColumnType("integer")
                         .HasColumnName("extension_working_days");
@@ -1224,6 +1247,11 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FirstReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("first_received_on");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("IdentityFingerprint")
                         .HasMaxLength(64)
@@ -1260,6 +1288,11 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("state");
+
+                    b.Property<string>("SubmissionFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submission_fingerprint");
 
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("date")
@@ -1386,6 +1419,9 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.HasIndex("FirstReceivedOn");
 
                     b.HasIndex("IdentityFingerprint");
+
+                    b.HasIndex("AgencyId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("AgencyId", "State");
 

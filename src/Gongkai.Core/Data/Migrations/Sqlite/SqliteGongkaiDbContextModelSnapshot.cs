@@ -1193,6 +1193,29 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("extended_due");
 
+                    b.Property<string>("ExtensionRequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_request_reason");
+
+                    b.Property<string>("ExtensionRequestedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_requested_by_id");
+
+                    b.Property<string>("ExtensionRequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_requested_by_name");
+
+                    b.Property<int?>("ExtensionRequestedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_requested_days");
+
+                    b.Property<DateOnly?>("ExtensionRequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_requested_on");
+
                     b.Property<int?>("ExtensionWorkingDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("extension_working_days");
@@ -1221,6 +1244,11 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FirstReceivedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_received_on");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("IdentityFingerprint")
                         .HasMaxLength(64)
@@ -1257,6 +1285,11 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
                         .HasColumnName("state");
+
+                    b.Property<string>("SubmissionFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_fingerprint");
 
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT")
@@ -1383,6 +1416,9 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.HasIndex("FirstReceivedOn");
 
                     b.HasIndex("IdentityFingerprint");
+
+                    b.HasIndex("AgencyId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("AgencyId", "State");
 

@@ -59,8 +59,8 @@ public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db,
             return Refused(new Problem("input.invalid", string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))));
         }
 
-        var fields = new TakeStep.Fields(Input.Date, Input.Text, Input.OtherDate, Input.OpinionReceived, Input.WorkingDays, Input.Amount, Input.Basis, Input.Outcome,
-            new OfficeHeads.Choice(Input.ApproverId, null));
+        // No approver from the page: who decides an extension is the signed-in user, checked by TakeStep (条例 Art 33¶2).
+        var fields = new TakeStep.Fields(Input.Date, Input.Text, Input.OtherDate, Input.OpinionReceived, Input.WorkingDays, Input.Amount, Input.Basis, Input.Outcome);
         var taken = await TakeStep.HandleAsync(
             db, clock, calendar, new TakeStep.Request(Application.AgencyId, id, null, trigger, fields, new Actor(UserId, UserDisplayName, ActorRole.Staff)), cancellationToken);
         if (!taken.TryGetValue(out var done))
@@ -103,8 +103,6 @@ public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db,
         public DateOnly? OtherDate { get; set; }
 
         public bool OpinionReceived { get; set; }
-
-        public Guid? ApproverId { get; set; }
 
         /// <summary>An extension's working days: TakeStep checks them against 条例 Art 33¶2 (<see cref="StatutoryDeadline.Extension"/>).</summary>
         public int? WorkingDays { get; set; }
