@@ -231,7 +231,7 @@ internal static class ReportCommand
         {
             var history = (await ReportHistory.HandleAsync(scope.Db, TimeProvider.System, new ReportHistory.Request(scope.Agency.Id, scope.Year), cancellationToken)).Value;
             var c = CultureInfo.InvariantCulture;
-            stdout.WriteLine($"{history.Agency}{scope.Year.ToString(c)}年度报告：{ReportStanding.Name(history.Standing.Status)}，应于{ChineseDate.Format(history.Standing.DueOn)}前公布（条例第四十九条）");
+            stdout.WriteLine($"{history.Agency}{scope.Year.ToString(c)}年度报告：{history.Standing.Label}，应于{ChineseDate.Format(history.Standing.DueOn)}前公布（条例第四十九条）");
             foreach (var v in history.Versions)
             {
                 var hash = v.ContentHash is null ? "" : $"  SHA-256 {v.ContentHash}{(v.HashMatches ? "（核验一致）" : "（与内容不符！）")}";
@@ -297,8 +297,7 @@ internal static class ReportCommand
             foreach (var line in district.Agencies)
             {
                 var findings = line.Report.ErrorCount + line.Report.WarningCount == 0 ? "无问题" : $"{line.Report.ErrorCount.ToString(c)}个错误 {line.Report.WarningCount.ToString(c)}个警告";
-                var late = line.Standing.PublishedLate ? "（逾期公开）" : "";
-                stdout.WriteLine($"  {line.Agency.Name}  {ReportStanding.Name(line.Standing.Status)}{late}  {findings}  计入：{(line.FromLockedVersion ? "锁定版本" : "台账记录")}");
+                stdout.WriteLine($"  {line.Agency.Name}  {line.Standing.Label}  {findings}  计入：{(line.FromLockedVersion ? "锁定版本" : "台账记录")}");
             }
 
             foreach (var outlier in district.Outliers)
