@@ -91,7 +91,11 @@ public sealed class OversightBoardTests
         Assert.Equal(ReportStatus.NotStarted, rows[District].Standing.Status);
         Assert.Equal(new Dictionary<ReportStatus, int>
         {
-            [ReportStatus.NotStarted] = 2, [ReportStatus.Draft] = 1, [ReportStatus.Checked] = 1, [ReportStatus.Locked] = 2, [ReportStatus.Published] = 1,
+            [ReportStatus.NotStarted] = 2,
+            [ReportStatus.Draft] = 1,
+            [ReportStatus.Checked] = 1,
+            [ReportStatus.Locked] = 2,
+            [ReportStatus.Published] = 1,
         }, Counts(onTheDay));
         Assert.Equal(0, onTheDay.Overdue);
         Assert.Equal(0, onTheDay.PublishedLate);
