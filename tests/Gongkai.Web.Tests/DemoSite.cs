@@ -172,6 +172,11 @@ public sealed class DemoSite : IAsyncDisposable
     {
         var drafted = await SaveDraft.HandleAsync(db, WorkCalendar.Official, Clock, new SaveDraft.Request(agencyId, year, null, "test"));
         Check(drafted.IsSuccess, "draft " + year);
+        foreach (var (key, text) in new[] { ("text.problems", "信息公开专栏栏目设置有待优化，下一步将加强培训。"), ("text.other", "无") })
+        {
+            Check(await EditReportText.HandleAsync(db, Clock, new EditReportText.Request(agencyId, year, key, text, "test")), "text " + key);
+        }
+
         var ack = drafted.Value.Report.WarningCount > 0 ? "测试：接受警告" : null;
         var locked = await LockReport.HandleAsync(db, WorkCalendar.Official, Clock, new LockReport.Request(agencyId, year, ack, "test"));
         Check(locked.IsSuccess, "lock " + year + ": " + (locked.IsSuccess ? "" : locked.Problem.Message));

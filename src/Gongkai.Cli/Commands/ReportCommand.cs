@@ -12,8 +12,8 @@ using Gongkai.Domain.Common;
 namespace Gongkai.Cli.Commands;
 
 /// <summary>
-/// <c>gongkai report build|lock|publish|status|district</c>: the annual report built from the records and kept as
-/// the year's draft, locked after the check, published, and consolidated for a government.
+/// <c>gongkai report build|check|lock|publish|status|text|district</c>: the annual report built from the records and
+/// kept as the year's draft, checked, locked (with its sections 一, 五 and 六 written), published, and consolidated for a government.
 /// </summary>
 internal static class ReportCommand
 {
@@ -94,6 +94,7 @@ internal static class ReportCommand
         return new Command("report", "年度报告")
         {
             build,
+            CheckCommand(stdout, stderr),
             LockCommand(stdout, stderr),
             PublishCommand(stdout, stderr),
             StatusCommand(stdout, stderr),
@@ -143,6 +144,7 @@ internal static class ReportCommand
         ["report.noDraft"] = "先生成草稿：gongkai report build --agency 机关全称 --year 年度",
         ["report.notLocked"] = "先检查并锁定：gongkai report lock --agency 机关全称 --year 年度",
         ["report.locked"] = "先生成新版本：gongkai report build --agency 机关全称 --year 年度",
+        [LockRequirements.TextMissing] = "先填写文字部分：gongkai report text --agency 机关全称 --year 年度 --section overview|problems|other --file 文本文件",
     };
 
     /// <summary><see cref="GongkaiCli.Refused"/>, then the command that resolves the refusal when there is one.</summary>
@@ -166,6 +168,27 @@ internal static class ReportCommand
                     ? await act(new Scope(context, found, calendar, result.GetValue(options.Year)))
                     : GongkaiCli.Unusable,
             cancellationToken);
+    }
+
+    private static Command CheckCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var options = ScopeOptions();
+        var ack = new Option<string?>("--ack") { Description = "接受警告的说明（有警告时必填）" };
+        var command = new Command("check", "检查本年度草稿（不锁定）：无错误、警告已说明的，记为已检查") { options.Agency, options.Year, ack, options.Db };
+        command.SetAction((result, cancellationToken) => WithScopeAsync(result, options, stderr, async scope =>
+        {
+            var checkedDraft = await CheckDraft.HandleAsync(scope.Db, scope.Calendar, TimeProvider.System, new CheckDraft.Request(scope.Agency.Id, scope.Year,
+                result.GetValue(ack), DatabaseOption.Actor), cancellationToken);
+            if (!checkedDraft.TryGetValue(out var done))
+            {
+                return Refused(checkedDraft.Problem, stderr);
+            }
+
+            PrintFindings(stdout, done.Report);
+            stdout.WriteLine($"第{done.Version.Number.ToString(CultureInfo.InvariantCulture)}版已检查");
+            return GongkaiCli.Ok;
+        }, cancellationToken));
+        return command;
     }
 
     private static Command LockCommand(TextWriter stdout, TextWriter stderr)
@@ -231,7 +254,7 @@ internal static class ReportCommand
         {
             var history = (await ReportHistory.HandleAsync(scope.Db, TimeProvider.System, new ReportHistory.Request(scope.Agency.Id, scope.Year), cancellationToken)).Value;
             var c = CultureInfo.InvariantCulture;
-            stdout.WriteLine($"{history.Agency}{scope.Year.ToString(c)}年度报告：{ReportStanding.Name(history.Standing.Status)}，应于{ChineseDate.Format(history.Standing.DueOn)}前公布（条例第四十九条）");
+            stdout.WriteLine($"{history.Agency}{scope.Year.ToString(c)}年度报告：{history.Standing.Label}，应于{ChineseDate.Format(history.Standing.DueOn)}前公布（条例第四十九条）");
             foreach (var v in history.Versions)
             {
                 var hash = v.ContentHash is null ? "" : $"  SHA-256 {v.ContentHash}{(v.HashMatches ? "（核验一致）" : "（与内容不符！）")}";
@@ -297,8 +320,7 @@ internal static class ReportCommand
             foreach (var line in district.Agencies)
             {
                 var findings = line.Report.ErrorCount + line.Report.WarningCount == 0 ? "无问题" : $"{line.Report.ErrorCount.ToString(c)}个错误 {line.Report.WarningCount.ToString(c)}个警告";
-                var late = line.Standing.PublishedLate ? "（逾期公开）" : "";
-                stdout.WriteLine($"  {line.Agency.Name}  {ReportStanding.Name(line.Standing.Status)}{late}  {findings}  计入：{(line.FromLockedVersion ? "锁定版本" : "台账记录")}");
+                stdout.WriteLine($"  {line.Agency.Name}  {line.Standing.Label}  {findings}  计入：{(line.FromLockedVersion ? "锁定版本" : "台账记录")}");
             }
 
             foreach (var outlier in district.Outliers)

@@ -25,6 +25,7 @@ internal static class ReportMapping
             r.Property(x => x.Stage).HasColumnName("stage");
             r.Property(x => x.Content).HasColumnName("content").IsRequired();
             r.Property(x => x.ContentHash).HasColumnName("content_hash").HasMaxLength(64).IsFixedLength();
+            r.Property(x => x.StartedAt).HasColumnName("started_at");
             r.Property(x => x.BuiltAt).HasColumnName("built_at");
             r.Property(x => x.ErrorCount).HasColumnName("error_count");
             r.Property(x => x.WarningCount).HasColumnName("warning_count");

@@ -30,6 +30,8 @@ public static class ApiRoutes
     public const string Report = "/agencies/{agencyId:guid}/reports/{year:int}";
     public const string Findings = "/agencies/{agencyId:guid}/reports/{year:int}/findings";
     public const string Build = "/agencies/{agencyId:guid}/reports/{year:int}/build";
+    public const string ReportTexts = "/agencies/{agencyId:guid}/reports/{year:int}/texts";
+    public const string Lock = "/agencies/{agencyId:guid}/reports/{year:int}/lock";
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
@@ -43,6 +45,8 @@ public static class ApiRoutes
         new("GET", Prefix + Report, ApiAccess.Public, RateLimited: false),
         new("GET", Prefix + Findings, ApiAccess.Public, RateLimited: false),
         new("POST", Prefix + Build, ApiAccess.AgencyKey, RateLimited: false),
+        new("POST", Prefix + ReportTexts, ApiAccess.AgencyKey, RateLimited: false),
+        new("POST", Prefix + Lock, ApiAccess.AgencyKey, RateLimited: false),
     ];
 
     /// <summary>A pattern with its route values filled in, e.g. for tests: <c>{agencyId:guid}</c> → the id.</summary>

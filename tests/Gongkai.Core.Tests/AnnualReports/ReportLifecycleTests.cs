@@ -56,6 +56,16 @@ public sealed class ReportLifecycleTests
 
     private static FakeTimeProvider Clock(int year, int month, int day) => new(new DateTimeOffset(year, month, day, 2, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Sections 五 and 六 of the year's draft written, as the lock needs (一 is drafted by the builder).</summary>
+    internal static async Task WriteTextsAsync(GongkaiDbContext db, TimeProvider clock, Guid agencyId, int year)
+    {
+        foreach (var (key, text) in new[] { ("text.problems", "信息公开专栏栏目设置有待优化。"), ("text.other", "无") })
+        {
+            var written = await EditReportText.HandleAsync(db, clock, new EditReportText.Request(agencyId, year, key, text, "t"), Ct);
+            Assert.True(written.IsSuccess, written.IsSuccess ? "" : written.Problem.Message);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Lock_RecordChangedAfterwards_SnapshotUnchangedHashVerifiedAndRebuildIsVersion2(string provider)
@@ -70,6 +80,7 @@ public sealed class ReportLifecycleTests
             var draft = (await SaveDraft.HandleAsync(db, WorkCalendar.Official, clock, new SaveDraft.Request(office.Id, 2020, null, "t"), Ct)).Value;
             Assert.True(draft.StartedNewVersion);
             Assert.Equal(1, draft.Version.Number);
+            await WriteTextsAsync(db, clock, office.Id, 2020);
             var locked = await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2020, null, "reviewer"), Ct);
             Assert.True(locked.IsSuccess, locked.IsSuccess ? "" : locked.Problem.Message);
             Assert.Equal(ReportStage.Locked, locked.Value.Version.Stage);
@@ -115,6 +126,7 @@ public sealed class ReportLifecycleTests
         await using var db = database.Open();
         var (_, office) = await SeedAsync(db, clock);
         await SaveDraft.HandleAsync(db, WorkCalendar.Official, clock, new SaveDraft.Request(office.Id, 2020, null, "t"), Ct);
+        await WriteTextsAsync(db, clock, office.Id, 2020);
         var locked = (await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2020, null, "t"), Ct)).Value.Version;
 
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE report_versions SET content = 'forged' WHERE number = 1", Ct));
@@ -140,6 +152,7 @@ public sealed class ReportLifecycleTests
         await SaveDraft.HandleAsync(db, WorkCalendar.Official, clock, new SaveDraft.Request(office.Id, 2020, null, "t"), Ct);
         await ImportCsvAsync(db, clock, Office, Csv("2020-100,2020-12-01,当面申请,自然人,张三,110105198001010016,另一件申请,予以公开,2020-12-10"));
 
+        await WriteTextsAsync(db, clock, office.Id, 2020);
         var locked = await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2020, null, "t"), Ct);
 
         Assert.False(locked.IsSuccess);
@@ -162,6 +175,7 @@ public sealed class ReportLifecycleTests
         await ImportCsvAsync(db, clock, Office, Csv("2020-120,2020-12-28,网上申请,自然人,李四,110105199003070025,跨年度的申请,予以公开,2021-01-05"));
 
         await SaveDraft.HandleAsync(db, WorkCalendar.Official, clock, new SaveDraft.Request(office.Id, 2020, null, "t"), Ct);
+        await WriteTextsAsync(db, clock, office.Id, 2020);
         var locked2020 = await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2020, null, "t"), Ct);
         Assert.True(locked2020.IsSuccess, locked2020.IsSuccess ? "" : locked2020.Problem.Message);
         var y2020 = locked2020.Value.Report.Report;
@@ -193,6 +207,7 @@ public sealed class ReportLifecycleTests
         await using var db = database.Open();
         var (_, office) = await SeedAsync(db, clock);
         await SaveDraft.HandleAsync(db, WorkCalendar.Official, clock, new SaveDraft.Request(office.Id, 2020, null, "t"), Ct);
+        await WriteTextsAsync(db, clock, office.Id, 2020);
         Assert.True((await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2020, null, "t"), Ct)).IsSuccess);
         await ImportCsvAsync(db, clock, Office, Csv("2020-120,2020-12-28,网上申请,自然人,李四,110105199003070025,补录的跨年度申请,予以公开,2021-01-05"));
 
@@ -200,6 +215,7 @@ public sealed class ReportLifecycleTests
         var r7 = Assert.Single(draft.Findings, f => f.Rule == RuleIds.R7 && f.Cells.Contains("requests.carriedIn.naturalPerson"));
         Assert.Equal(Severity.Warning, r7.Severity);
 
+        await WriteTextsAsync(db, clock, office.Id, 2021);
         var refused = await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2021, null, "t"), Ct);
         Assert.Equal("report.warningsNotAcknowledged", refused.Problem.Code);
         var locked = await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2021, "2020年度报告锁定后补录了一件跨年度申请，2020年度报告将更正", "t"), Ct);
@@ -223,6 +239,7 @@ public sealed class ReportLifecycleTests
         Assert.Equal(ReportStatus.Overdue, overdue.Standing.Status);
         Assert.Equal(new DateOnly(2021, 1, 31), overdue.Standing.DueOn);
 
+        await WriteTextsAsync(db, clock, office.Id, 2020);
         await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2020, null, "t"), Ct);
         var future = await PublishReport.HandleAsync(db, clock, new PublishReport.Request(office.Id, 2020, new DateOnly(2021, 2, 21), "t"), Ct);
         Assert.Equal("report.publishedInFuture", future.Problem.Code);
@@ -239,7 +256,7 @@ public sealed class ReportLifecycleTests
         Assert.Equal(ReportStatus.NotStarted, government.Standing.Status);
 
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(ReportVersion)).Select(e => e.Action).ToListAsync(Ct);
-        Assert.Equal(["report.drafted", "report.locked", "report.published"], audit);
+        Assert.Equal(["report.drafted", "report.textEdited", "report.textEdited", "report.locked", "report.published"], audit);
     }
     [Theory]
     [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
@@ -266,6 +283,7 @@ public sealed class ReportLifecycleTests
 
         var corrected = (await EditReportText.HandleAsync(db, clock, new EditReportText.Request(office.Id, 2020, "text.overview", "2020年新收政府信息公开申请数量1件。", "t"), Ct)).Value;
         Assert.DoesNotContain(corrected.Findings, f => f.Rule == RuleIds.R8);
+        await WriteTextsAsync(db, clock, office.Id, 2020);
         Assert.True((await LockReport.HandleAsync(db, WorkCalendar.Official, clock, new LockReport.Request(office.Id, 2020, null, "t"), Ct)).IsSuccess);
         var afterLock = await EditReportText.HandleAsync(db, clock, new EditReportText.Request(office.Id, 2020, "text.other", "无", "t"), Ct);
         Assert.Equal("report.locked", afterLock.Problem.Code);

@@ -38,6 +38,15 @@ public sealed class SeedDemoTests
         Assert.Equal(seed.Format, built.Report.Format);
         Assert.Equal(38m, built.Report.Values["proactive.published.total"]);
         Assert.Empty(built.Findings);
+
+        // Locked and published with the seed's own 五 and 六 (the lock needs them), the same words the seed file has.
+        var stored = await db.ReportVersions.AsNoTracking().SingleAsync(v => v.Year == 2020 && v.Stage == Domain.AnnualReports.Lifecycle.ReportStage.Published,
+            TestContext.Current.CancellationToken);
+        var locked = LockedReports.Read(stored);
+        Assert.Equal(SeedDemo.SeedProblems, locked.Text(CellKey.Problems));
+        Assert.Equal(SeedDemo.SeedOtherMatters, locked.Text(CellKey.OtherMatters));
+        Assert.Equal(SeedDemo.SeedOtherMatters, seed.Text(CellKey.OtherMatters));
+        Assert.StartsWith("1. 政府信息公开工作的主动性方面", seed.Text(CellKey.Problems), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -75,7 +75,8 @@ public static class DistrictReport
 
     /// <summary>
     /// report-json.md's JSON of the consolidated report (the sums in <c>cells</c>), then <c>dueOn</c>, <c>agencies</c>
-    /// (each with its status, due date, version, whether its locked report was counted, and its findings) and
+    /// (each with its status — its stage, or overdue —, stage, due date, version, the day of each step, whether its
+    /// locked report was counted, and its findings) and
     /// <c>outliers</c>.
     /// </summary>
     public static string Json(Response response) => ReportJson.Write(response.Consolidated, json =>
@@ -87,8 +88,10 @@ public static class DistrictReport
             json.WriteStartObject();
             json.WriteString("agency", line.Agency.Name);
             json.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(line.Standing.Status.ToString()));
-            json.WriteString("statusText", ReportStanding.Name(line.Standing.Status));
-            json.WriteString("dueOn", line.Standing.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("statusText", line.Standing.Label);
+            json.WriteString("stage", JsonNamingPolicy.CamelCase.ConvertName(line.Standing.Stage.ToString()));
+            json.WriteBoolean("overdue", line.Standing.Overdue);
+            json.WriteString("dueOn", Day(line.Standing.DueOn));
             if (line.Standing.Version is { } version)
             {
                 json.WriteNumber("version", version.Number);
@@ -98,9 +101,13 @@ public static class DistrictReport
                 json.WriteNull("version");
             }
 
-            if (line.Standing.Version?.PublishedOn is { } published)
+            var steps = line.Standing.Steps;
+            foreach (var (name, day) in new[] { ("startedOn", steps.StartedOn), ("checkedOn", steps.CheckedOn), ("lockedOn", steps.LockedOn), ("publishedOn", steps.PublishedOn) })
             {
-                json.WriteString("publishedOn", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                if (day is { } d)
+                {
+                    json.WriteString(name, Day(d));
+                }
             }
 
             json.WriteBoolean("publishedLate", line.Standing.PublishedLate);
@@ -124,6 +131,8 @@ public static class DistrictReport
 
         json.WriteEndArray();
     });
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The parent first, then every agency under it at any depth, each level by name.</summary>
     private static List<Agency> Descendants(Agency parent, List<Agency> all)

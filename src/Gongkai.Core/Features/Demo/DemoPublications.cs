@@ -1,5 +1,6 @@
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Proactive;
+using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -38,10 +39,11 @@ internal static class DemoPublications
     }
 
     /// <summary>
-    /// The agency's report of <paramref name="year"/> built from its records, locked and published on
+    /// The agency's report of <paramref name="year"/> built from its records, its sections 五 and 六 written
+    /// (<paramref name="problems"/>, <paramref name="otherMatters"/>: the lock needs them), locked and published on
     /// <paramref name="on"/>: 1, or 0 when the year already has a version (or the day has not come yet).
     /// </summary>
-    public static async Task<Result<int>> ReportAsync(Importers imports, string agency, int year, DateOnly on)
+    public static async Task<Result<int>> ReportAsync(Importers imports, string agency, int year, DateOnly on, string problems, string otherMatters)
     {
         var (db, calendar, clock, actor, ct) = (imports.Db, imports.Calendar, imports.Clock, imports.Actor, imports.CancellationToken);
         var id = await IdOfAsync(imports, agency);
@@ -54,6 +56,15 @@ internal static class DemoPublications
         if (!drafted.IsSuccess)
         {
             return drafted.Problem;
+        }
+
+        foreach (var (key, text) in new[] { (CellKey.Problems, problems), (CellKey.OtherMatters, otherMatters) })
+        {
+            var written = await EditReportText.HandleAsync(db, clock, new EditReportText.Request(id, year, key, text, actor), ct);
+            if (!written.IsSuccess)
+            {
+                return written.Problem;
+            }
         }
 
         // No acknowledgement: the demo's records give a report without findings; one with warnings is a bug, said as a problem.

@@ -39,6 +39,16 @@ public static class SeedDemo
     /// </summary>
     public static readonly DateOnly SeedReportPublishedOn = new(2021, 1, 29);
 
+    /// <summary>The seed's 五、存在的主要问题及改进情况, verbatim: the demo writes it before the lock (LockRequirements).</summary>
+    public const string SeedProblems = """
+        1. 政府信息公开工作的主动性方面，对重要性认识不足，主动性不够强。需要完善工作机制，层层落实责任，增强各科室主动公开的意识，保证信息公开的主动性。
+        2. 主动公开方面，政府信息公开的时效性仍需进一步提高。需加大信息公开工作督促检查力度，及时上报信息,并确保信息公开的质量和效率。
+        3.创新政务公开工作举措方面， 随着政务公开工作要求不断提高，需要加强在工作方式方法上的创新力度，以群众需求为导向，创新思路、发散思维，加强对公开内容与形式的探索和实践，积极开创政务公开工作新局面。
+        """;
+
+    /// <summary>The seed's 六、其他需要报告的事项, verbatim.</summary>
+    public const string SeedOtherMatters = "北京市东城区人民政府门户网站（“数字东城”）网址为http://www.bjdch.gov.cn/，如需了解更多政府信息，请登录查询。";
+
     /// <summary>The seed's items name 政府信息公开指南（2020版）, published on 9 March 2020.</summary>
     public static readonly DateOnly GuideEffectiveOn = new(2020, 3, 9);
 
@@ -126,7 +136,7 @@ public static class SeedDemo
         }
 
         var guide = await DemoPublications.GuideAsync(imports, SeedOffice, "综合科");
-        var report = await DemoPublications.ReportAsync(imports, SeedOffice, SeedYear, SeedReportPublishedOn);
+        var report = await DemoPublications.ReportAsync(imports, SeedOffice, SeedYear, SeedReportPublishedOn, SeedProblems, SeedOtherMatters);
         return guide.Bind(g => report.Map(r => office with { Attachments = items.Value.Attachments, GuidePublished = g, ReportsPublished = r }));
     }
 

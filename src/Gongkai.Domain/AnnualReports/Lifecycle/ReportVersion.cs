@@ -51,6 +51,10 @@ public sealed class ReportVersion
     /// <summary>SHA-256 of <see cref="Content"/> (UTF-8, lower-case hex), fixed when the version is locked.</summary>
     public string? ContentHash { get; private set; }
 
+    /// <summary>When this version was first built (<see cref="BuiltAt"/> moves with each rebuild); null for versions
+    /// stored before it was recorded (issue 13), whose <see cref="BuiltAt"/> is then the best known.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
     public DateTimeOffset BuiltAt { get; private set; }
 
     public int ErrorCount { get; private set; }
@@ -86,6 +90,7 @@ public sealed class ReportVersion
             Content = content,
             ErrorCount = errors,
             WarningCount = warnings,
+            StartedAt = at,
             BuiltAt = at,
         };
     }

@@ -22,6 +22,13 @@ internal static class ReportsApi
 
     public sealed record ReportFindings(int Year, int Version, ReportStage Stage, IReadOnlyList<FindingLine> Findings);
 
+    /// <param name="Section">overview（一、总体情况）, problems（五、存在的主要问题及改进情况） or other（六、其他需要报告的事项）.</param>
+    public sealed record TextInput(string? Section, string? Text);
+
+    public sealed record LockInput(string? Acknowledgement);
+
+    public sealed record LockedVersion(int Year, int Version, ReportStage Stage, string ContentHash, DateTimeOffset LockedAt, IReadOnlyList<FindingLine> Findings);
+
     public sealed record BuiltDraft(int Year, int Version, ReportStage Stage, string Format, int ErrorCount, int WarningCount, bool StartedNewVersion, IReadOnlyList<FindingLine> Findings);
 
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
@@ -31,6 +38,10 @@ internal static class ReportsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
         api.MapGet(ApiRoutes.Findings, FindingsAsync).WithSummary("年度报告的检查结果（勾稽关系等）");
         api.MapPost(ApiRoutes.Build, BuildAsync).WithSummary("根据记录生成年度报告草稿").WithDescription($"需要本机关的 API 密钥（{ApiKeys.Header}）；已锁定的版本不会被改动。");
+        api.MapPost(ApiRoutes.ReportTexts, TextAsync).WithSummary("填写年度报告草稿的文字部分")
+            .WithDescription($"需要本机关的 API 密钥（{ApiKeys.Header}）；section 为 overview（一、总体情况）、problems（五、存在的主要问题及改进情况）或 other（六、其他需要报告的事项）。");
+        api.MapPost(ApiRoutes.Lock, LockAsync).WithSummary("检查并锁定年度报告草稿")
+            .WithDescription($"需要本机关的 API 密钥（{ApiKeys.Header}）；一、五、六部分须有文字，有警告时须在 acknowledgement 中说明。");
         return api;
     }
 
@@ -80,7 +91,7 @@ internal static class ReportsApi
             return ApiProblems.From(invalid.Problem);
         }
 
-        var built = await SaveDraft.HandleAsync(db, calendar, clock, new SaveDraft.Request(agencyId, year, null, "api:" + agencyId.ToString("D")), cancellationToken);
+        var built = await SaveDraft.HandleAsync(db, calendar, clock, new SaveDraft.Request(agencyId, year, null, Actor(agencyId)), cancellationToken);
         if (!built.TryGetValue(out var draft))
         {
             return ApiProblems.From(built.Problem);
@@ -89,6 +100,55 @@ internal static class ReportsApi
         return TypedResults.Ok(new BuiltDraft(year, draft.Version.Number, draft.Version.Stage, draft.Report.Report.Format.Code(), draft.Report.ErrorCount, draft.Report.WarningCount,
             draft.StartedNewVersion, Lines(draft.Report)));
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<FindingLine>>, ProblemHttpResult>> TextAsync(
+        Guid agencyId, int year, TextInput input, HttpContext context, GongkaiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await ApiProblems.AuthorizeAsync(context, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (ReportYear.Create(year, ChinaClock.Today(clock)) is { IsSuccess: false } invalid)
+        {
+            return ApiProblems.From(invalid.Problem);
+        }
+
+        if (input.Section is not ("overview" or "problems" or "other"))
+        {
+            return ApiProblems.From(Problem.Invalid("report.unknownSection", "section 应为 overview、problems 或 other"));
+        }
+
+        var edited = await EditReportText.HandleAsync(db, clock, new EditReportText.Request(agencyId, year, CellKey.Text(input.Section), input.Text ?? "", Actor(agencyId)),
+            cancellationToken);
+        return edited.TryGetValue(out var report) ? TypedResults.Ok(Lines(report)) : ApiProblems.From(edited.Problem);
+    }
+
+    private static async Task<Results<Ok<LockedVersion>, ProblemHttpResult>> LockAsync(
+        Guid agencyId, int year, LockInput input, HttpContext context, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await ApiProblems.AuthorizeAsync(context, agencyId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (ReportYear.Create(year, ChinaClock.Today(clock)) is { IsSuccess: false } invalid)
+        {
+            return ApiProblems.From(invalid.Problem);
+        }
+
+        var ack = string.IsNullOrWhiteSpace(input.Acknowledgement) ? null : input.Acknowledgement.Trim();
+        var locked = await LockReport.HandleAsync(db, calendar, clock, new LockReport.Request(agencyId, year, ack, Actor(agencyId)), cancellationToken);
+        if (!locked.TryGetValue(out var done))
+        {
+            return ApiProblems.From(locked.Problem);
+        }
+
+        var v = done.Version;
+        return TypedResults.Ok(new LockedVersion(year, v.Number, v.Stage, v.ContentHash!, v.LockedAt!.Value, Lines(done.Report)));
+    }
+
+    private static string Actor(Guid agencyId) => "api:" + agencyId.ToString("D");
 
     private static IReadOnlyList<FindingLine> Lines(CheckedReport report) =>
         [.. report.Findings.Select(f => new FindingLine(f.Rule, f.Severity == Severity.Error ? "error" : "warning", f.Cells, f.Message))];

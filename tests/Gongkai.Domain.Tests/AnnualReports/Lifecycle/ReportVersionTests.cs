@@ -121,19 +121,54 @@ public sealed class ReportVersionTests
     public void PublicationDeadline_Article49(int year, ReportLevel level, string due) =>
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), PublicationDeadline.For(year, level));
 
+    /// <summary>条例 Art 49: due 31 January 2021 for a department's 2020 report; the day itself is in time.</summary>
     [Theory]
-    [InlineData(null, "2021-01-31", ReportStatus.NotStarted)]
-    [InlineData(null, "2021-02-01", ReportStatus.Overdue)]
-    [InlineData(ReportStage.Draft, "2021-01-15", ReportStatus.Draft)]
-    [InlineData(ReportStage.Checked, "2021-01-15", ReportStatus.Checked)]
-    [InlineData(ReportStage.Locked, "2021-01-31", ReportStatus.Locked)]
-    [InlineData(ReportStage.Locked, "2021-02-01", ReportStatus.Overdue)]
-    [InlineData(ReportStage.Published, "2022-06-01", ReportStatus.Published)]
-    public void Standing_FromVersionsAndToday(ReportStage? stage, string today, ReportStatus expected)
+    [InlineData(null, "2021-01-31", ReportStatus.NotStarted, false, "未开始")]
+    [InlineData(null, "2021-02-01", ReportStatus.NotStarted, true, "逾期（未开始）")]
+    [InlineData(ReportStage.Draft, "2021-01-15", ReportStatus.Draft, false, "草稿")]
+    [InlineData(ReportStage.Draft, "2021-02-01", ReportStatus.Draft, true, "逾期（草稿）")]
+    [InlineData(ReportStage.Checked, "2021-01-15", ReportStatus.Checked, false, "已检查")]
+    [InlineData(ReportStage.Checked, "2022-03-01", ReportStatus.Checked, true, "逾期（已检查）")]
+    [InlineData(ReportStage.Locked, "2021-01-31", ReportStatus.Locked, false, "已定稿")]
+    [InlineData(ReportStage.Locked, "2021-02-01", ReportStatus.Locked, true, "逾期（已定稿）")]
+    [InlineData(ReportStage.Published, "2022-06-01", ReportStatus.Published, false, "已公开")]
+    public void Standing_FromVersionsAndToday(ReportStage? stage, string today, ReportStatus expectedStage, bool overdue, string label)
     {
         var versions = stage is { } s ? new[] { InStage(s) } : [];
         var standing = ReportStanding.Of(versions, new DateOnly(2021, 1, 31), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(expected, standing.Status);
+        Assert.Equal(expectedStage, standing.Stage);
+        Assert.Equal(overdue, standing.Overdue);
+        Assert.Equal(overdue ? ReportStatus.Overdue : expectedStage, standing.Status);
+        Assert.Equal(label, standing.Label);
+        Assert.False(standing.PublishedLate);
+    }
+
+    [Theory]
+    [InlineData("2021-01-31", false, "已公开")]
+    [InlineData("2021-02-01", true, "已公开（逾期公开）")]
+    public void Standing_PublishedOnOrAfterTheDueDate_LateOnlyAfter(string publishedOn, bool late, string label)
+    {
+        var version = InStage(ReportStage.Locked);
+        Assert.True(version.Publish(DateOnly.Parse(publishedOn, System.Globalization.CultureInfo.InvariantCulture)).IsSuccess);
+        var standing = ReportStanding.Of([version], new DateOnly(2021, 1, 31), new DateOnly(2021, 6, 1));
+        Assert.Equal(ReportStatus.Published, standing.Status);
+        Assert.False(standing.Overdue);
+        Assert.Equal(late, standing.PublishedLate);
+        Assert.Equal(label, standing.Label);
+    }
+
+    [Fact]
+    public void Standing_Steps_StartedFromTheFirstVersionTheRestFromTheStandingOne()
+    {
+        var first = InStage(ReportStage.Locked); // started, checked and locked at 2021-01-10T02:00Z (10 January in Beijing)
+        var later = new DateTimeOffset(2021, 1, 20, 17, 0, 0, TimeSpan.Zero); // already 21 January in Beijing
+        var second = ReportVersion.Draft(first.AgencyId, 2020, 2, ReportFormat.V2019, "{}", 0, 0, later);
+        Assert.True(second.Check(0, 0, null, later).IsSuccess);
+
+        var steps = ReportStanding.Of([first, second], new DateOnly(2021, 1, 31), new DateOnly(2021, 1, 25)).Steps;
+
+        Assert.Equal(new ReportSteps(new DateOnly(2021, 1, 10), new DateOnly(2021, 1, 21), null, null), steps);
+        Assert.Equal(ReportSteps.None, ReportStanding.Of([], new DateOnly(2021, 1, 31), new DateOnly(2021, 1, 25)).Steps);
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public static class StaffRoutes
         new("report of the office", HttpMethod.Get, s => $"/staff/reports/2021?agency={s.OfficeId}", ReadOffice),
         new("report download", HttpMethod.Get, s => $"/staff/reports/2021?handler=Download&format=json&agency={s.OfficeId}", ReadOffice),
         new("report lock", HttpMethod.Post, _ => "/staff/reports/2030?handler=Lock", [Caller.Admin, Caller.Oversight, Caller.OtherAgencyAdmin]),
+        new("report check", HttpMethod.Post, _ => "/staff/reports/2030?handler=Check", [Caller.Admin, Caller.Oversight, Caller.OtherAgencyAdmin]),
         new("oversight", HttpMethod.Get, _ => "/staff/oversight/2021", [Caller.Oversight]),
         new("audit trail", HttpMethod.Get, s => $"/staff/audit/DisclosureItem/{s.DraftItemId}", [Caller.Admin, Caller.Auditor]),
         new("audit ledger", HttpMethod.Get, _ => "/staff/audit", [Caller.Admin, Caller.Auditor, Caller.OtherAgencyAdmin]),

@@ -485,6 +485,10 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("stage");
 
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
                     b.Property<int>("WarningCount")
                         .HasColumnType("integer")
                         .HasColumnName("warning_count");

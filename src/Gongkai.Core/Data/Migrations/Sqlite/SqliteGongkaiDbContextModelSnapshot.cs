@@ -480,6 +480,10 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("stage");
 
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
                     b.Property<int>("WarningCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("warning_count");

@@ -86,6 +86,11 @@ public sealed class ReportModel(StaffAccess access, GongkaiDbContext db, WorkCal
             ? (await EditReportText.HandleAsync(db, clock, new EditReportText.Request(Agency.Id, Year, Section!, Text ?? "", UserId), cancellationToken)).Map(_ => "文字已保存")
             : new Problem("report.unknownSection", "请选择要修改的部分"), cancellationToken);
 
+    public Task<IActionResult> OnPostCheckAsync(int? year, CancellationToken cancellationToken) =>
+        StepAsync(year, async () => (await CheckDraft.HandleAsync(db, calendar, clock, new CheckDraft.Request(Agency.Id, Year,
+            string.IsNullOrWhiteSpace(Acknowledgement) ? null : Acknowledgement.Trim(), UserId), cancellationToken))
+            .Map(r => $"第{r.Version.Number}版已检查"), cancellationToken);
+
     public Task<IActionResult> OnPostLockAsync(int? year, CancellationToken cancellationToken) =>
         StepAsync(year, async () => (await LockReport.HandleAsync(db, calendar, clock, new LockReport.Request(Agency.Id, Year,
             string.IsNullOrWhiteSpace(Acknowledgement) ? null : Acknowledgement.Trim(), UserId), cancellationToken))
