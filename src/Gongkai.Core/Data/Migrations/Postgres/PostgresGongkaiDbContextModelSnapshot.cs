@@ -1301,6 +1301,12 @@ namespace Gongkai.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IdentityFingerprint");
 
+                    b.HasIndex("AgencyId", "Channel");
+
+                    b.HasIndex("AgencyId", "ClosedOn");
+
+                    b.HasIndex("AgencyId", "ReceivedOn");
+
                     b.HasIndex("AgencyId", "State");
 
                     b.HasIndex("AgencyId", "TrackingNumber")

@@ -1298,6 +1298,12 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("IdentityFingerprint");
 
+                    b.HasIndex("AgencyId", "Channel");
+
+                    b.HasIndex("AgencyId", "ClosedOn");
+
+                    b.HasIndex("AgencyId", "ReceivedOn");
+
                     b.HasIndex("AgencyId", "State");
 
                     b.HasIndex("AgencyId", "TrackingNumber")
