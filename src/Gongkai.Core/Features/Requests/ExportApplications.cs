@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Data.Files;
 using Gongkai.Core.Documents;
 using Gongkai.Domain.Calendar;
@@ -21,7 +23,9 @@ namespace Gongkai.Core.Features.Requests;
 /// </summary>
 public static class ExportApplications
 {
-    public sealed record Request(Guid AgencyId, Worklist.Filter Filter, bool FullNames);
+    /// <param name="Actor">Who exports, for the 台账 entry the export writes (what was exported, not its content).</param>
+    /// <param name="Format">csv or xlsx, for that entry.</param>
+    public sealed record Request(Guid AgencyId, Worklist.Filter Filter, bool FullNames, string Actor, string Format);
 
     public static async Task<List<Dictionary<string, string>>> RowsAsync(GongkaiDbContext db, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
@@ -29,12 +33,16 @@ public static class ExportApplications
         var rows = await Worklist.Find(db, request.AgencyId, request.Filter, today, request.FullNames)
             .Where(r => r.FirstReceivedOn != null)
             .OrderBy(r => r.TrackingNumber)
-            .Select(r => new { r.TrackingNumber, r.FirstReceivedOn, r.Channel, r.Kind, r.Name, r.Content, r.Outcome, r.State, r.ClosedOn, r.Id })
+            .Select(r => new
+            {
+                r.TrackingNumber, r.FirstReceivedOn, r.Channel, r.Kind, r.Name, r.Content, r.State, r.ClosedOn, r.Id,
+                r.OutcomeKind, r.Withholding, r.CannotProvide, r.NotProcessed, r.OtherGround,
+            })
             .ToListAsync(cancellationToken);
 
         // A case concluded without a reply counts as the outcome its closing step stands for (RequestReportRows); that
         // step is the last event, read for those cases only.
-        var closedWithout = rows.Where(r => r.State.IsTerminal() && r.Outcome is null).Select(r => r.Id).ToList();
+        var closedWithout = rows.Where(r => r.State.IsTerminal() && r.OutcomeKind is null).Select(r => r.Id).ToList();
         var closingTriggers = new Dictionary<Guid, RequestTrigger>();
         foreach (var chunk in closedWithout.Chunk(500))
         {
@@ -47,10 +55,15 @@ public static class ExportApplications
             }
         }
 
+        // The 台账 records who took which cases out of the system (the filter and the count; no personal data).
+        AuditTrail.Record(db, clock, request.Actor, "requests.exported", "Agency", request.AgencyId.ToString("D"), request.AgencyId, null,
+            JsonSerializer.Serialize(new { format = request.Format, rows = rows.Count, fullNames = request.FullNames, filter = Describe(request.Filter) }, AuditTrail.Json));
+        await db.SaveChangesAsync(cancellationToken);
+
         var c = CultureInfo.InvariantCulture;
         return rows.ConvertAll(r =>
         {
-            var outcome = r.Outcome ?? (r.State.IsTerminal() ? RequestReportRows.ClosingOutcome(closingTriggers[r.Id]) : null);
+            var outcome = Worklist.OutcomeOf(r.OutcomeKind, r.Withholding, r.CannotProvide, r.NotProcessed, r.OtherGround) ?? (r.State.IsTerminal() ? RequestReportRows.ClosingOutcome(closingTriggers[r.Id]) : null);
             return new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [LedgerRecords.TrackingNumber] = r.TrackingNumber,
@@ -64,6 +77,27 @@ public static class ExportApplications
                 [LedgerRecords.RepliedOn] = outcome is null ? "" : r.ClosedOn?.ToString("yyyy-MM-dd", c) ?? "",
             };
         });
+    }
+
+    /// <summary>The filter for the 台账: every condition by name, a search only as “searched” (its words may be a name).</summary>
+    private static Dictionary<string, string> Describe(Worklist.Filter f)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var parts = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["scope"] = f.Scope.ToString(),
+            ["state"] = f.State?.ToString(),
+            ["channel"] = f.Channel?.ToString(),
+            ["outcome"] = f.Outcome?.ToString(),
+            ["kind"] = f.Kind?.ToString(),
+            ["receivedFrom"] = f.ReceivedFrom?.ToString("yyyy-MM-dd", c),
+            ["receivedTo"] = f.ReceivedTo?.ToString("yyyy-MM-dd", c),
+            ["repliedFrom"] = f.RepliedFrom?.ToString("yyyy-MM-dd", c),
+            ["repliedTo"] = f.RepliedTo?.ToString("yyyy-MM-dd", c),
+            ["overdue"] = f.Overdue ? "true" : null,
+            ["search"] = f.Words().Count > 0 ? "yes" : null,
+        };
+        return parts.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
     }
 
     public static async Task<byte[]> XlsxAsync(GongkaiDbContext db, TimeProvider clock, Request request, CancellationToken cancellationToken = default)

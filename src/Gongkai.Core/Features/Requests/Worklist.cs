@@ -162,7 +162,11 @@ public static class Worklist
                 r.Name,
                 r.Channel,
                 Content = r.Content.Substring(0, ContentStartLength + 1),
-                r.Outcome,
+                r.OutcomeKind,
+                r.Withholding,
+                r.CannotProvide,
+                r.NotProcessed,
+                r.OtherGround,
             })
             .ToListAsync(cancellationToken);
         var lines = rows.ConvertAll(r =>
@@ -174,7 +178,7 @@ public static class Worklist
                 Applicant = request.FullNames ? r.Name : ApplicantNames.Mask(r.Name),
                 Channel = r.Channel,
                 ContentStart = r.Content.Length > ContentStartLength ? r.Content[..ContentStartLength] + "…" : r.Content,
-                Outcome = r.Outcome,
+                Outcome = OutcomeOf(r.OutcomeKind, r.Withholding, r.CannotProvide, r.NotProcessed, r.OtherGround),
                 ClosedOn = r.ClosedOn,
             };
         });
@@ -226,8 +230,22 @@ public static class Worklist
 
         public string Content { get; init; } = "";
 
-        public ReplyOutcome? Outcome { get; init; }
+        /// <summary>The outcome's columns one by one (a projected optional complex type comes back non-null for a row without one).</summary>
+        public Outcome? OutcomeKind { get; init; }
+
+        public WithholdingGround? Withholding { get; init; }
+
+        public CannotProvideGround? CannotProvide { get; init; }
+
+        public NotProcessedGround? NotProcessed { get; init; }
+
+        public OtherHandlingGround? OtherGround { get; init; }
     }
+
+    /// <summary>The reply's outcome from its columns; null without a reply.</summary>
+    internal static ReplyOutcome? OutcomeOf(Outcome? kind, WithholdingGround? withholding, CannotProvideGround? cannotProvide, NotProcessedGround? notProcessed,
+        OtherHandlingGround? other) =>
+        kind is { } k && ReplyOutcome.Create(k, withholding, cannotProvide, notProcessed, other).TryGetValue(out var outcome) ? outcome : null;
 
     /// <summary>
     /// The agency's applications with the binding date computed in SQL: the latest of the Art 33 deadline, its
@@ -253,7 +271,13 @@ public static class Worklist
                 Name = r.Applicant.Name,
                 Channel = r.Channel,
                 Content = r.Content,
-                Outcome = r.Outcome,
+                // Only a concluded case has an outcome: a bulk import (BulkInsert) stores an open case's absent
+                // outcome as 0 (予以公开) in the outcome column, so the column alone cannot say.
+                OutcomeKind = r.State < RequestState.Replied || r.Outcome == null ? null : r.Outcome.Outcome,
+                Withholding = r.Outcome == null ? null : r.Outcome.WithholdingGround,
+                CannotProvide = r.Outcome == null ? null : r.Outcome.CannotProvideGround,
+                NotProcessed = r.Outcome == null ? null : r.Outcome.NotProcessedGround,
+                OtherGround = r.Outcome == null ? null : r.Outcome.OtherHandlingGround,
             });
 
     /// <summary>The agency's applications the filter keeps; each condition a column of one of the agency's indexes (RequestMapping).</summary>
@@ -278,7 +302,7 @@ public static class Worklist
 
         if (filter.Outcome is { } outcome)
         {
-            rows = rows.Where(r => r.Outcome!.Outcome == outcome);
+            rows = rows.Where(r => r.OutcomeKind == outcome);
         }
 
         if (filter.Kind is { } kind)
@@ -325,7 +349,7 @@ public static class Worklist
 
     internal static IQueryable<Row> Sorted(IQueryable<Row> rows, Order order) => order switch
     {
-        Order.ReceivedNewest => rows.OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.TrackingNumber).ThenBy(r => r.Id),
+        Order.ReceivedNewest => rows.OrderBy(r => r.ReceivedOn == null).ThenByDescending(r => r.ReceivedOn).ThenByDescending(r => r.TrackingNumber).ThenBy(r => r.Id),
         Order.ReceivedOldest => rows.OrderBy(r => r.ReceivedOn == null).ThenBy(r => r.ReceivedOn).ThenBy(r => r.TrackingNumber).ThenBy(r => r.Id),
         _ => rows.OrderBy(r => r.Due == null).ThenBy(r => r.Due).ThenBy(r => r.TrackingNumber).ThenBy(r => r.Id),
     };
