@@ -230,6 +230,9 @@ public static class Worklist
 
         public string Content { get; init; } = "";
 
+        /// <summary>The outcome column as stored, for the filter: a plain column, so its index serves it.</summary>
+        public Outcome? StoredOutcome { get; init; }
+
         /// <summary>The outcome's columns one by one (a projected optional complex type comes back non-null for a row without one).</summary>
         public Outcome? OutcomeKind { get; init; }
 
@@ -273,6 +276,7 @@ public static class Worklist
                 Content = r.Content,
                 // Only a concluded case has an outcome: a bulk import (BulkInsert) stores an open case's absent
                 // outcome as 0 (予以公开) in the outcome column, so the column alone cannot say.
+                StoredOutcome = (Outcome?)r.Outcome!.Outcome,
                 OutcomeKind = r.State < RequestState.Replied || r.Outcome == null ? null : r.Outcome.Outcome,
                 Withholding = r.Outcome == null ? null : r.Outcome.WithholdingGround,
                 CannotProvide = r.Outcome == null ? null : r.Outcome.CannotProvideGround,
@@ -302,7 +306,7 @@ public static class Worklist
 
         if (filter.Outcome is { } outcome)
         {
-            rows = rows.Where(r => r.OutcomeKind == outcome);
+            rows = rows.Where(r => r.State >= RequestState.Replied && r.StoredOutcome == outcome);
         }
 
         if (filter.Kind is { } kind)

@@ -32,9 +32,9 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                 columns: new[] { "agency_id", "applicant_kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_requests_agency_id_outcome",
+                name: "IX_requests_agency_id_outcome_state",
                 table: "requests",
-                columns: new[] { "agency_id", "outcome" });
+                columns: new[] { "agency_id", "outcome", "state" });
         }
 
         /// <inheritdoc />
@@ -57,7 +57,7 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                 table: "requests");
 
             migrationBuilder.DropIndex(
-                name: "IX_requests_agency_id_outcome",
+                name: "IX_requests_agency_id_outcome_state",
                 table: "requests");
         }
     }
