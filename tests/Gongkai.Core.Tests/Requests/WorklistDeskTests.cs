@@ -90,7 +90,8 @@ public sealed class WorklistDeskTests
             }
 
             Assert.True(expected.Count > 0 || c.Name.Contains("masked", StringComparison.Ordinal), $"{c.Name}: the case finds something");
-            Assert.True(expected.SequenceEqual(lines.Select(l => l.TrackingNumber)), $"{c.Name}: expected {string.Join(",", expected.Take(8))}…, got {string.Join(",", lines.Take(8).Select(l => l.TrackingNumber))}…");
+            Assert.True(expected.SequenceEqual(lines.Select(l => l.TrackingNumber)),
+                $"{c.Name}: expected {string.Join(",", expected.Take(8))}…, got {string.Join(",", lines.Take(8).Select(l => l.TrackingNumber))}…");
         }
     }
 

@@ -35,8 +35,20 @@ public static class ExportApplications
             .OrderBy(r => r.TrackingNumber)
             .Select(r => new
             {
-                r.TrackingNumber, r.FirstReceivedOn, r.Channel, r.Kind, r.Name, r.Content, r.State, r.ClosedOn, r.Id,
-                r.OutcomeKind, r.Withholding, r.CannotProvide, r.NotProcessed, r.OtherGround,
+                r.TrackingNumber,
+                r.FirstReceivedOn,
+                r.Channel,
+                r.Kind,
+                r.Name,
+                r.Content,
+                r.State,
+                r.ClosedOn,
+                r.Id,
+                r.OutcomeKind,
+                r.Withholding,
+                r.CannotProvide,
+                r.NotProcessed,
+                r.OtherGround,
             })
             .ToListAsync(cancellationToken);
 
@@ -63,7 +75,8 @@ public static class ExportApplications
         var c = CultureInfo.InvariantCulture;
         return rows.ConvertAll(r =>
         {
-            var outcome = Worklist.OutcomeOf(r.OutcomeKind, r.Withholding, r.CannotProvide, r.NotProcessed, r.OtherGround) ?? (r.State.IsTerminal() ? RequestReportRows.ClosingOutcome(closingTriggers[r.Id]) : null);
+            var outcome = Worklist.OutcomeOf(r.OutcomeKind, r.Withholding, r.CannotProvide, r.NotProcessed, r.OtherGround)
+                ?? (r.State.IsTerminal() ? RequestReportRows.ClosingOutcome(closingTriggers[r.Id]) : null);
             return new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [LedgerRecords.TrackingNumber] = r.TrackingNumber,
