@@ -94,6 +94,9 @@ public static class LedgerFile
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>A field a spreadsheet would run as a formula when opening a CSV: it starts with = + - or @.</summary>
+    public static bool LooksLikeFormula(string field) => field.Length > 0 && field[0] is '=' or '+' or '-' or '@';
+
     private static List<LedgerRow> ReadCsv(string text)
     {
         var records = ParseCsv(text);
@@ -115,7 +118,10 @@ public static class LedgerFile
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var c = 0; c < headers.Length; c++)
             {
-                cells[headers[c]] = c < record.Count ? record[c] : "";
+                var cell = c < record.Count ? record[c] : "";
+
+                // The mark an export puts before a formula-like field (ExportApplications) is not part of the value.
+                cells[headers[c]] = cell.Length > 1 && cell[0] == '\'' && LooksLikeFormula(cell[1..]) ? cell[1..] : cell;
             }
 
             rows.Add(new LedgerRow(i + 1, cells));

@@ -128,6 +128,14 @@ public sealed class StaffAccess(GongkaiDbContext db)
         user.Identity?.IsAuthenticated == true && AgencyOf(user) is not null
         && Grants.Any(g => g.Value.Contains(right) && user.IsInRole(g.Key));
 
+    /// <summary>
+    /// True when the user works the agency's cases and so needs applicants' names in full: 经办人, 保密审查 or 机关管理员
+    /// of that very agency. 政务公开办 and 审计 read names masked (DESIGN.md: personal data masked where not needed).
+    /// </summary>
+    public static bool SeesApplicants(ClaimsPrincipal user, Guid agencyId) =>
+        user.Identity?.IsAuthenticated == true && AgencyOf(user) == agencyId
+        && (user.IsInRole(StaffRoles.Handler) || user.IsInRole(StaffRoles.Reviewer) || user.IsInRole(StaffRoles.AgencyAdmin));
+
     /// <summary>The roles the user may give and take away (in their own agency), in <see cref="StaffRoles.All"/> order.</summary>
     public static IReadOnlyList<string> GrantableRoles(ClaimsPrincipal user)
     {

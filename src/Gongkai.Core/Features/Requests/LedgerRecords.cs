@@ -87,6 +87,24 @@ public static class LedgerRecords
     /// <summary>Every leaf outcome label of both report formats (with or without numbering) → the outcome it records.</summary>
     private static readonly Dictionary<string, ReplyOutcome> Outcomes = BuildOutcomes();
 
+    /// <summary>The word an export writes for each channel: the first the import reads as it (the import's own list, so a new channel's word comes with it).</summary>
+    private static readonly Dictionary<Domain.Requests.Channel, string> ChannelWords =
+        Channels.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.First().Key);
+
+    /// <summary>The label an export writes for each outcome: the first the import reads as it (the 2021 format's row label).</summary>
+    private static readonly Dictionary<ReplyOutcome, string> OutcomeWords =
+        Outcomes.GroupBy(o => o.Value).ToDictionary(g => g.Key, g => g.First().Key);
+
+    /// <summary>申请方式 as the import reads it back (e.g. 当面, 信函, 网络); null for a channel the import has no word for.</summary>
+    public static string? ChannelLabel(Domain.Requests.Channel channel) => ChannelWords.GetValueOrDefault(channel);
+
+    /// <summary>办理结果 as the import reads it back to the same outcome (e.g. 予以公开, 属于国家秘密).</summary>
+    public static string OutcomeLabel(ReplyOutcome outcome) =>
+        OutcomeWords.TryGetValue(outcome, out var label) ? label : throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "No ledger label.");
+
+    /// <summary>申请人类型 as the import reads it back.</summary>
+    public static string KindLabel(Domain.Requests.ApplicantKind kind) => kind.DisplayName();
+
     public static (List<LedgerRecord> Records, List<LedgerError> Errors) Parse(IReadOnlyList<LedgerRow> rows, WorkCalendar calendar)
     {
         var records = new List<LedgerRecord>(rows.Count);

@@ -59,6 +59,8 @@ public static class StaffRoutes
         new("home", HttpMethod.Get, _ => "/staff", AnyStaff),
         new("worklist", HttpMethod.Get, _ => "/staff/requests", AnyStaff),
         new("worklist of the office", HttpMethod.Get, s => $"/staff/requests?agency={s.OfficeId}", ReadOffice),
+        new("worklist export of the office", HttpMethod.Get, s => $"/staff/requests?agency={s.OfficeId}&handler=Export&format=csv", ReadOffice),
+        new("worklist export (xlsx)", HttpMethod.Get, _ => "/staff/requests?handler=Export&format=xlsx", AnyStaff),
         new("application", HttpMethod.Get, s => $"/staff/requests/{s.FreshRequestId}", ReadOffice),
         new("application action", HttpMethod.Post, s => $"/staff/requests/{s.FreshRequestId}?trigger=FeePaid", [Caller.Handler, Caller.Admin]),
         new("register", HttpMethod.Get, _ => "/staff/requests/register", Registrars),
