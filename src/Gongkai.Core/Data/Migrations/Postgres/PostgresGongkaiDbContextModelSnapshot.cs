@@ -1424,8 +1424,14 @@ namespace Gongkai.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IdentityFingerprint");
 
+                    b.HasIndex("AgencyId", "Channel");
+
+                    b.HasIndex("AgencyId", "ClosedOn");
+
                     b.HasIndex("AgencyId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("AgencyId", "ReceivedOn");
 
                     b.HasIndex("AgencyId", "State");
 

@@ -1421,8 +1421,14 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("IdentityFingerprint");
 
+                    b.HasIndex("AgencyId", "Channel");
+
+                    b.HasIndex("AgencyId", "ClosedOn");
+
                     b.HasIndex("AgencyId", "IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("AgencyId", "ReceivedOn");
 
                     b.HasIndex("AgencyId", "State");
 

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261204192039_Issue13DeskIntake")]
-    partial class Issue13DeskIntake
+    [Migration("20261204203941_Issue13Desk")]
+    partial class Issue13Desk
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -488,6 +488,10 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("stage");
 
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
                     b.Property<int>("WarningCount")
                         .HasColumnType("integer")
                         .HasColumnName("warning_count");
@@ -891,6 +895,10 @@ namespace Gongkai.Core.Data.Migrations.Postgres
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Approval", "Gongkai.Domain.Proactive.DisclosureItem.Approval#ConfidentialityReview", b1 =>
                         {
+                            b1.Property<string>("AttachmentHashes")
+                                .HasColumnType("text")
+                                .HasColumnName("review_attachment_hashes");
+
                             b1.Property<string>("ContentHash")
                                 .IsRequired()
                                 .HasMaxLength(64)
@@ -1076,6 +1084,10 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("AttachmentHashes")
+                                .HasColumnType("text")
+                                .HasColumnName("review_attachment_hashes");
+
                             b1.Property<string>("ContentHash")
                                 .IsRequired()
                                 .HasMaxLength(64)
@@ -1191,6 +1203,29 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("extended_due");
 
+                    b.Property<string>("ExtensionRequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("extension_request_reason");
+
+                    b.Property<string>("ExtensionRequestedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("extension_requested_by_id");
+
+                    b.Property<string>("ExtensionRequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("extension_requested_by_name");
+
+                    b.Property<int?>("ExtensionRequestedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_requested_days");
+
+                    b.Property<DateOnly?>("ExtensionRequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("extension_requested_on");
+
                     b.Property<int?>("ExtensionWorkingDays")
                         .HasColumnType("integer")
                         .HasColumnName("extension_working_days");
@@ -1219,6 +1254,11 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FirstReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("first_received_on");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("IdentityFingerprint")
                         .HasMaxLength(64)
@@ -1255,6 +1295,11 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("state");
+
+                    b.Property<string>("SubmissionFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submission_fingerprint");
 
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("date")
@@ -1381,6 +1426,15 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.HasIndex("FirstReceivedOn");
 
                     b.HasIndex("IdentityFingerprint");
+
+                    b.HasIndex("AgencyId", "Channel");
+
+                    b.HasIndex("AgencyId", "ClosedOn");
+
+                    b.HasIndex("AgencyId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "ReceivedOn");
 
                     b.HasIndex("AgencyId", "State");
 

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261204191635_Issue13ReviewAttachments")]
-    partial class Issue13ReviewAttachments
+    [Migration("20261204203937_Issue13Desk")]
+    partial class Issue13Desk
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -292,6 +292,84 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.ToTable("calendar_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Core.Data.RequestIntake", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<string>("FilledInBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filled_in_by");
+
+                    b.Property<DateTimeOffset?>("MailReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_received_at");
+
+                    b.Property<string>("PostalNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_number");
+
+                    b.Property<string>("ReceiptRule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_rule");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<string>("RegisteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by_name");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_file_name");
+
+                    b.Property<string>("ScanMediaType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_media_type");
+
+                    b.Property<string>("ScanSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_sha256");
+
+                    b.Property<long?>("ScanSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scan_size");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("request_intakes", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -404,6 +482,10 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER")
                         .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
 
                     b.Property<int>("WarningCount")
                         .HasColumnType("INTEGER")
@@ -1118,6 +1200,29 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("extended_due");
 
+                    b.Property<string>("ExtensionRequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_request_reason");
+
+                    b.Property<string>("ExtensionRequestedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_requested_by_id");
+
+                    b.Property<string>("ExtensionRequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_requested_by_name");
+
+                    b.Property<int?>("ExtensionRequestedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_requested_days");
+
+                    b.Property<DateOnly?>("ExtensionRequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_requested_on");
+
                     b.Property<int?>("ExtensionWorkingDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("extension_working_days");
@@ -1146,6 +1251,11 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FirstReceivedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_received_on");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("IdentityFingerprint")
                         .HasMaxLength(64)
@@ -1182,6 +1292,11 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
                         .HasColumnName("state");
+
+                    b.Property<string>("SubmissionFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_fingerprint");
 
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT")
@@ -1242,17 +1357,17 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                                     b2.IsRequired();
 
                                     b2.Property<string>("Email")
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(1000)
                                         .HasColumnType("TEXT")
                                         .HasColumnName("contact_email");
 
                                     b2.Property<string>("Phone")
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(1000)
                                         .HasColumnType("TEXT")
                                         .HasColumnName("contact_phone");
 
                                     b2.Property<string>("PostalAddress")
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(1000)
                                         .HasColumnType("TEXT")
                                         .HasColumnName("contact_address");
                                 });
@@ -1308,6 +1423,15 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.HasIndex("FirstReceivedOn");
 
                     b.HasIndex("IdentityFingerprint");
+
+                    b.HasIndex("AgencyId", "Channel");
+
+                    b.HasIndex("AgencyId", "ClosedOn");
+
+                    b.HasIndex("AgencyId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "ReceivedOn");
 
                     b.HasIndex("AgencyId", "State");
 
@@ -1560,6 +1684,15 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Core.Data.RequestIntake", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Requests.DisclosureRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.Core.Data.RequestIntake", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
