@@ -129,12 +129,12 @@ public sealed class StaffAccess(GongkaiDbContext db)
         && Grants.Any(g => g.Value.Contains(right) && user.IsInRole(g.Key));
 
     /// <summary>
-    /// True when the user works the agency's cases and so needs applicants' names in full: 经办人, 保密审查 or 机关管理员
-    /// of that very agency. 政务公开办 and 审计 read names masked (DESIGN.md: personal data masked where not needed).
+    /// True when the user works the agency's cases and so sees applicants in full (names, contact details): a role
+    /// granting <see cref="StaffRight.ReadContactDetails"/> (经办人, 审核人, 机关管理员) in that very agency. 政务公开办 and
+    /// 审计 read them masked (DESIGN.md: personal data masked where not needed).
     /// </summary>
     public static bool SeesApplicants(ClaimsPrincipal user, Guid agencyId) =>
-        user.Identity?.IsAuthenticated == true && AgencyOf(user) == agencyId
-        && (user.IsInRole(StaffRoles.Handler) || user.IsInRole(StaffRoles.Reviewer) || user.IsInRole(StaffRoles.AgencyAdmin));
+        Has(user, StaffRight.ReadContactDetails) && AgencyOf(user) == agencyId;
 
     /// <summary>The roles the user may give and take away (in their own agency), in <see cref="StaffRoles.All"/> order.</summary>
     public static IReadOnlyList<string> GrantableRoles(ClaimsPrincipal user)

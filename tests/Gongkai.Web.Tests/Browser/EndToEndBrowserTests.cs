@@ -59,7 +59,7 @@ public sealed class EndToEndBrowserTests
         var handler = await Chromium.SignInAsync(browser, blocked, address, "handler");
         await handler.GetByRole(AriaRole.Link, new() { Name = "依申请公开办理", Exact = true }).ClickAsync();
         var row = handler.Locator("table.worklist tbody tr", new() { Has = handler.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }) });
-        Assert.Equal("待确认收到", await row.Locator("td").First.InnerTextAsync());
+        Assert.Equal("待确认收到", await row.Locator("td.state").InnerTextAsync());
         await Chromium.ShotAndAxeAsync(handler, shots, "e2e-3-worklist");
         await row.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
         Assert.StartsWith("申请 " + number, await handler.Locator("main > h1").InnerTextAsync(), StringComparison.Ordinal);

@@ -184,15 +184,10 @@ public static class AuditText
             ["apiKey.created"] = "签发 API 密钥",
             ["apiKey.revoked"] = "撤销 API 密钥",
             ["item.attachmentOpened"] = "审查人打开附件",
-
-            // Written by the work of issue 13 on other branches (the applicant's contact details, the head's consent to an
-            // extension, 条例 Art 33¶2); named here so the 台账 reads in Chinese when they are merged.
             ["request.contactViewed"] = "查看申请人联系方式",
-            ["request.contactDetailsViewed"] = "查看申请人联系方式",
-            ["request.extensionRequested"] = "申请延长答复期限",
-            ["request.extensionApproved"] = "负责人同意延长答复期限",
-            ["request.extensionRefused"] = "负责人不同意延长答复期限",
             ["request.registered"] = "工作人员登记申请",
+            ["requests.exported"] = "导出依申请公开台账",
+            ["report.checked"] = "检查年度报告",
         };
         foreach (var trigger in Enum.GetValues<RequestTrigger>())
         {
