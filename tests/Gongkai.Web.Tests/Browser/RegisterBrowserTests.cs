@@ -1,3 +1,5 @@
+using Gongkai.Core.Documents;
+using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Web.Pages;
 using Gongkai.Web.Tests.Pages.Staff;
@@ -11,15 +13,18 @@ namespace Gongkai.Web.Tests.Browser;
 /// <summary>
 /// Issue 13 acceptance, registration by staff in a real browser: a letter received by signed-for post with its EMS
 /// number is received on the signed-for date and its reply deadline is shown at once; an oral application written down
-/// by the handler and signed by the applicant is received the same day. Both then are cases of the worklist.
+/// by the handler and signed by the applicant is received the same day. Both are then found on the worklist by a word of
+/// their content and by the applicant's name, and the ledger export imports into a fresh database with the same section 三.
 /// </summary>
-public sealed class RegisterBrowserTests(StaffSites sites)
+[Collection(Chromium.OwnSiteFlows)]
+public sealed class RegisterBrowserTests
 {
     [Fact]
-    public async Task Handler_RegistersSignedForLetterAndOralApplication_ReceiptDatesAndDeadlinesShown()
+    public async Task Handler_RegistersSignedForLetterAndOralApplication_FindsBoth_ExportReimports()
     {
         ExternalTools.RequireChromium();
-        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var ct = TestContext.Current.CancellationToken;
+        await using var site = await StaffSite.CreateAsync(TestProviders.Sqlite); // its own: the ledger is compared whole
         await using var host = site.StartOnLoopback();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
@@ -78,11 +83,20 @@ public sealed class RegisterBrowserTests(StaffSites sites)
         Assert.Equal(Dates.Written(WorkCalendar.Official.AddWorkingDays(today, StatutoryDeadline.Reply.WorkingDays).Value), await page.Locator("#reply-due").InnerTextAsync());
         Assert.Contains("条例第二十九条第一款", await page.Locator("#receipt-rule").InnerTextAsync(), StringComparison.Ordinal);
 
-        // Both are cases of the worklist.
-        await page.GotoAsync(address + "/staff/requests");
-        var worklist = await page.Locator("main").InnerTextAsync();
-        Assert.Contains(letter, worklist, StringComparison.Ordinal);
-        Assert.Contains(oral, worklist, StringComparison.Ordinal);
+        // Both are found on the worklist by a word of their content and by the applicant's name.
+        await page.GotoAsync(address + "/staff/requests"); // the receipt is a print view, without the navigation
+        Assert.Equal([letter], await LedgerRoundTrip.SearchAsync(page, "加装电梯"));
+        Assert.Equal([oral], await LedgerRoundTrip.SearchAsync(page, "行政许可事项办理时限"));
+        Assert.Equal([letter], await LedgerRoundTrip.SearchAsync(page, "钱七"));
+        Assert.Equal([oral], await LedgerRoundTrip.SearchAsync(page, "孙八"));
+        await Chromium.ShotAndAxeAsync(page, shots, "register-3-found");
+
+        // The ledger exported and imported into a fresh database: the same section 三, this year's included.
+        var xlsx = await LedgerRoundTrip.DownloadWholeLedgerAsync(page, ct);
+        var rows = LedgerFile.Read(xlsx, "export.xlsx");
+        Assert.Contains(rows, r => r[LedgerRecords.TrackingNumber] == letter && r[LedgerRecords.Applicant] == "钱七");
+        Assert.Contains(rows, r => r[LedgerRecords.TrackingNumber] == oral && r[LedgerRecords.Applicant] == "孙八");
+        await LedgerRoundTrip.AssertSameRequestsTableAsync(site, xlsx, [2020, 2021, today.Year], ct);
         Assert.Empty(blocked);
     }
 }

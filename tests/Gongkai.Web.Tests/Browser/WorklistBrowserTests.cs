@@ -1,9 +1,5 @@
 using Gongkai.Core.Documents;
-using Gongkai.Core.Features.Demo;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Domain.Agencies;
-using Gongkai.Domain.AnnualReports;
-using Gongkai.Domain.Calendar;
 using Gongkai.Web.Tests.Pages.Staff;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,14 +15,14 @@ namespace Gongkai.Web.Tests.Browser;
 /// fresh database with the same section 三. axe-core checks the page with its form.
 /// </summary>
 [Collection(Chromium.OwnSiteFlows)]
-public sealed class WorklistBrowserTests(StaffSites sites)
+public sealed class WorklistBrowserTests
 {
     [Fact]
     public async Task Handler_FindsByContentWordAndByName_DownloadsExportThatReimports()
     {
         ExternalTools.RequireChromium();
         var ct = TestContext.Current.CancellationToken;
-        var site = await sites.GetAsync(TestProviders.Sqlite);
+        await using var site = await StaffSite.CreateAsync(TestProviders.Sqlite); // its own: the ledger is compared whole
         await using var host = site.StartOnLoopback();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
@@ -68,34 +64,11 @@ public sealed class WorklistBrowserTests(StaffSites sites)
         Assert.Contains(filtered, r => r[LedgerRecords.TrackingNumber] == "WEB-2021-0901");
 
         // The whole ledger (filters cleared, all cases) as XLSX, re-imported into a fresh database: the same section 三.
-        await page.GetByRole(AriaRole.Link, new() { Name = "清除条件" }).ClickAsync();
-        await page.GetByLabel("办理情况").SelectOptionAsync("All");
-        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        var whole = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "XLSX" }).ClickAsync());
-        var bytes = await File.ReadAllBytesAsync(await whole.PathAsync(), ct);
-        await using var fresh = await TestDatabase.CreateAsync(TestProviders.Sqlite);
-        await using (var db = fresh.Open())
-        {
-            db.Agencies.Add(Agency.Create(SeedDemo.SeedOffice).Value);
-            await db.SaveChangesAsync(ct);
-            var imported = await ImportRequests.HandleAsync(db, site.Clock, WorkCalendar.Official,
-                new ImportRequests.Request(SeedDemo.SeedOffice, LedgerFile.Read(bytes, "export.xlsx"), "export.xlsx", ImportRequests.Hash(bytes), "test"), cancellationToken: ct);
-            Assert.True(imported.IsSuccess && !imported.Value.Rejected && imported.Value.Imported > 0);
-        }
-
-        await using var original = site.Open();
-        await using var copy = fresh.Open();
-        var copyId = await copy.Agencies.Where(a => a.Name == SeedDemo.SeedOffice).Select(a => a.Id).SingleAsync(ct);
-        foreach (var year in new[] { 2020, 2021 })
-        {
-            var before = await RequestsTable.HandleAsync(original, new RequestsTable.Request(site.OfficeId, year, ReportFormat.V2021), ct);
-            var after = await RequestsTable.HandleAsync(copy, new RequestsTable.Request(copyId, year, ReportFormat.V2021), ct);
-            Assert.Equal(before.OrderBy(p => p.Key, StringComparer.Ordinal), after.OrderBy(p => p.Key, StringComparer.Ordinal));
-        }
+        var bytes = await LedgerRoundTrip.DownloadWholeLedgerAsync(page, ct);
+        await LedgerRoundTrip.AssertSameRequestsTableAsync(site, bytes, [2020, 2021], ct);
 
         Assert.Empty(blocked);
     }
 
-    private static async Task<List<string>> NumbersAsync(IPage page) =>
-        [.. await page.Locator("table.worklist tbody tr th a").AllInnerTextsAsync()];
+    private static Task<List<string>> NumbersAsync(IPage page) => LedgerRoundTrip.NumbersAsync(page);
 }
