@@ -42,7 +42,11 @@ public sealed class ExtensionApprovalTests(StaffSites sites)
     {
         await using var db = site.Open();
         var entity = id.ToString("D");
-        var rows = await db.AuditEntries.AsNoTracking().Where(e => e.EntityId == entity && e.Action != "request.contactViewed").OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Actor }).ToListAsync(Ct);
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityId == entity && e.Action != "request.contactViewed")
+            .OrderBy(e => e.Sequence)
+            .Select(e => new { e.Action, e.Actor })
+            .ToListAsync(Ct);
         return [.. rows.Select(r => (r.Action, r.Actor))];
     }
 
