@@ -24,6 +24,33 @@ public sealed class AttachmentStoreTests
         Assert.Equal(bytes, await store.ReadAsync(expected, TestContext.Current.CancellationToken));
     }
 
+    /// <summary>Two sites on one PostgreSQL data folder seed the same files at once: every writer succeeds, one file stays.</summary>
+    [Fact]
+    public async Task Save_SameContentAtOnceFromManyWriters_EachSucceeds()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            using var temp = new TempFolder("gongkai-files-");
+            var bytes = Encoding.UTF8.GetBytes($"第{round}份附件");
+            var stores = Enumerable.Range(0, 32).Select(_ => new AttachmentStore(temp.Path)).ToList();
+            using var start = new Barrier(stores.Count);
+
+            var saved = await Task.WhenAll(stores.Select(store => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait(TestContext.Current.CancellationToken);
+                    return store.SaveAsync(new MemoryStream(bytes), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+                },
+                TestContext.Current.CancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default)));
+
+            Assert.Single(saved.Distinct());
+            Assert.Single(Directory.EnumerateFiles(temp.Path, "*", SearchOption.AllDirectories));
+            Assert.Equal(bytes, await stores[0].ReadAsync(saved[0].Sha256, TestContext.Current.CancellationToken));
+        }
+    }
+
     [Fact]
     public async Task Read_DamagedOrMissingFile_Null()
     {

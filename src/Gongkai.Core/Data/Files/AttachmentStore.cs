@@ -45,13 +45,14 @@ public sealed class AttachmentStore(string root)
 
             var target = PathOf(sha256);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (File.Exists(target))
-            {
-                File.Delete(temporary);
-            }
-            else
+            try
             {
                 File.Move(temporary, target);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // Stored already, possibly a moment ago by another writer of the same bytes (the name is their hash).
+                File.Delete(temporary);
             }
         }
         catch
