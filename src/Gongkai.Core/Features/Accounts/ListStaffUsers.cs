@@ -20,6 +20,16 @@ public static class ListStaffUsers
     public static async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
         await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString("D"), u => u.DisplayName, cancellationToken);
 
+    /// <summary>The role names of these accounts, by user id (an account without roles has an empty group).</summary>
+    public static async Task<ILookup<Guid, string>> RolesAsync(GongkaiDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
+        (await (
+                from ur in db.UserRoles.AsNoTracking()
+                join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                where userIds.Contains(ur.UserId)
+                select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken))
+            .ToLookup(x => x.UserId, x => x.Name ?? "");
+
     private static async Task<IReadOnlyList<StaffUserLine>> LinesAsync(GongkaiDbContext db, Guid agencyId, Guid? userId, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking()
@@ -29,13 +39,7 @@ public static class ListStaffUsers
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.LockoutEnd })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
-        var roles = (await (
-                from ur in db.UserRoles.AsNoTracking()
-                join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-                where ids.Contains(ur.UserId)
-                select new { ur.UserId, r.Name })
-            .ToListAsync(cancellationToken))
-            .ToLookup(x => x.UserId, x => x.Name ?? "");
+        var roles = await RolesAsync(db, ids, cancellationToken);
         return [.. users.Select(u => new StaffUserLine(u.Id, u.UserName ?? "", u.DisplayName, [.. roles[u.Id].Order(StringComparer.Ordinal)], u.LockoutEnd))];
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.Audit;
@@ -16,13 +17,7 @@ public static class AuditOperators
         var distinct = actors.Distinct(StringComparer.Ordinal).ToList();
         var ids = distinct.Select(a => Guid.TryParse(a, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
-        var roles = (await (
-                from ur in db.UserRoles.AsNoTracking()
-                join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-                where ids.Contains(ur.UserId)
-                select new { ur.UserId, r.Name })
-            .ToListAsync(cancellationToken))
-            .ToLookup(x => x.UserId, x => x.Name ?? "");
+        var roles = await ListStaffUsers.RolesAsync(db, ids, cancellationToken);
         var named = users.ToDictionary(u => u.Id, u => new Who(u.DisplayName, AuditText.Roles(roles[u.Id].Order(StringComparer.Ordinal))));
 
         var resolved = new Dictionary<string, Who>(StringComparer.Ordinal);
