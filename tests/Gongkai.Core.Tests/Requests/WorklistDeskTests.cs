@@ -53,6 +53,7 @@ public sealed class WorklistDeskTests
             r => Matches(r, "2021年", true) && Matches(r, "第2", true));
         yield return new("search % literal", new() { Scope = Worklist.Scope.All, Search = "100%" }, r => Matches(r, "100%", true));
         yield return new("search _ literal", new() { Scope = Worklist.Scope.All, Search = "a_b" }, r => Matches(r, "a_b", true));
+        yield return new("search by a word of every application", new() { Scope = Worklist.Scope.All, Search = "附件" }, r => Matches(r, "附件", true));
         yield return new("search and filter", new() { Scope = Worklist.Scope.Concluded, Search = "附件", Outcome = Outcome.Disclosed },
             r => r.State.IsTerminal() && Matches(r, "附件", true) && r.Outcome?.Outcome == Outcome.Disclosed);
         yield return new("sort received newest", new() { Scope = Worklist.Scope.All, Order = Worklist.Order.ReceivedNewest }, _ => true);
@@ -74,13 +75,18 @@ public sealed class WorklistDeskTests
         await using var db = database.Open();
         var all = await db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId).ToListAsync(ct);
 
-        foreach (var c in Cases())
+        // A search's matches are read in order up to its window and counted apart past it: with a window of 150 a
+        // search for "附件" (every application) goes both ways, its second page past the window.
+        var pastWindow = 0;
+        foreach (var (c, window) in Cases().SelectMany(c => new[] { (c, 1_000), (c, 150) }))
         {
             var expected = Order(all.Where(c.Keeps), c.Filter.Order).Select(r => r.TrackingNumber).ToList();
+            pastWindow += c.Filter.Words().Count > 0 && expected.Count > window ? 1 : 0;
             var lines = new List<Worklist.Line>();
             for (var p = 1; ; p++)
             {
-                var page = await Worklist.HandleAsync(db, WorkCalendar.Official, Clock, new Worklist.Request(agencyId, p, 100, c.Filter, c.FullNames), ct);
+                var request = new Worklist.Request(agencyId, p, 100, c.Filter, c.FullNames) { SearchWindow = window };
+                var page = await Worklist.HandleAsync(db, WorkCalendar.Official, Clock, request, ct);
                 Assert.Equal(expected.Count, page.Total);
                 lines.AddRange(page.Lines);
                 if (p >= page.PageCount)
@@ -93,6 +99,8 @@ public sealed class WorklistDeskTests
             Assert.True(expected.SequenceEqual(lines.Select(l => l.TrackingNumber)),
                 $"{c.Name}: expected {string.Join(",", expected.Take(8))}…, got {string.Join(",", lines.Take(8).Select(l => l.TrackingNumber))}…");
         }
+
+        Assert.True(pastWindow > 0, "a search has more matches than its window");
     }
 
     [Theory]
