@@ -18,4 +18,7 @@ public sealed record LetterDocument(string Title, string Number, string Addresse
     /// closed before letters existed, or a correction naming the letter it replaces.
     /// </summary>
     public string? Mark { get; init; }
+
+    /// <summary>The version of the template the letter was composed from (<see cref="LetterTemplate.Version"/>), kept with the letter.</summary>
+    public int TemplateVersion { get; init; }
 }
