@@ -180,6 +180,8 @@ public sealed partial class ReplyLetterTests
         var first = letter.Paragraphs.ToList().FindIndex(p => p.StartsWith("（一）申请材料中所列接待对象的身份证号码", StringComparison.Ordinal));
         var second = letter.Paragraphs.ToList().FindIndex(p => p.StartsWith("（二）经费审批流转单", StringComparison.Ordinal));
         Assert.True(first > 0 && second == first + 1, string.Join('\n', letter.Paragraphs));
+        Assert.Equal("（一）申请材料中所列接待对象的身份证号码：保护第三方合法权益，不予公开。理由：涉及个人隐私，公开会对第三方合法权益造成损害。"
+            + "依据：《中华人民共和国政府信息公开条例》第十五条。", letter.Paragraphs[first]);
         Assert.Contains("保护第三方合法权益", letter.Paragraphs[first], StringComparison.Ordinal);
         Assert.DoesNotContain("第十六条", letter.Paragraphs[first], StringComparison.Ordinal);
         Assert.Contains("属于三类内部事务信息", letter.Paragraphs[second], StringComparison.Ordinal);
@@ -198,6 +200,45 @@ public sealed partial class ReplyLetterTests
         var remedy = Compose(c, IssuedAfter).Paragraphs.Single(p => p.StartsWith("如对本答复不服", StringComparison.Ordinal));
 
         Assert.Matches(DirectLawsuit(), remedy);
+    }
+
+    /// <summary>The 复议机关 the reply names, per agency kind (spec/letters.md §4), with only the agency's name set.</summary>
+    [Theory]
+    [InlineData(AgencyKind.Department, "向本级人民政府申请行政复议", "向本级人民政府或者上一级主管部门申请行政复议")]
+    [InlineData(AgencyKind.LocalGovernment, "向上一级人民政府申请行政复议", "向上一级地方人民政府申请行政复议")]
+    [InlineData(AgencyKind.VerticallyLed, "向上一级主管部门申请行政复议", "向上一级主管部门申请行政复议")]
+    [InlineData(AgencyKind.JusticeAdministration, "向本级人民政府或者上一级司法行政部门申请行政复议", "向本级人民政府或者上一级司法行政部门申请行政复议")]
+    [InlineData(AgencyKind.StateCouncilDepartment, "向北京市东城区人民政府外事办公室申请行政复议", "向北京市东城区人民政府外事办公室申请行政复议")]
+    [InlineData(AgencyKind.ProvincialGovernment, "向北京市东城区人民政府外事办公室申请行政复议", "向北京市东城区人民政府外事办公室申请行政复议")]
+    public void Reply_ReconsiderationBodyOfEachAgencyKind(AgencyKind kind, string after, string before)
+    {
+        var settings = Settings with
+        {
+            AgencyKind = kind,
+            ReconsiderationBody = "",
+            AlternativeReconsiderationBody = kind is AgencyKind.Department or AgencyKind.JusticeAdministration ? "" : "不应出现的机关",
+        };
+        var facts = Facts(Cases["不予公开1"]);
+        string Remedy(DateOnly issuedOn, LetterCase c) => Ok(LetterComposer.Compose(LetterTemplates.Default(LetterKind.Reply), c, settings, issuedOn,
+            Number(LetterKind.Reply, issuedOn.Year))).Paragraphs.Single(p => p.StartsWith("如对本答复不服", StringComparison.Ordinal));
+
+        Assert.Contains(after, Remedy(IssuedAfter, facts), StringComparison.Ordinal);
+        var old = Remedy(IssuedBefore, facts with { ReceivedOn = new DateOnly(2023, 12, 1) });
+        if (kind is AgencyKind.Department or AgencyKind.JusticeAdministration)
+        {
+            // 2017 law Art 12¶1: the choice exists only where the agency names the 上一级主管部门; unnamed, only the government.
+            Assert.Contains("向本级人民政府申请行政复议", old, StringComparison.Ordinal);
+            var named = Ok(LetterComposer.Compose(LetterTemplates.Default(LetterKind.Reply), facts with { ReceivedOn = new DateOnly(2023, 12, 1) },
+                settings with { ReconsiderationBody = "本级人民政府", AlternativeReconsiderationBody = kind == AgencyKind.Department ? "上一级主管部门" : "上一级司法行政部门" },
+                IssuedBefore, Number(LetterKind.Reply, 2023)));
+            Assert.Contains(before, string.Join('\n', named.Paragraphs), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(before, old, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("不应出现的机关", Remedy(IssuedAfter, facts) + old, StringComparison.Ordinal);
     }
 
     [Fact]
