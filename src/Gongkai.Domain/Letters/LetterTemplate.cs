@@ -177,19 +177,31 @@ public sealed record LetterTemplate
                 continue;
             }
 
-            var filled = new StringBuilder(line);
-            foreach (var field in fields.Distinct())
-            {
-                filled.Replace("{" + field + "}", string.Concat(values[field]));
-            }
-
-            if (filled.ToString().Trim() is { Length: > 0 } paragraph)
+            if (Substitute(line, values).Trim() is { Length: > 0 } paragraph)
             {
                 paragraphs.Add(paragraph);
             }
         }
 
         return paragraphs;
+    }
+
+    /// <summary>
+    /// The line with each field replaced by its value, in one pass: a value that itself contains braces (an applicant's
+    /// text) is copied as it is, never read as a field.
+    /// </summary>
+    private static string Substitute(string line, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
+    {
+        var filled = new StringBuilder(line.Length * 2);
+        var at = 0;
+        while (line.IndexOf('{', at) is var open and >= 0)
+        {
+            var close = line.IndexOf('}', open);
+            filled.Append(line, at, open - at).Append(string.Concat(values[line[(open + 1)..close]]));
+            at = close + 1;
+        }
+
+        return filled.Append(line, at, line.Length - at).ToString();
     }
 
     /// <summary>The fields named in a line, in order; null when its braces do not pair.</summary>

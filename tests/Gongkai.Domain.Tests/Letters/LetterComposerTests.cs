@@ -180,6 +180,30 @@ public sealed class LetterComposerTests
         Assert.Contains(reply.Paragraphs, p => p.Contains("或者自知道该具体行政行为之日起6个月内", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ApplicantTextWithBraces_CopiedAsWritten()
+    {
+        var letter = Compose(LetterKind.Receipt, Case() with { Content = "请公开{理由}和{申请人}字样的文件{", ReplyDue = new DateOnly(2027, 1, 5) });
+
+        Assert.Contains("申请获取“请公开{理由}和{申请人}字样的文件{”", letter.Paragraphs[0], StringComparison.Ordinal);
+
+        // A value filled before a later field of the same line is not read again as a template.
+        var template = Ok(LetterTemplate.Parse(LetterKind.Receipt, "[称呼]\n{申请人}：\n[正文]\n“{申请内容}”收到于{收到日期}（{申请编号}）。{联系方式}\n"));
+        var own = Ok(LetterComposer.Compose(template, Case() with { Content = "{收到日期}" }, Settings, IssuedOn, Number(LetterKind.Receipt, 2026)));
+        Assert.StartsWith("“{收到日期}”收到于2026年12月4日（2026-000012）。", own.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlainText_MarkTitleNumberAddresseeBodySignatoryDate()
+    {
+        var letter = Compose(LetterKind.AgencyConsultation, Case() with { OtherAgencyName = "北京市东城区财政局" }) with { Mark = "本征求意见函系根据办理记录重新生成" };
+        var lines = letter.PlainText().Split('\n');
+
+        Assert.Equal(["本征求意见函系根据办理记录重新生成", "政府信息公开征求意见函", "东外联依申商〔2026〕第3号", "北京市东城区财政局："], lines[..4]);
+        Assert.Equal(letter.Paragraphs, lines[4..^2]);
+        Assert.Equal(["北京市东城区人民政府外事办公室", "二〇二六年十二月七日"], lines[^2..]);
+    }
+
     private static LetterDocument Compose(LetterKind kind, LetterCase facts) =>
         Ok(LetterComposer.Compose(LetterTemplates.Default(kind), facts, Settings, IssuedOn, Number(kind, 2026)));
 
