@@ -7,7 +7,7 @@ namespace Gongkai.Web.Hosting;
 /// <c>--demo</c> and no relay configured, a <see cref="LoopbackMailServer"/> on 127.0.0.1 that keeps what it receives
 /// (shown on <c>/staff/mail</c>). Without either, <see cref="Sender"/> is null and mail waits in the outbox.
 /// </summary>
-internal sealed class SiteMail : IAsyncDisposable
+public sealed class SiteMail : IAsyncDisposable
 {
     public SiteMail(IConfiguration configuration, TimeProvider clock)
     {

@@ -6,7 +6,6 @@ using Gongkai.Core.Features.Mail;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Hosting;
 using Gongkai.Web.Tests.Pages.Staff;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
