@@ -175,6 +175,38 @@ public sealed class MailOutboxTests
 
     [Theory]
     [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Drain_RecipientRefused550_FailedPermanentlyNeverRetried(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(Start);
+        await using var server = new LoopbackMailServer(clock);
+        server.Refuse(Recipient);
+        await server.StartAsync(Ct);
+        var sender = new MailSender(server.Settings);
+        await EnqueueAsync(database, clock, Pdf());
+
+        await using (var db = database.Open())
+        {
+            Assert.Equal(new MailOutbox.Drained(0, 0, 1), await MailOutbox.DrainAsync(db, sender, clock, Ct));
+        }
+
+        clock.Advance(TimeSpan.FromDays(1));
+        await using (var db = database.Open())
+        {
+            Assert.Equal(new MailOutbox.Drained(0, 0, 0), await MailOutbox.DrainAsync(db, sender, clock, Ct));
+        }
+
+        Assert.Empty(server.Received);
+        await using var read = database.Open();
+        var row = await read.MailOutbox.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((MailState.FailedPermanently, 1), (row.State, row.Attempts));
+        Assert.Contains("550", row.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(Recipient, row.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(await read.AuditEntries.AsNoTracking().Select(e => e.Action).ToListAsync(Ct), a => a == "mail.failed");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Enqueue_RecipientEncryptedAtRest_ClearOnlyThroughTheModel(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

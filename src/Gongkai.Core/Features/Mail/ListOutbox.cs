@@ -19,7 +19,10 @@ public static class ListOutbox
             .Where(m => m.AgencyId == agencyId)
             .OrderByDescending(m => m.CreatedAt)
             .Take(MaxLines)
-            .Select(m => new { m.Id, m.LetterId, m.Recipient, m.Subject, m.AttachmentName, m.AttachmentSha256, m.State, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.ServerReply, m.LastError })
+            .Select(m => new
+            {
+                m.Id, m.LetterId, m.Recipient, m.Subject, m.AttachmentName, m.AttachmentSha256, m.State, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.ServerReply, m.LastError,
+            })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(m => new OutboxLine(m.Id, m.LetterId, OutboxMail.Mask(m.Recipient), m.Subject, m.AttachmentName, m.AttachmentSha256, m.State, m.Attempts,
             m.CreatedAt, m.NextAttemptAt, m.SentAt, m.ServerReply, m.LastError))];

@@ -100,6 +100,9 @@ public static class MailOutbox
             mail.MessageId = messageId;
             mail.ServerReply = MailErrors.Scrub(reply, mail.Recipient);
             mail.LastError = null;
+
+            // Merge point (issue 14): a mail that carries a letter (LetterId) records the letter's delivery here —
+            // 电子邮件, the server's acceptance at SentAt (spec/letters.md §6) — in this same SaveChanges.
             Record(db, clock, mail, "mail.sent");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
