@@ -59,6 +59,9 @@ public abstract class GongkaiDbContext(DbContextOptions options)
 
     public DbSet<CalendarNotice> CalendarNotices => Set<CalendarNotice>();
 
+    /// <summary>E-mail to send, written with the change that causes it and drained by a worker (DESIGN.md: outbox).</summary>
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // PostgreSQL keeps timestamptz in UTC only; SQLite's text compares correctly only in one offset.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
@@ -153,6 +156,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
         ProactiveMapping.Configure(builder);
         ReportMapping.Configure(builder);
         CalendarNotice.Configure(builder);
+        OutboxMail.Configure(builder, Protector);
     }
 
     private static void ConfigureAppeals(ModelBuilder modelBuilder) =>

@@ -64,6 +64,12 @@ public enum StaffRight
     /// of the agency handling it. Not a reading right: it never reaches an overseeing agency. Every full view is in the 台账.
     /// </summary>
     ReadContactDetails,
+
+    /// <summary>
+    /// See the agency's mail outbox (recipients masked) and send what is due now (spec/letters.md §6): its 机关管理员,
+    /// who answers for the agency's SMTP relay. Own agency only.
+    /// </summary>
+    ManageMail,
 }
 
 /// <summary>
@@ -87,7 +93,7 @@ public sealed class StaffAccess(GongkaiDbContext db)
         [
             StaffRight.Read, StaffRight.HandleRequests, StaffRight.ApproveExtensions, StaffRight.WriteItems, StaffRight.EnterFigures,
             StaffRight.ManageReports, StaffRight.ReadAuditTrail, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageApiKeys,
-            StaffRight.ReadContactDetails,
+            StaffRight.ReadContactDetails, StaffRight.ManageMail,
         ],
         [StaffRoles.Oversight] = [StaffRight.Read, StaffRight.Oversee, StaffRight.ManageReports, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageCalendar],
         [StaffRoles.Auditor] = [StaffRight.Read, StaffRight.ReadAuditTrail],

@@ -6,6 +6,7 @@ using Gongkai.Core.Features.Accounts;
 using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Demo;
+using Gongkai.Core.Features.Mail;
 using Gongkai.Domain.Calendar;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Pages;
@@ -60,6 +61,15 @@ internal sealed class SiteDatabase
     {
         DatabaseTarget? target = null;
         var cancellationToken = app.Lifetime.ApplicationStopping;
+
+        // Unusable mail settings stop the start with their message (mail silently never sent would be worse).
+        var mail = MailSettings.Read(key => app.Configuration[key]);
+        if (!mail.IsSuccess)
+        {
+            await Console.Error.WriteLineAsync(mail.Problem.Message);
+            return false;
+        }
+
         try
         {
             target = DatabaseTarget.Resolve(app.Configuration[SiteArguments.DatabaseKey]);

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gongkai.Core.Data;
 using Gongkai.Core.Features.Calendar;
+using Gongkai.Core.Features.Mail;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Api;
@@ -24,6 +25,11 @@ internal static class SiteSetup
         services.AddSingleton(_ => new CalendarInForce(SiteDatabase.LoadCalendar()));
         services.AddScoped(sp => sp.GetRequiredService<CalendarInForce>().Current);
         services.AddHostedService<CalendarRefresher>();
+
+        // E-mail through the outbox: the relay of Gongkai:Smtp:* (or the demo's loopback server), a worker that sends.
+        services.AddSingleton<SiteMail>();
+        services.AddSingleton<MailSignal>();
+        services.AddHostedService<MailWorker>();
         services.AddSingleton(TimeProvider.System);
 
         // One writer for the site's database, for the process's lifetime: it groups the online applications of every

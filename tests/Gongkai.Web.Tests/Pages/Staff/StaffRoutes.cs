@@ -107,6 +107,10 @@ public static class StaffRoutes
         new("api keys", HttpMethod.Get, _ => "/staff/api-keys", KeyManagers),
         new("api key create", HttpMethod.Post, _ => "/staff/api-keys?handler=Create", KeyManagers, new Dictionary<string, string> { ["Name"] = "" }),
         new("api key revoke", HttpMethod.Post, _ => $"/staff/api-keys?handler=Revoke&id={Guid.Empty}", KeyManagers),
+
+        // The mail outbox (issue 14): the agency's 机关管理员 only (the test site has no relay: sending is refused, 409).
+        new("mail outbox", HttpMethod.Get, _ => "/staff/mail", KeyManagers),
+        new("mail send", HttpMethod.Post, _ => "/staff/mail?handler=Send", KeyManagers),
     ];
 
     /// <summary>The demo user name of each caller.</summary>
