@@ -1,5 +1,6 @@
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Data.Letters;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports.Lifecycle;
@@ -59,6 +60,13 @@ public abstract class GongkaiDbContext(DbContextOptions options)
 
     public DbSet<CalendarNotice> CalendarNotices => Set<CalendarNotice>();
 
+    /// <summary>Issued letters (spec/letters.md): immutable but for their delivery (<see cref="LetterMapping"/>).</summary>
+    public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<LetterSeries> LetterSeries => Set<LetterSeries>();
+
+    public DbSet<LetterSettingsRecord> LetterSettings => Set<LetterSettingsRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // PostgreSQL keeps timestamptz in UTC only; SQLite's text compares correctly only in one offset.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
@@ -66,6 +74,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAuditTrail();
+        LetterMapping.GuardIssued(this);
         RequestMapping.UpdateDerivedColumns(this);
         ProactiveMapping.UpdateDerivedColumns(this);
         for (var attempt = 1; ; attempt++)
@@ -83,6 +92,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAuditTrail();
+        LetterMapping.GuardIssued(this);
         RequestMapping.UpdateDerivedColumns(this);
         ProactiveMapping.UpdateDerivedColumns(this);
         return SaveWithRechainingAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -153,6 +163,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
         ProactiveMapping.Configure(builder);
         ReportMapping.Configure(builder);
         CalendarNotice.Configure(builder);
+        LetterMapping.Configure(builder);
     }
 
     private static void ConfigureAppeals(ModelBuilder modelBuilder) =>

@@ -64,6 +64,9 @@ public enum StaffRight
     /// of the agency handling it. Not a reading right: it never reaches an overseeing agency. Every full view is in the 台账.
     /// </summary>
     ReadContactDetails,
+
+    /// <summary>Set the agency's letter settings (文号 prefix and kind codes, 复议机关, court, contact; spec/letters.md §2, §4): own agency only.</summary>
+    ManageLetterSettings,
 }
 
 /// <summary>
@@ -87,7 +90,7 @@ public sealed class StaffAccess(GongkaiDbContext db)
         [
             StaffRight.Read, StaffRight.HandleRequests, StaffRight.ApproveExtensions, StaffRight.WriteItems, StaffRight.EnterFigures,
             StaffRight.ManageReports, StaffRight.ReadAuditTrail, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageApiKeys,
-            StaffRight.ReadContactDetails,
+            StaffRight.ReadContactDetails, StaffRight.ManageLetterSettings,
         ],
         [StaffRoles.Oversight] = [StaffRight.Read, StaffRight.Oversee, StaffRight.ManageReports, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageCalendar],
         [StaffRoles.Auditor] = [StaffRight.Read, StaffRight.ReadAuditTrail],

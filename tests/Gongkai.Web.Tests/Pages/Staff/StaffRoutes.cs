@@ -107,6 +107,10 @@ public static class StaffRoutes
         new("api keys", HttpMethod.Get, _ => "/staff/api-keys", KeyManagers),
         new("api key create", HttpMethod.Post, _ => "/staff/api-keys?handler=Create", KeyManagers, new Dictionary<string, string> { ["Name"] = "" }),
         new("api key revoke", HttpMethod.Post, _ => $"/staff/api-keys?handler=Revoke&id={Guid.Empty}", KeyManagers),
+
+        // 文书设置 of one's own agency: its 机关管理员 only (the form the matrix posts is refused: 422).
+        new("letter settings", HttpMethod.Get, _ => "/staff/letters/settings", KeyManagers),
+        new("letter settings save", HttpMethod.Post, _ => "/staff/letters/settings", KeyManagers, new Dictionary<string, string> { ["Input.NumberPrefix"] = "" }),
     ];
 
     /// <summary>The demo user name of each caller.</summary>
