@@ -1,5 +1,6 @@
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Data.Letters;
 using Gongkai.Core.Features.Letters;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Letters;

@@ -1,5 +1,4 @@
 using Gongkai.Core.Data;
-using Gongkai.Core.Data.Letters;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
