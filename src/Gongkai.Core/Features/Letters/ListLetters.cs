@@ -60,7 +60,18 @@ public static class ListLetters
             .Where(l => l.RequestId == requestId)
             .Select(l => new
             {
-                l.Id, l.Kind, l.Number, l.IssuedOn, l.IssuedAt, l.ReplacesId, l.DeliveryMethod, l.PostedOn, l.EmsNumber, l.ReceivedOn, l.EmailedAt, l.FirstOpenedAt,
+                l.Id,
+                l.Kind,
+                l.Number,
+                l.IssuedOn,
+                l.IssuedAt,
+                l.ReplacesId,
+                l.DeliveryMethod,
+                l.PostedOn,
+                l.EmsNumber,
+                l.ReceivedOn,
+                l.EmailedAt,
+                l.FirstOpenedAt,
             })
             .ToListAsync(cancellationToken);
 

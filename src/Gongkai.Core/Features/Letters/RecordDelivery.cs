@@ -95,7 +95,9 @@ public static class RecordDelivery
                 // Received when first opened on the status page (recorded by the page, not typed).
                 after = before with
                 {
-                    Method = DeliveryMethod.Online, PostedOn = null, EmsNumber = null,
+                    Method = DeliveryMethod.Online,
+                    PostedOn = null,
+                    EmsNumber = null,
                     ReceivedOn = before.FirstOpenedAt is { } opened ? ChinaClock.ToChinaDate(opened) : null,
                 };
                 break;
