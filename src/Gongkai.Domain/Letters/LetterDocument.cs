@@ -18,4 +18,17 @@ public sealed record LetterDocument(string Title, string Number, string Addresse
     /// closed before letters existed, or a correction naming the letter it replaces.
     /// </summary>
     public string? Mark { get; init; }
+
+    /// <summary>The date of issue as printed under the signature: 二〇二六年十二月四日.</summary>
+    public string IssuedOnText => Common.ChineseDate.Numerals(IssuedOn);
+
+    /// <summary>
+    /// The letter as plain text, one line each — mark (if any), title, 文号, addressee, paragraphs, signatory, date of
+    /// issue — the text every output must read back to and the text to hash.
+    /// </summary>
+    public string PlainText() =>
+        string.Join('\n', new[] { Mark, Title, Number, Addressee }.OfType<string>().Concat(Paragraphs).Append(Signatory).Append(IssuedOnText));
+
+    /// <summary>The version of the template the letter was composed from (<see cref="LetterTemplate.Version"/>), kept with the letter.</summary>
+    public int TemplateVersion { get; init; }
 }

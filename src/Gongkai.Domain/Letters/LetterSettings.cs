@@ -12,6 +12,9 @@ public sealed record LetterSettings
     /// <summary>The kind codes of the 文号, e.g. Reply → 依申复; a kind without one uses <see cref="DefaultKindCodes"/>.</summary>
     public IReadOnlyDictionary<LetterKind, string> KindCodes { get; init; } = new Dictionary<LetterKind, string>();
 
+    /// <summary>The agency's full name: the signatory of its letters, and its own 复议机关 where it is one (国务院部门, provincial government).</summary>
+    public string AgencyName { get; init; } = "";
+
     public AgencyKind AgencyKind { get; init; }
 
     /// <summary>The 复议机关 (from 2024-01-01, 行政复议法 2023), e.g. 北京市东城区人民政府.</summary>
@@ -32,6 +35,10 @@ public sealed record LetterSettings
     public string OfficeAddress { get; init; } = "";
 
     public string OfficePhone { get; init; } = "";
+
+    /// <summary>The kind code of <paramref name="kind"/>: the agency's own, else the default.</summary>
+    public string KindCode(LetterKind kind) =>
+        KindCodes.TryGetValue(kind, out var code) && !string.IsNullOrWhiteSpace(code) ? code : DefaultKindCodes[kind];
 
     /// <summary>The kind codes used where an agency has set none.</summary>
     public static IReadOnlyDictionary<LetterKind, string> DefaultKindCodes { get; } = new Dictionary<LetterKind, string>
