@@ -34,6 +34,8 @@ public sealed class IssueLetterTests
         Assert.Equal(first.DocumentSha256, stored.DocumentSha256);
         Assert.Equal(first.Number, LetterJson.Document(stored.Document).Number);
         Assert.Contains("王五", stored.Document, StringComparison.Ordinal);
+        Assert.DoesNotContain("IssuedOnText", stored.Document, StringComparison.Ordinal);
+        Assert.Equal(first.Document.PlainText(), LetterJson.Document(stored.Document).PlainText());
         Assert.Null(stored.DeliveryMethod);
 
         await using var db = seeded.Open();

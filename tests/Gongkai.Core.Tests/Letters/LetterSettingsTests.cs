@@ -23,6 +23,7 @@ public sealed class LetterSettingsTests
         Assert.Equal("依申复", found.Settings.KindCodes[LetterKind.Reply]);
         Assert.Equal(AgencyKind.Department, found.Settings.AgencyKind);
         Assert.Equal("", found.Settings.ReconsiderationBody);
+        Assert.Equal(AgencyName, found.Settings.AgencyName);
         Assert.Equal(AgencyProblemsCode, (await GetLetterSettings.HandleAsync(db, Guid.NewGuid(), Ct)).Problem.Code);
     }
 
@@ -55,6 +56,8 @@ public sealed class LetterSettingsTests
         Assert.Contains("\"NumberPrefix\":\"东外联\"", entries[1].Before, StringComparison.Ordinal);
         Assert.Contains("\"NumberPrefix\":\"东联办\"", entries[1].After, StringComparison.Ordinal);
         Assert.Contains("\"AgencyKind\":\"Department\"", entries[1].After, StringComparison.Ordinal);
+        Assert.Contains("\"AgencyName\":\"\"", entries[1].After, StringComparison.Ordinal);
+        Assert.Equal(AgencyName, found.Settings.AgencyName);
 
         // The letter issued before keeps its number and text.
         Assert.Equal("东外联依申复〔2026〕第1号", (await LettersAsync(seeded)).Single(l => l.Serial == 1).Number);
@@ -64,6 +67,8 @@ public sealed class LetterSettingsTests
     {
         { "prefix", "letterSettings.required" },
         { "prefix〔", "letterSettings.badCharacter" },
+        { "prefix with a digit", "letterSettings.badCharacter" },
+        { "code第", "letterSettings.badCharacter" },
         { "long prefix", "letterSettings.tooLong" },
         { "empty code", "letterSettings.required" },
         { "code〕", "letterSettings.badCharacter" },
@@ -84,6 +89,8 @@ public sealed class LetterSettingsTests
         {
             "prefix" => Settings with { NumberPrefix = "  " },
             "prefix〔" => Settings with { NumberPrefix = "东〔外联" },
+            "prefix with a digit" => Settings with { NumberPrefix = "东外联2" },
+            "code第" => Settings with { KindCodes = new Dictionary<LetterKind, string>(codes) { [LetterKind.Reply] = "复第" } },
             "long prefix" => Settings with { NumberPrefix = new string('东', SaveLetterSettings.MaxPrefixLength + 1) },
             "empty code" => Settings with { KindCodes = new Dictionary<LetterKind, string>(codes) { [LetterKind.Extension] = "" } },
             "code〕" => Settings with { KindCodes = new Dictionary<LetterKind, string>(codes) { [LetterKind.Extension] = "延〕" } },

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Gongkai.Domain.Letters;
 
 namespace Gongkai.Core.Data.Letters;
@@ -18,7 +19,23 @@ public static class LetterJson
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
+
+        // What is computed from the rest (LetterDocument.IssuedOnText) is not stored: the JSON holds what is read back.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlySettable } },
     };
+
+    private static void OnlySettable(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties.Where(p => p.Set is null).ToList())
+        {
+            info.Properties.Remove(property);
+        }
+    }
 
     public static string Serialize(LetterDocument document) => JsonSerializer.Serialize(document, Options);
 

@@ -29,9 +29,10 @@ public static class GetLetterSettings
         }
 
         var saved = await db.LetterSettings.AsNoTracking().FirstOrDefaultAsync(s => s.AgencyId == agencyId, cancellationToken);
+        // The signatory is the agency's name as recorded, never a copy kept with the settings.
         return saved is null
             ? new Response(Default(name), true, null, null)
-            : new Response(WithAllCodes(LetterJson.Settings(saved.Settings)), false, saved.UpdatedAt, saved.UpdatedBy);
+            : new Response(WithAllCodes(LetterJson.Settings(saved.Settings)) with { AgencyName = name }, false, saved.UpdatedAt, saved.UpdatedBy);
     }
 
     /// <summary>The settings in force for the agency (saved or default), for issuing a letter.</summary>
@@ -42,6 +43,7 @@ public static class GetLetterSettings
     public static LetterSettings Default(string agencyName) => new()
     {
         NumberPrefix = DefaultPrefix(agencyName),
+        AgencyName = agencyName,
         KindCodes = new Dictionary<LetterKind, string>(LetterSettings.DefaultKindCodes),
         AgencyKind = AgencyKind.Department,
     };
@@ -57,17 +59,10 @@ public static class GetLetterSettings
             prefix.Append(elements.GetTextElement());
         }
 
-        return prefix.ToString().Replace("〔", "", StringComparison.Ordinal).Replace("〕", "", StringComparison.Ordinal);
-    }
-
-    /// <summary>The kind code of the 文号: the agency's, else the default.</summary>
-    public static string KindCode(LetterSettings settings, LetterKind kind)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return settings.KindCodes.TryGetValue(kind, out var code) && !string.IsNullOrWhiteSpace(code) ? code : LetterSettings.DefaultKindCodes[kind];
+        return string.Concat(prefix.ToString().Where(c => !SaveLetterSettings.IsReserved(c)));
     }
 
     /// <summary>Every kind with its code (a kind added after the settings were saved gets the default).</summary>
     internal static LetterSettings WithAllCodes(LetterSettings settings) =>
-        settings with { KindCodes = Enum.GetValues<LetterKind>().ToDictionary(k => k, k => KindCode(settings, k)) };
+        settings with { KindCodes = Enum.GetValues<LetterKind>().ToDictionary(k => k, settings.KindCode) };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
@@ -44,7 +45,7 @@ public static class IssueLetter
 
     /// <param name="IssuedBy">The user id (or process) issuing, as the 台账 names actors.</param>
     /// <param name="Replaces">The letter this one corrects: an issued letter of the same request and kind.</param>
-    /// <param name="TemplateVersion">The template's version the document was composed from, if any.</param>
+    /// <param name="TemplateVersion">The template's version the document was composed from; else the document's own, if any.</param>
     public sealed record Request(Guid AgencyId, Guid RequestId, LetterKind Kind, string IssuedBy, Compose Compose, Guid? Replaces = null, string? TemplateVersion = null);
 
     public sealed record Issued(Guid Id, string Number, int Serial, DateOnly IssuedOn, string DocumentSha256, LetterDocument Document);
@@ -143,7 +144,13 @@ public static class IssueLetter
         var year = issuedOn.Year;
         var series = await db.LetterSeries.FirstOrDefaultAsync(s => s.AgencyId == request.AgencyId && s.Kind == request.Kind && s.Year == year, cancellationToken);
         var serial = (series?.LastSerial ?? 0) + 1;
-        var number = LetterNumberText.Format(settings.NumberPrefix, GetLetterSettings.KindCode(settings, request.Kind), year, serial);
+        var numbered = LetterNumber.For(settings, request.Kind, year, serial);
+        if (!numbered.TryGetValue(out var letterNumber))
+        {
+            return numbered.Problem;
+        }
+
+        var number = letterNumber.ToString();
         if (await db.Letters.AnyAsync(l => l.AgencyId == request.AgencyId && l.Number == number, cancellationToken))
         {
             // Only after the prefix or a kind code changed so that two series print alike.
@@ -179,7 +186,7 @@ public static class IssueLetter
             ReplacesId = replaced?.Id,
             Document = json,
             DocumentSha256 = LetterJson.Sha256(json),
-            TemplateVersion = request.TemplateVersion,
+            TemplateVersion = request.TemplateVersion ?? (document.TemplateVersion > 0 ? document.TemplateVersion.ToString(CultureInfo.InvariantCulture) : null),
             IssuedBy = request.IssuedBy,
             IssuedAt = issuedAt,
             IssuedOn = issuedOn,

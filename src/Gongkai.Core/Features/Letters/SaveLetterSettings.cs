@@ -77,7 +77,7 @@ public static class SaveLetterSettings
     {
         ArgumentNullException.ThrowIfNull(settings);
         var prefix = settings.NumberPrefix?.Trim() ?? "";
-        if (Text(prefix, "文号前缀", MaxPrefixLength, required: true) is { } prefixProblem)
+        if (Text(prefix, "文号前缀", MaxPrefixLength, required: true, numberPart: true) is { } prefixProblem)
         {
             return prefixProblem;
         }
@@ -86,7 +86,7 @@ public static class SaveLetterSettings
         foreach (var kind in Enum.GetValues<LetterKind>())
         {
             var code = (settings.KindCodes.TryGetValue(kind, out var given) ? given : LetterSettings.DefaultKindCodes[kind])?.Trim() ?? "";
-            if (Text(code, $"“{LetterKindNames.Title(kind)}”的文书代字", MaxKindCodeLength, required: true) is { } codeProblem)
+            if (Text(code, $"“{LetterKindNames.Title(kind)}”的文书代字", MaxKindCodeLength, required: true, numberPart: true) is { } codeProblem)
             {
                 return codeProblem;
             }
@@ -124,6 +124,7 @@ public static class SaveLetterSettings
             return problem;
         }
 
+        // The agency's name is not kept with the settings: GetLetterSettings fills it in from the agency's record.
         return new LetterSettings
         {
             NumberPrefix = prefix,
@@ -138,8 +139,14 @@ public static class SaveLetterSettings
         };
     }
 
-    /// <summary>Null when the text is fine: present if required, not too long, no 〔〕 (they delimit the year of a 文号) and no line break.</summary>
-    private static Problem? Text(string value, string field, int maxLength, bool required)
+    /// <summary>A character a part of the 文号 cannot hold: it would make the 文号 unreadable (<see cref="LetterNumber"/>).</summary>
+    public static bool IsReserved(char c) => c is '〔' or '〕' or '[' or ']' or '第' or '号' || char.IsDigit(c);
+
+    /// <summary>
+    /// Null when the text is fine: present if required, not too long, no line break, and for a part of the 文号 no
+    /// 〔〕 (they delimit its year), 第, 号 or digit (they frame and make its serial).
+    /// </summary>
+    private static Problem? Text(string value, string field, int maxLength, bool required, bool numberPart = false)
     {
         if (value.Length == 0)
         {
@@ -151,9 +158,9 @@ public static class SaveLetterSettings
             return Problem.Invalid("letterSettings.tooLong", $"{field}不能超过{maxLength}个字");
         }
 
-        if (value.IndexOfAny(['〔', '〕', '\r', '\n']) >= 0)
+        if (value.IndexOfAny(['\r', '\n']) >= 0 || (numberPart && value.Any(IsReserved)))
         {
-            return Problem.Invalid("letterSettings.badCharacter", $"{field}中不能有“〔”“〕”或换行");
+            return Problem.Invalid("letterSettings.badCharacter", numberPart ? $"{field}中不能有“〔”“〕”“第”“号”、数字或换行" : $"{field}中不能有换行");
         }
 
         return null;

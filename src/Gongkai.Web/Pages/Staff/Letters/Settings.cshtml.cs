@@ -114,7 +114,7 @@ public sealed class SettingsModel(StaffAccess access, GongkaiDbContext db, TimeP
         public static SettingsInput From(LetterSettings settings) => new()
         {
             NumberPrefix = settings.NumberPrefix,
-            KindCodes = Enum.GetValues<LetterKind>().ToDictionary(k => k.ToString(), k => (string?)GetLetterSettings.KindCode(settings, k)),
+            KindCodes = Enum.GetValues<LetterKind>().ToDictionary(k => k.ToString(), k => (string?)settings.KindCode(k)),
             AgencyKind = settings.AgencyKind.ToString(),
             ReconsiderationBody = settings.ReconsiderationBody,
             AlternativeReconsiderationBody = settings.AlternativeReconsiderationBody,
