@@ -1,5 +1,6 @@
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Data.Letters;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.AnnualReports.Lifecycle;
@@ -62,6 +63,13 @@ public abstract class GongkaiDbContext(DbContextOptions options)
     /// <summary>E-mail to send, written with the change that causes it and drained by a worker (DESIGN.md: outbox).</summary>
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
 
+    /// <summary>Issued letters (spec/letters.md): immutable but for their delivery (<see cref="LetterMapping"/>).</summary>
+    public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<LetterSeries> LetterSeries => Set<LetterSeries>();
+
+    public DbSet<LetterSettingsRecord> LetterSettings => Set<LetterSettingsRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // PostgreSQL keeps timestamptz in UTC only; SQLite's text compares correctly only in one offset.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
@@ -69,6 +77,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAuditTrail();
+        LetterMapping.GuardIssued(this);
         RequestMapping.UpdateDerivedColumns(this);
         ProactiveMapping.UpdateDerivedColumns(this);
         for (var attempt = 1; ; attempt++)
@@ -86,6 +95,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAuditTrail();
+        LetterMapping.GuardIssued(this);
         RequestMapping.UpdateDerivedColumns(this);
         ProactiveMapping.UpdateDerivedColumns(this);
         return SaveWithRechainingAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -157,6 +167,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
         ReportMapping.Configure(builder);
         CalendarNotice.Configure(builder);
         OutboxMail.Configure(builder, Protector);
+        LetterMapping.Configure(builder);
     }
 
     private static void ConfigureAppeals(ModelBuilder modelBuilder) =>

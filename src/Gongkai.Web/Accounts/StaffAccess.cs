@@ -70,6 +70,9 @@ public enum StaffRight
     /// who answers for the agency's SMTP relay. Own agency only.
     /// </summary>
     ManageMail,
+
+    /// <summary>Set the agency's letter settings (文号 prefix and kind codes, 复议机关, court, contact; spec/letters.md §2, §4): own agency only.</summary>
+    ManageLetterSettings,
 }
 
 /// <summary>
@@ -93,7 +96,7 @@ public sealed class StaffAccess(GongkaiDbContext db)
         [
             StaffRight.Read, StaffRight.HandleRequests, StaffRight.ApproveExtensions, StaffRight.WriteItems, StaffRight.EnterFigures,
             StaffRight.ManageReports, StaffRight.ReadAuditTrail, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageApiKeys,
-            StaffRight.ReadContactDetails, StaffRight.ManageMail,
+            StaffRight.ReadContactDetails, StaffRight.ManageMail, StaffRight.ManageLetterSettings,
         ],
         [StaffRoles.Oversight] = [StaffRight.Read, StaffRight.Oversee, StaffRight.ManageReports, StaffRight.ReadUsers, StaffRight.ManageUsers, StaffRight.ManageCalendar],
         [StaffRoles.Auditor] = [StaffRight.Read, StaffRight.ReadAuditTrail],

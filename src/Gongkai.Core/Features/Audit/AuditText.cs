@@ -29,6 +29,9 @@ public static class AuditText
         ["ApiKey"] = "API 密钥",
         ["CalendarNotice"] = "放假安排",
         ["DisclosureGuide"] = "政府信息公开指南",
+        ["Letter"] = "文书",
+        ["LetterSettings"] = "文书设置",
+        ["OutboxMail"] = "待发邮件",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The fields of the snapshots the writers keep (ApplyStep, ApplyItemStep, LockedReports, the accounts, the imports), by name as written.</summary>
@@ -85,6 +88,29 @@ public static class AuditText
         ["Prefix"] = "密钥前缀",
         ["CreatedAt"] = "签发时间",
         ["RevokedAt"] = "撤销时间",
+
+        // Letters (IssueLetter, RecordDelivery) and the agency's letter settings (SaveLetterSettings).
+        ["Kind"] = "文书种类",
+        ["Number"] = "文号",
+        ["IssuedOn"] = "成文日期",
+        ["DocumentSha256"] = "文书内容 SHA-256",
+        ["Replaces"] = "更正的文书",
+        ["TemplateVersion"] = "模板版本",
+        ["Method"] = "送达方式",
+        ["PostedOn"] = "交邮日期",
+        ["EmsNumber"] = "EMS 邮件号",
+        ["SignedForOn"] = "签收（确认收到）日期",
+        ["EmailedAt"] = "邮件发送时间",
+        ["FirstOpenedAt"] = "首次在网上查看时间",
+        ["NumberPrefix"] = "文号前缀",
+        ["KindCodes"] = "文书代字",
+        ["AgencyKind"] = "机关类别",
+        ["ReconsiderationBody"] = "行政复议机关",
+        ["AlternativeReconsiderationBody"] = "可选择的其他复议机关",
+        ["Court"] = "管辖的人民法院",
+        ["OfficeName"] = "政府信息公开工作机构",
+        ["OfficeAddress"] = "工作机构地址",
+        ["OfficePhone"] = "工作机构电话",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The action's Chinese name; an unknown code readably (<c>request.fooBar</c>: 依申请公开申请：foo bar（request.fooBar）).</summary>
@@ -157,6 +183,8 @@ public static class AuditText
         ["appeals"] = "行政复议、行政诉讼",
         ["calendar"] = "放假安排",
         ["guide"] = "政府信息公开指南",
+        ["letter"] = "文书",
+        ["mail"] = "邮件",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static FrozenDictionary<string, string> BuildActions()
@@ -188,6 +216,12 @@ public static class AuditText
             ["request.registered"] = "工作人员登记申请",
             ["requests.exported"] = "导出依申请公开台账",
             ["report.checked"] = "检查年度报告",
+            ["letter.issued"] = "发出文书",
+            ["letter.deliveryRecorded"] = "记录文书送达",
+            ["letter.settingsSaved"] = "保存文书设置",
+            ["mail.queued"] = "邮件列入待发",
+            ["mail.sent"] = "邮件已由邮件服务器接收",
+            ["mail.failed"] = "邮件被拒收，不再重发",
         };
         foreach (var trigger in Enum.GetValues<RequestTrigger>())
         {

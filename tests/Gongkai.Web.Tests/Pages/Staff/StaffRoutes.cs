@@ -111,6 +111,9 @@ public static class StaffRoutes
         // The mail outbox (issue 14): the agency's 机关管理员 only (the test site has no relay: sending is refused, 409).
         new("mail outbox", HttpMethod.Get, _ => "/staff/mail", KeyManagers),
         new("mail send", HttpMethod.Post, _ => "/staff/mail?handler=Send", KeyManagers),
+        // 文书设置 of one's own agency: its 机关管理员 only (the form the matrix posts is refused: 422).
+        new("letter settings", HttpMethod.Get, _ => "/staff/letters/settings", KeyManagers),
+        new("letter settings save", HttpMethod.Post, _ => "/staff/letters/settings", KeyManagers, new Dictionary<string, string> { ["Input.NumberPrefix"] = "" }),
     ];
 
     /// <summary>The demo user name of each caller.</summary>

@@ -1,0 +1,48 @@
+using Gongkai.Core.Data;
+using Gongkai.Core.Data.Letters;
+using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Common;
+using Gongkai.Domain.Letters;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.Letters;
+
+/// <summary>
+/// One issued letter with its document, as stored: for staff of its agency, or for the applicant (申请编号 and 查询码)
+/// when it is addressed to them. <see cref="Response.HashMatches"/> says whether the stored JSON still has the hash it
+/// was issued with (it always should: the database refuses a change).
+/// </summary>
+public static class GetLetter
+{
+    public sealed record Response(
+        Guid Id, Guid RequestId, LetterKind Kind, string Number, int Year, int Serial, LetterDocument Document, string DocumentJson, string DocumentSha256,
+        bool HashMatches, string? TemplateVersion, string IssuedBy, DateTimeOffset IssuedAt, DateOnly IssuedOn, string? ReplacesNumber, string? ReplacedByNumber,
+        RecordDelivery.Delivery Delivery);
+
+    public static async Task<Result<Response>> ForStaffAsync(GongkaiDbContext db, Guid agencyId, Guid letterId, CancellationToken cancellationToken = default)
+    {
+        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId && l.AgencyId == agencyId, cancellationToken);
+        return letter is null ? IssueLetter.LetterNotFound : await ResponseAsync(db, letter, cancellationToken);
+    }
+
+    /// <summary>
+    /// The applicant's copy: the letter of their application, addressed to them; else the lookup's one not-found answer.
+    /// Reading it does not record an opening: the host calls <see cref="RecordDelivery.OpenedOnlineAsync"/> when the
+    /// applicant opens it.
+    /// </summary>
+    public static async Task<Result<Response>> ForApplicantAsync(GongkaiDbContext db, LookupApplication.Request lookup, Guid letterId, CancellationToken cancellationToken = default)
+    {
+        var requestId = await ListLetters.ApplicantRequestAsync(db, lookup, cancellationToken);
+        var letter = requestId is null ? null : await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId && l.RequestId == requestId, cancellationToken);
+        return letter is null || !LetterKindNames.ToApplicant(letter.Kind) ? LookupApplication.NotFound : await ResponseAsync(db, letter, cancellationToken);
+    }
+
+    private static async Task<Response> ResponseAsync(GongkaiDbContext db, Letter l, CancellationToken cancellationToken)
+    {
+        var replaces = l.ReplacesId is { } r ? await db.Letters.AsNoTracking().Where(x => x.Id == r).Select(x => x.Number).FirstOrDefaultAsync(cancellationToken) : null;
+        var replacedBy = await db.Letters.AsNoTracking().Where(x => x.ReplacesId == l.Id).Select(x => x.Number).FirstOrDefaultAsync(cancellationToken);
+        return new Response(
+            l.Id, l.RequestId, l.Kind, l.Number, l.Year, l.Serial, LetterJson.Document(l.Document), l.Document, l.DocumentSha256,
+            LetterJson.Sha256(l.Document) == l.DocumentSha256, l.TemplateVersion, l.IssuedBy, l.IssuedAt, l.IssuedOn, replaces, replacedBy, RecordDelivery.Delivery.Of(l));
+    }
+}

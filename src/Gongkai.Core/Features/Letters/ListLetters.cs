@@ -1,0 +1,91 @@
+using Gongkai.Core.Data;
+using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Common;
+using Gongkai.Domain.Letters;
+using Gongkai.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Core.Features.Letters;
+
+/// <summary>
+/// The letters issued on an application, oldest first: for staff of its agency every letter, and for the applicant
+/// (status page, with 申请编号 and 查询码) only those addressed to them — not the consultation of a third party or of
+/// another agency, nor the notice to a third party. A corrected letter is listed with the 文号 that replaced it.
+/// </summary>
+public static class ListLetters
+{
+    public sealed record Line(
+        Guid Id, LetterKind Kind, string Title, string Number, DateOnly IssuedOn, DateTimeOffset IssuedAt, string? ReplacesNumber, string? ReplacedByNumber,
+        RecordDelivery.Delivery Delivery);
+
+    /// <summary>Staff: every letter of the request, when it is the agency's (else not found, as another agency's request is).</summary>
+    public static async Task<Result<IReadOnlyList<Line>>> ForStaffAsync(GongkaiDbContext db, Guid agencyId, Guid requestId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Requests.AnyAsync(r => r.Id == requestId && r.AgencyId == agencyId, cancellationToken))
+        {
+            return ApplyStep.NotFound;
+        }
+
+        return Result.Success(await LinesAsync(db, requestId, toApplicantOnly: false, cancellationToken));
+    }
+
+    /// <summary>The applicant: the letters addressed to them, after the same check of number and code as <see cref="LookupApplication"/>.</summary>
+    public static async Task<Result<IReadOnlyList<Line>>> ForApplicantAsync(GongkaiDbContext db, LookupApplication.Request lookup, CancellationToken cancellationToken = default)
+    {
+        var requestId = await ApplicantRequestAsync(db, lookup, cancellationToken);
+        return requestId is { } id ? Result.Success(await LinesAsync(db, id, toApplicantOnly: true, cancellationToken)) : LookupApplication.NotFound;
+    }
+
+    /// <summary>
+    /// The request the applicant's 申请编号 and 查询码 open, or null: one answer for a wrong number and a wrong code, and
+    /// the code's hash computed either way (as <see cref="LookupApplication"/> does).
+    /// </summary>
+    internal static async Task<Guid?> ApplicantRequestAsync(GongkaiDbContext db, LookupApplication.Request lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var code = QueryCode.Normalize(lookup.QueryCode);
+        var found = TrackingNumber.TryParse(lookup.TrackingNumber).TryGetValue(out var number)
+            ? await db.Requests.AsNoTracking().IgnoreAutoIncludes()
+                .Where(r => r.AgencyId == lookup.AgencyId && r.TrackingNumber == number.Value)
+                .Select(r => new { r.Id, Hash = EF.Property<string?>(r, RequestMapping.QueryCodeHash) })
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var matches = QueryCode.Matches(found?.Id ?? Guid.Empty, code ?? "", found?.Hash);
+        return found is not null && code is not null && matches ? found.Id : null;
+    }
+
+    private static async Task<IReadOnlyList<Line>> LinesAsync(GongkaiDbContext db, Guid requestId, bool toApplicantOnly, CancellationToken cancellationToken)
+    {
+        var letters = await db.Letters.AsNoTracking()
+            .Where(l => l.RequestId == requestId)
+            .Select(l => new
+            {
+                l.Id,
+                l.Kind,
+                l.Number,
+                l.IssuedOn,
+                l.IssuedAt,
+                l.ReplacesId,
+                l.DeliveryMethod,
+                l.PostedOn,
+                l.EmsNumber,
+                l.ReceivedOn,
+                l.EmailedAt,
+                l.FirstOpenedAt,
+            })
+            .ToListAsync(cancellationToken);
+
+        // In memory: a request has a handful of letters, and SQLite cannot order by a DateTimeOffset.
+        letters = [.. letters.OrderBy(l => l.IssuedAt).ThenBy(l => l.Kind)];
+        var numbers = letters.ToDictionary(l => l.Id, l => l.Number);
+        var replacedBy = letters.Where(l => l.ReplacesId is not null).ToDictionary(l => l.ReplacesId!.Value, l => l.Number);
+        return
+        [
+            .. letters.Where(l => !toApplicantOnly || LetterKindNames.ToApplicant(l.Kind)).Select(l => new Line(
+                l.Id, l.Kind, LetterKindNames.Title(l.Kind), l.Number, l.IssuedOn, l.IssuedAt,
+                l.ReplacesId is { } r && numbers.TryGetValue(r, out var replaces) ? replaces : null,
+                replacedBy.TryGetValue(l.Id, out var by) ? by : null,
+                new RecordDelivery.Delivery(l.DeliveryMethod, l.PostedOn, l.EmsNumber, l.ReceivedOn, l.EmailedAt, l.FirstOpenedAt))),
+        ];
+    }
+}
