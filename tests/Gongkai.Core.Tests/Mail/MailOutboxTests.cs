@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Gongkai.Core.Data;
+using Gongkai.Core.Data.Letters;
 using Gongkai.Core.Features.Mail;
+using Gongkai.Core.Tests.Letters;
 using Gongkai.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -78,6 +80,35 @@ public sealed class MailOutboxTests
         Assert.StartsWith(queued.Id.ToString("N"), row.MessageId, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(row.ServerReply));
         Assert.Contains(await read.AuditEntries.AsNoTracking().Select(e => e.Action).ToListAsync(Ct), a => a == "mail.sent");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Drain_MailOfALetter_RecordsTheLettersDeliveryByEmailAtTheServersAcceptance(string provider)
+    {
+        await using var seeded = await LetterTestData.SeedAsync(provider);
+        var clock = new FakeTimeProvider(Start);
+        var letter = await LetterTestData.IssueAsync(seeded, clock, LetterTestData.Reply(seeded));
+        await using var server = new LoopbackMailServer(clock);
+        await server.StartAsync(Ct);
+        await using (var db = seeded.Open())
+        {
+            Assert.True(EnqueueMail.Add(db, clock, new EnqueueMail.Request(seeded.Agency, letter.Id, Recipient, Subject, "", letter.Number + ".pdf", Pdf())).IsSuccess);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        await using (var db = seeded.Open())
+        {
+            Assert.Equal(new MailOutbox.Drained(1, 0, 0), await MailOutbox.DrainAsync(db, new MailSender(server.Settings), clock, Ct));
+        }
+
+        Assert.Single(server.Received);
+        await using var read = seeded.Open();
+        var stored = await read.Letters.AsNoTracking().SingleAsync(l => l.Id == letter.Id, Ct);
+        Assert.Equal((DeliveryMethod.Email, clock.GetUtcNow()), (stored.DeliveryMethod, stored.EmailedAt));
+        var actions = await read.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync(Ct);
+        Assert.Equal(["letter.issued", "mail.sent", "letter.deliveryRecorded"], actions.Where(a => a is "letter.issued" or "mail.sent" or "letter.deliveryRecorded"));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Features.Letters;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,9 +101,6 @@ public static class MailOutbox
             mail.MessageId = messageId;
             mail.ServerReply = MailErrors.Scrub(reply, mail.Recipient);
             mail.LastError = null;
-
-            // Merge point (issue 14): a mail that carries a letter (LetterId) records the letter's delivery here —
-            // 电子邮件, the server's acceptance at SentAt (spec/letters.md §6) — in this same SaveChanges.
             Record(db, clock, mail, "mail.sent");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -119,8 +117,24 @@ public static class MailOutbox
             }
         }
 
-        // Not the drain's token: a send the server accepted is recorded even while the host stops.
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Not the drain's token: a send the server accepted is recorded even while the host stops. A mail that carries
+        // a letter records the letter's delivery — 电子邮件, the server's acceptance (spec/letters.md §6) — in the same
+        // SaveChanges, so the outbox and the letter never disagree; the mail alone when that is refused (the letter
+        // gone, a clock before its issue: the delivery can still be recorded by hand).
+        if (mail is { State: MailState.Sent, LetterId: { } letterId, SentAt: { } sentAt }
+            && !(await RecordDelivery.EmailAcceptedAsync(db, clock, letterId, sentAt, Actor, CancellationToken.None)).IsSuccess
+            && db.Entry(mail).State == EntityState.Detached)
+        {
+            // A concurrent recording of the same letter cleared the context: the mail is still sent.
+            db.MailOutbox.Update(mail);
+            Record(db, clock, mail, "mail.sent");
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
         return mail.State;
     }
 
