@@ -48,7 +48,8 @@ public sealed partial class ReplyLetterTests
         ["无法提供1（非本机关）"] = new(ReplyOutcome.CannotProvide(CannotProvideGround.NotHeld),
             new()
             {
-                NotThisAgency = true, Reasons = "外事接待经费由区财政局统一管理",
+                NotThisAgency = true,
+                Reasons = "外事接待经费由区财政局统一管理",
                 ResponsibleAgency = new("北京市东城区财政局", "北京市东城区东四北大街1号，010-64098765"),
             },
             "《中华人民共和国政府信息公开条例》第三十六条第（五）项",

@@ -21,7 +21,19 @@ public static class ListOutbox
             .Take(MaxLines)
             .Select(m => new
             {
-                m.Id, m.LetterId, m.Recipient, m.Subject, m.AttachmentName, m.AttachmentSha256, m.State, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.ServerReply, m.LastError,
+                m.Id,
+                m.LetterId,
+                m.Recipient,
+                m.Subject,
+                m.AttachmentName,
+                m.AttachmentSha256,
+                m.State,
+                m.Attempts,
+                m.CreatedAt,
+                m.NextAttemptAt,
+                m.SentAt,
+                m.ServerReply,
+                m.LastError,
             })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(m => new OutboxLine(m.Id, m.LetterId, OutboxMail.Mask(m.Recipient), m.Subject, m.AttachmentName, m.AttachmentSha256, m.State, m.Attempts,
