@@ -51,6 +51,11 @@ public static class ReplyParticularsRule
             return Problem.Invalid(NotExpected, $"{name}不应填写{field}");
         }
 
+        if (p.ResponsibleAgency is not null && !p.NotThisAgency)
+        {
+            return Problem.Invalid(NotExpected, $"{name}未选择“不属于本机关负责公开”，不应填写负责公开的行政机关（条例第三十六条第（五）项）");
+        }
+
         if (p.ResponsibleAgency is { } agency && (agency.Name.Length == 0 || agency.Contact.Length == 0))
         {
             return Problem.Invalid(ResponsibleAgencyIncomplete,
