@@ -28,13 +28,10 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "reasons_requested",
-                table: "requests");
-
-            migrationBuilder.DropColumn(
-                name: "reply_particulars",
-                table: "requests");
+            // Written by hand: ALTER TABLE … DROP COLUMN (SQLite 3.35+) instead of EF Core's table rebuild, which keeps only
+            // the model's indexes and would lose the worklist's on complex-type columns (Issue13Desk, RequestMapping.WorklistIndexes).
+            migrationBuilder.Sql("ALTER TABLE requests DROP COLUMN reasons_requested;");
+            migrationBuilder.Sql("ALTER TABLE requests DROP COLUMN reply_particulars;");
         }
     }
 }
