@@ -220,7 +220,7 @@ internal static class SeedBench
             }
         }
 
-        var requests = await c.Import.RequestsAsync(c.Profile.Name, Importers.Csv("requests.csv", LedgerRecords.Headers, rows));
+        var requests = await c.Import.RequestsAsync(c.Profile.Name, Importers.Csv("requests.csv", LedgerRecords.AllHeaders, rows));
         var cases = await c.Import.AppealsAsync(c.Profile.Name, Importers.Csv("appeals.csv", ImportAppeals.Headers, appeals));
         return requests.Bind(r => cases.Map(a => (r, a)));
     }

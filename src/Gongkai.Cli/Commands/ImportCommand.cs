@@ -29,7 +29,7 @@ internal static class ImportCommand
     {
         var requests = Subcommand(
             "requests", "导入依申请公开台账（有错误时整个文件不导入；按申请编号去重，可重复导入）",
-            "台账文件（CSV 或 XLSX），表头：" + string.Join("、", LedgerRecords.Headers), "申请所属机关的全称", [], "件申请", stdout, stderr,
+            "台账文件（CSV 或 XLSX），表头：" + string.Join("、", LedgerRecords.Headers) + "，可选列：" + LedgerRecords.Reasons + "（不予公开、部分公开等须填写）", "申请所属机关的全称", [], "件申请", stdout, stderr,
             async c =>
             {
                 var loaded = await CalendarSource.LoadAsync(c.Db, c.CancellationToken);

@@ -112,6 +112,12 @@ internal static class RequestMapping
             r.Property(x => x.FeePaidOn).HasColumnName("fee_paid_on");
             r.Property(x => x.RepliedOn).HasColumnName("replied_on");
             r.Property(x => x.ClosedOn).HasColumnName("closed_on");
+
+            // Issue 14: what the reply told the applicant (reasons, withheld parts, responsible agency, earlier reply), as
+            // one JSON text; '{}' (none) before a reply and on the rows stored before the column existed.
+            r.Property(x => x.Particulars).HasColumnName("reply_particulars")
+                .HasConversion(ReplyParticularsJson.Converter, ReplyParticularsJson.Comparer).HasDefaultValueSql("'" + ReplyParticularsJson.Empty + "'");
+            r.Property(x => x.ReasonsRequested).HasColumnName("reasons_requested").HasMaxLength(ReplyParticularsRule.MaxExplainLength);
             r.Ignore(x => x.CurrentDue);
 
             // Complex types (columns of the request row, not entities of their own): cheaper to track in bulk

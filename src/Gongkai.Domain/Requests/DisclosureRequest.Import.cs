@@ -25,6 +25,21 @@ public sealed partial class DisclosureRequest
             return new Problem("request.dateOutOfOrder", "答复日期早于收到日期");
         }
 
+        var particulars = ReplyParticulars.None;
+        if (command.Outcome is null && !string.IsNullOrWhiteSpace(command.Reasons))
+        {
+            return new Problem(ReplyParticularsRule.NotExpected, "仍在办理的申请不应填写答复理由");
+        }
+
+        if (command.Outcome is { } concluded)
+        {
+            var checkedParticulars = ReplyParticularsRule.CheckImported(concluded, command.Reasons);
+            if (!checkedParticulars.TryGetValue(out particulars))
+            {
+                return checkedParticulars.Problem;
+            }
+        }
+
         var submitted = Submit(
             new Submit(command.Actor, command.ReceivedOn, command.At, command.Id, command.AgencyId, command.TrackingNumber, command.Applicant, command.Channel, command.Content),
             calendar);
@@ -53,6 +68,7 @@ public sealed partial class DisclosureRequest
                 : RequestState.Replied;
             request.Outcome = outcome;
             request.RepliedOn = repliedOn;
+            request.Particulars = particulars;
             request.ClosedOn = repliedOn;
             request.SupplementNoticeDue = null;
             description += $"，{RequestText.Date(repliedOn)}办结：{outcome.DisplayName}";

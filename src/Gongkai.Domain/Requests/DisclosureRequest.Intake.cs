@@ -26,8 +26,15 @@ public sealed partial class DisclosureRequest
             return valid.Problem;
         }
 
+        var particulars = ReplyParticularsRule.Check(command.Outcome, command.Particulars, command.Date);
+        if (!particulars.TryGetValue(out var checkedParticulars))
+        {
+            return particulars.Problem;
+        }
+
         Outcome = command.Outcome;
         RepliedOn = command.Date;
+        Particulars = checkedParticulars;
         return $"当场答复：{command.Outcome.DisplayName}（条例第三十三条第一款）";
     }
 
@@ -116,6 +123,24 @@ public sealed partial class DisclosureRequest
         }
 
         return $"补正期限已于{RequestText.Date(SupplementPeriodEnd!.Value)}届满，申请人无正当理由逾期不补正，视为放弃申请，不再处理（条例第三十条）";
+    }
+
+    /// <summary>条例 Art 35: the agency "可以要求申请人说明理由" — the request says what is to be explained.</summary>
+    private Result<string> OnRequestReasons(RequestReasons command)
+    {
+        var text = command.Explain?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return new Problem(RequestProblems.ExplainRequired, "应写明要求申请人说明的事项（条例第三十五条）");
+        }
+
+        if (text.Length > ReplyParticularsRule.MaxExplainLength)
+        {
+            return new Problem(ReplyParticularsRule.TooLong, $"要求申请人说明的事项不能超过{RequestText.Number(ReplyParticularsRule.MaxExplainLength)}个字");
+        }
+
+        ReasonsRequested = text;
+        return $"要求申请人说明申请数量、频次的理由（条例第三十五条）：{text}";
     }
 
     private Result<string> OnReasonsAccepted(ReasonsAccepted command)

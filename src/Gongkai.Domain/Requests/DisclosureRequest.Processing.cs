@@ -279,6 +279,12 @@ public sealed partial class DisclosureRequest
             return valid.Problem;
         }
 
+        var particulars = ReplyParticularsRule.Check(command.Outcome, command.Particulars, command.Date);
+        if (!particulars.TryGetValue(out var checkedParticulars))
+        {
+            return particulars.Problem;
+        }
+
         var late = "";
         if (CurrentDue is { } due && command.Date > due)
         {
@@ -294,6 +300,7 @@ public sealed partial class DisclosureRequest
 
         Outcome = command.Outcome;
         RepliedOn = command.Date;
+        Particulars = checkedParticulars;
         return $"答复：{command.Outcome.DisplayName}{late}";
     }
 

@@ -121,6 +121,12 @@ public sealed partial class DisclosureRequest
 
     public DateOnly? RepliedOn { get; private set; }
 
+    /// <summary>What the reply told the applicant besides its outcome (reasons, withheld parts …); none before a reply.</summary>
+    public ReplyParticulars Particulars { get; private set; } = ReplyParticulars.None;
+
+    /// <summary>What the applicant was asked to explain in the 说明理由 request (Art 35), if one was made.</summary>
+    public string? ReasonsRequested { get; private set; }
+
     /// <summary>The day the request reached a terminal state.</summary>
     public DateOnly? ClosedOn { get; private set; }
 
@@ -241,7 +247,7 @@ public sealed partial class DisclosureRequest
             ReceiveSupplement c => OnReceiveSupplement(c, calendar),
             RecordSupplementExcuse c => OnRecordSupplementExcuse(c),
             SupplementLapsed c => OnSupplementLapsed(c),
-            RequestReasons => "要求申请人说明申请数量、频次的理由（条例第三十五条）",
+            RequestReasons c => OnRequestReasons(c),
             ReasonsRejected => "认定申请理由不合理，告知申请人不予处理（条例第三十五条）",
             ReasonsAccepted c => OnReasonsAccepted(c),
             StartProcessing => "申请内容明确，开始办理",

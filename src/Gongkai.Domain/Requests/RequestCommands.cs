@@ -12,11 +12,12 @@ public abstract record RequestCommand(Actor Actor, DateOnly Date, DateTimeOffset
 
 /// <summary>
 /// An application taken over from an office's existing 台账: the receipt date, and for a concluded one its outcome
-/// and reply date. The ledger holds no steps in between, so none are invented.
+/// and reply date. The ledger holds no steps in between, so none are invented. <paramref name="Reasons"/> is the
+/// ledger's 答复理由, required for the outcomes that need reasons (<see cref="ReplyParticularsRule.CheckImported"/>).
 /// </summary>
 public sealed record ImportFromLedger(
     Actor Actor, DateOnly Date, DateTimeOffset At, Guid Id, Guid AgencyId, string TrackingNumber, Applicant Applicant,
-    Channel Channel, string Content, DateOnly ReceivedOn, ReplyOutcome? Outcome, DateOnly? RepliedOn) : RequestCommand(Actor, Date, At)
+    Channel Channel, string Content, DateOnly ReceivedOn, ReplyOutcome? Outcome, DateOnly? RepliedOn, string? Reasons = null) : RequestCommand(Actor, Date, At)
 {
     public override RequestTrigger Trigger => RequestTrigger.Import;
 }
@@ -37,7 +38,9 @@ public sealed record ConfirmReceipt(Actor Actor, DateOnly Date, DateTimeOffset A
     public override RequestTrigger Trigger => RequestTrigger.ConfirmReceipt;
 }
 
-public sealed record ReplyOnTheSpot(Actor Actor, DateOnly Date, DateTimeOffset At, ReplyOutcome Outcome) : RequestCommand(Actor, Date, At)
+/// <param name="Particulars">What the reply tells the applicant besides its outcome (<see cref="ReplyParticularsRule"/>); none when null.</param>
+public sealed record ReplyOnTheSpot(Actor Actor, DateOnly Date, DateTimeOffset At, ReplyOutcome Outcome, ReplyParticulars? Particulars = null)
+    : RequestCommand(Actor, Date, At)
 {
     public override RequestTrigger Trigger => RequestTrigger.ReplyOnTheSpot;
 }
@@ -76,7 +79,9 @@ public sealed record SupplementLapsed(Actor Actor, DateOnly Date, DateTimeOffset
     public override RequestTrigger Trigger => RequestTrigger.SupplementLapsed;
 }
 
-public sealed record RequestReasons(Actor Actor, DateOnly Date, DateTimeOffset At) : RequestCommand(Actor, Date, At)
+/// <summary>The 说明理由 request of Art 35: the applicant is asked to explain the volume or frequency of the applications.</summary>
+/// <param name="Explain">What the applicant must explain (the 说明理由告知书's text); required.</param>
+public sealed record RequestReasons(Actor Actor, DateOnly Date, DateTimeOffset At, string? Explain = null) : RequestCommand(Actor, Date, At)
 {
     public override RequestTrigger Trigger => RequestTrigger.RequestReasons;
 }
@@ -168,7 +173,9 @@ public sealed record FeeLapsed(Actor Actor, DateOnly Date, DateTimeOffset At) : 
     public override RequestTrigger Trigger => RequestTrigger.FeeLapsed;
 }
 
-public sealed record Reply(Actor Actor, DateOnly Date, DateTimeOffset At, ReplyOutcome Outcome) : RequestCommand(Actor, Date, At)
+/// <param name="Particulars">What the reply tells the applicant besides its outcome (<see cref="ReplyParticularsRule"/>); none when null.</param>
+public sealed record Reply(Actor Actor, DateOnly Date, DateTimeOffset At, ReplyOutcome Outcome, ReplyParticulars? Particulars = null)
+    : RequestCommand(Actor, Date, At)
 {
     public override RequestTrigger Trigger => RequestTrigger.Reply;
 }

@@ -35,6 +35,7 @@ public static class RequestProblems
     public const string FeePeriodRunning = "request.feePeriodRunning";
     public const string OutcomeNotAReply = "request.outcomeNotAReply";
     public const string NoSupplementReceived = "request.noSupplementReceived";
+    public const string ExplainRequired = "request.explainRequired";
 
     /// <summary>The one problem for every (state, trigger) pair outside <see cref="RequestTransitions"/>.</summary>
     public static Problem NotAllowed(RequestState state, RequestTrigger trigger) =>

@@ -37,7 +37,7 @@ public sealed class LoadCalendarNoticeTests
             if (close)
             {
                 Assert.True(request.Apply(new StartProcessing(Staff, on, Clock.GetUtcNow()), WorkCalendar.Official).IsSuccess);
-                Assert.True(request.Apply(new Reply(Staff, on, Clock.GetUtcNow(), ReplyOutcome.Disclosed()), WorkCalendar.Official).IsSuccess);
+                Assert.True(request.Apply(new Reply(Staff, on, Clock.GetUtcNow(), ReplyOutcome.Disclosed(), new ReplyParticulars { ObtainFrom = "随本答复书提供（附件）" }), WorkCalendar.Official).IsSuccess);
             }
 
             db.Requests.Add(request);

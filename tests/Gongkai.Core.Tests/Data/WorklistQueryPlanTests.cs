@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.RegularExpressions;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Protection;
 using Gongkai.Core.Documents;
@@ -20,7 +21,7 @@ namespace Gongkai.Core.Tests.Data;
 /// a handful of test rows cannot make a sequential scan the cheaper plan — a <c>Seq Scan</c> still in the plan means no
 /// index can serve the query at all.
 /// </summary>
-public sealed class WorklistQueryPlanTests
+public sealed partial class WorklistQueryPlanTests
 {
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2022, 1, 10, 1, 0, 0, TimeSpan.Zero));
 
@@ -87,7 +88,9 @@ public sealed class WorklistQueryPlanTests
 
         var selects = commands.Executed.Where(c => c.Sql.Contains("FROM \"requests\"", StringComparison.Ordinal) || c.Sql.Contains("FROM requests", StringComparison.Ordinal)).ToList();
         Assert.True(selects.Count >= 3, "count, page and export read requests");
-        var export = selects[^1].Sql;
+        // The export's own statement is its last one not by ids: after it, it reads what it needs of some rows by their ids
+        // (the closing step of a case closed without a reply, a reply's reasons — issue 14).
+        var export = selects.Last(c => !ByIds(c.Sql)).Sql;
         await using var explainer = database.Open();
         var connection = explainer.Database.GetDbConnection();
         await connection.OpenAsync(ct);
@@ -129,11 +132,18 @@ public sealed class WorklistQueryPlanTests
             // The export reads in 申请编号 order, which the (agency_id, tracking_number) index gives without a sort: an
             // index of the agency's too, and an export reads every row it keeps anyway.
             // A search's page is read by the ids its first statement found in order: through the primary key.
-            var byIds = sql.Contains(" IN (", StringComparison.Ordinal) || sql.Contains("= ANY (", StringComparison.Ordinal);
+            var byIds = ByIds(sql);
             var wanted = sql == export ? "IX_requests_agency_id" : byIds ? (postgres ? "PK_requests" : "sqlite_autoindex_requests_1") : index ?? "IX_requests_agency_id";
             Assert.True(text.Contains(wanted, StringComparison.Ordinal), $"{filter}: not through {wanted}: {text}\n{sql}");
         }
     }
+
+    /// <summary>A statement that reads requests by their ids (one id: an equality; EF Core inlines a one-element list).</summary>
+    private static bool ByIds(string sql) =>
+        sql.Contains(" IN (", StringComparison.Ordinal) || sql.Contains("= ANY (", StringComparison.Ordinal) || OneId().IsMatch(sql);
+
+    [GeneratedRegex("\"?r\"?\\.\"?id\"? = @")]
+    private static partial Regex OneId();
 
     /// <summary>Every reader command the context executes, with its parameters.</summary>
     private sealed class CommandLog : DbCommandInterceptor

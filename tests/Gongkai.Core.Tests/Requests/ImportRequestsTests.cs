@@ -109,11 +109,12 @@ public sealed class ImportRequestsTests
             {
                 ["申请编号"] = "X-1", ["收到日期"] = new DateTime(2020, 9, 24), ["申请方式"] = "网上申请", ["申请人类型"] = "自然人", ["申请人"] = "王五",
                 ["证件号码"] = "11010519491231002X", ["申请内容"] = "2020年部门预算", ["办理结果"] = "1.属于国家秘密", ["答复日期"] = "2020年10月9日",
+                ["答复理由"] = "申请的信息经依法确定为国家秘密",
             },
             new Dictionary<string, object?>
             {
                 ["申请编号"] = "X-2", ["收到日期"] = "2020/12/30", ["申请方式"] = "当面", ["申请人类型"] = "商业企业", ["申请人"] = "某公司",
-                ["证件号码"] = "", ["申请内容"] = "某许可", ["办理结果"] = "", ["答复日期"] = "",
+                ["证件号码"] = "", ["申请内容"] = "某许可", ["办理结果"] = "", ["答复日期"] = "", ["答复理由"] = "",
             },
         };
         using var stream = new MemoryStream();
@@ -133,11 +134,47 @@ public sealed class ImportRequestsTests
         var closed = await read.Requests.SingleAsync(r => r.TrackingNumber == "X-1", TestContext.Current.CancellationToken);
         Assert.Equal(Domain.Requests.RequestState.Replied, closed.State);
         Assert.Equal(Domain.Requests.ReplyOutcome.Withheld(Domain.Requests.WithholdingGround.StateSecret), closed.Outcome);
+        Assert.Equal("申请的信息经依法确定为国家秘密", closed.Particulars.Reasons);
         Assert.Equal(Domain.Requests.Channel.Online, closed.Channel);
         Assert.Equal("11010519491231002X", closed.Applicant.Document!.Number);
         Assert.Equal(Domain.Requests.RequestTrigger.Import, Assert.Single(closed.Events).Trigger);
         var stored = await read.Database.SqlQueryRaw<string>("SELECT id_document_number AS \"Value\" FROM requests WHERE tracking_number = 'X-1'").SingleAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("19491231", stored, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 14: a concluded 不予公开 (and 部分公开 …) taken over from a 台账 carries the reply's reasons (答复理由), as a reply
+    /// made here must; a row without them rejects the file, naming the row and the column, and nothing is stored.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Import_WithheldRowWithoutReasons_RejectedNamingIt_WithReasonsStored(string provider)
+    {
+        await using var database = await DatabaseWithAgencyAsync(provider);
+        const string header = "申请编号,收到日期,申请方式,申请人类型,申请人,证件号码,申请内容,办理结果,答复日期,答复理由\n";
+        var before = await CountsAsync(database);
+        var csv = header
+            + "R-1,2021-03-01,当面,自然人,王五,,某合同,予以公开,2021-03-10,\n"
+            + "R-2,2021-03-01,当面,自然人,王五,,某合同,保护第三方合法权益,2021-03-10,\n"
+            + "R-3,2021-03-01,当面,自然人,王五,,某合同,部分公开,2021-03-10, \n";
+
+        var refused = await ImportAsync(database, csv);
+
+        Assert.True(refused.Rejected);
+        Assert.Equal([(3, "答复理由"), (4, "答复理由")], refused.Errors.Select(e => (e.Row, e.Column)));
+        Assert.Contains("办理结果“不予公开（保护第三方合法权益）”应填写答复理由", refused.Errors[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(database));
+
+        // Without the column at all, the same.
+        var withoutColumn = await ImportAsync(database, header.Replace(",答复理由", "", StringComparison.Ordinal) + "R-2,2021-03-01,当面,自然人,王五,,某合同,保护第三方合法权益,2021-03-10\n");
+        Assert.Equal([(2, "答复理由")], withoutColumn.Errors.Select(e => (e.Row, e.Column)));
+
+        var accepted = await ImportAsync(database, csv.Replace("2021-03-10,\n", "2021-03-10,涉及第三方商业秘密\n", StringComparison.Ordinal)
+            .Replace("2021-03-10, \n", "2021-03-10,附件二涉及个人信息\n", StringComparison.Ordinal));
+        Assert.False(accepted.Rejected, string.Join("\n", accepted.Errors));
+        await using var read = database.Open();
+        var stored = await read.Requests.OrderBy(r => r.TrackingNumber).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["涉及第三方商业秘密", "涉及第三方商业秘密", "附件二涉及个人信息"], stored.Select(r => r.Particulars.Reasons));
     }
 
     [Fact]

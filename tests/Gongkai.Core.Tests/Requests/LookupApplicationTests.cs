@@ -52,7 +52,7 @@ public sealed class LookupApplicationTests
             {
                 new ConfirmReceipt(Staff, new DateOnly(2026, 3, 3), at),
                 new StartProcessing(Staff, new DateOnly(2026, 3, 4), at),
-                new Reply(Staff, new DateOnly(2026, 3, 20), at, ReplyOutcome.Disclosed()),
+                new Reply(Staff, new DateOnly(2026, 3, 20), at, ReplyOutcome.Disclosed(), new ReplyParticulars { ObtainFrom = "随本答复书提供（附件）" }),
             })
             {
                 Assert.True((await ApplyStep.HandleAsync(db, Clock, WorkCalendar.Official, new ApplyStep.Request(id, agency, step), TestContext.Current.CancellationToken)).IsSuccess);

@@ -22,7 +22,8 @@ public sealed class RequestsTableTests
     private static DisclosureRequest Imported(Guid agency, string number, DateOnly received, ReplyOutcome? outcome, DateOnly? replied, Applicant? applicant = null)
     {
         var person = RequestStorageTests.NewRequest(agency, "x", received).Applicant;
-        var command = new ImportFromLedger(Staff, received, At(received), Guid.NewGuid(), agency, number, applicant ?? person, Channel.InPerson, "某文件", received, outcome, replied);
+        var command = new ImportFromLedger(Staff, received, At(received), Guid.NewGuid(), agency, number, applicant ?? person, Channel.InPerson, "某文件", received, outcome, replied,
+            outcome is not null && ReplyParticularsRule.NeedsReasonsOnImport(outcome) ? "台账记载的答复理由" : null);
         return DisclosureRequest.Import(command, Calendar).Value;
     }
 

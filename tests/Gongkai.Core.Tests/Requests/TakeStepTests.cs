@@ -267,6 +267,37 @@ public sealed class TakeStepTests
         Assert.Equal((RequestState.Received, 1, 0), await StoredAsync(seeded));
     }
 
+    /// <summary>
+    /// Issue 14: a reply's particulars as the form and the API send them — wholly blank rows of withheld parts are no parts,
+    /// a ground that is not one is missing, an earlier reply needs its number and date — refused until complete, nothing saved.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Take_Reply_ParticularsFromTheFields_RefusedUntilComplete_BlankRowsDropped(string provider)
+    {
+        await using var seeded = await ProcessingAsync(provider);
+        var day = new DateOnly(2020, 10, 9);
+        TakeStep.Fields Partly(params WithheldPartFields[] parts) => new(Date: day, Outcome: "PartlyDisclosed", Particulars: new(ObtainFrom: "可以公开的部分随本答复书提供", WithheldParts: parts));
+        var blank = new WithheldPartFields(" ", "", null);
+
+        Assert.Equal(ReplyParticularsRule.WithheldPartsRequired, (await TakeAsync(seeded, RequestTrigger.Reply, Partly(blank, blank))).Problem.Code);
+        foreach (var ground in new[] { "Secret", "3", "" })
+        {
+            var refused = await TakeAsync(seeded, RequestTrigger.Reply, Partly(new WithheldPartFields("评审专家名单", ground, "属于过程性信息")));
+            Assert.Equal("不予公开的第1部分缺少不予公开的依据（条例第三十七条）", refused.Problem.Message);
+        }
+
+        var halfEarlier = await TakeAsync(seeded, RequestTrigger.Reply,
+            new(Date: day, Outcome: "NotProcessed:Repeated", Particulars: new(EarlierReplyNumber: "东外联依申复〔2020〕第1号")));
+        Assert.Equal(ReplyParticularsRule.EarlierReplyRequired, halfEarlier.Problem.Code);
+        Assert.Equal((RequestState.Processing, 2, 1), await StoredAsync(seeded));
+
+        var replied = await TakeAsync(seeded, RequestTrigger.Reply, Partly(blank, new WithheldPartFields(" 评审专家名单 ", "ProcessInformation", "属于过程性信息"), blank));
+        Assert.True(replied.IsSuccess, replied.IsSuccess ? "" : replied.Problem.Message);
+        Assert.Equal([new WithheldPart("评审专家名单", WithholdingGround.ProcessInformation, "属于过程性信息")], replied.Value.Application.Particulars.WithheldParts);
+        Assert.Equal((RequestState.Replied, 3, 2), await StoredAsync(seeded));
+    }
+
     [Theory]
     [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Take_ByTrackingNumber_OwnAgencyOnly(string provider)

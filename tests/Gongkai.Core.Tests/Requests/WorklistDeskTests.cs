@@ -154,6 +154,10 @@ public sealed class WorklistDeskTests
         Assert.DoesNotContain(rows, r => r[LedgerRecords.TrackingNumber] == "U-0000001");
         Assert.All(rows, r => Assert.Equal("", r[LedgerRecords.IdentityNumber]));
 
+        // Issue 14: the reply's reasons go out with it (a withdrawal's: its closing step), so the import's rule is met again.
+        Assert.Equal("经依法确定为国家秘密", rows.Single(r => r[LedgerRecords.TrackingNumber] == "G-0000003")[LedgerRecords.Reasons]);
+        Assert.Equal("申请人撤回申请：已不需要", rows.Single(r => r[LedgerRecords.TrackingNumber] == "U-0000002")[LedgerRecords.Reasons]);
+
         foreach (var (file, bytes) in new[] { ("export.csv", csv), ("export.xlsx", xlsx) })
         {
             await using var fresh = await TestDatabase.CreateAsync(provider);
@@ -210,6 +214,7 @@ public sealed class WorklistDeskTests
                 [LedgerRecords.Content] = "内容",
                 [LedgerRecords.Outcome] = LedgerRecords.OutcomeLabel(outcomes[i]),
                 [LedgerRecords.RepliedOn] = "2021-03-05",
+                [LedgerRecords.Reasons] = "台账记载的答复理由",
             }));
         }
 
@@ -253,7 +258,7 @@ public sealed class WorklistDeskTests
         var lines = LedgerSample.Csv(400, seed: 7).Split('\n').ToList();
         lines[1] = "G-0000001,2021-12-01,当面,自然人,张三丰,,请公开2021年第1号文件，完成率100%，编号a_b，另附一段足够长的说明文字以便截断和检查,,";
         lines[2] = "G-0000002,2021-06-01,传真,商业企业,某某科技有限公司,,关于张三丰的2021年第2号文件的信息,予以公开,2021-06-10";
-        lines[3] = "G-0000003,2021-06-02,平信,自然人,李四,,=SUM(1+1),属于国家秘密,2021-06-11";
+        lines[3] = "G-0000003,2021-06-02,平信,自然人,李四,,=SUM(1+1),属于国家秘密,2021-06-11,经依法确定为国家秘密";
         await ImportAsync(db, name, string.Join('\n', lines));
         await ImportAsync(db, "某区另一局", LedgerSample.Csv(60, seed: 8).Replace("G-", "H-", StringComparison.Ordinal));
 

@@ -102,7 +102,7 @@ public sealed class WorklistTests
 
             if (!online && i is >= 130 and < 150)
             {
-                Assert.True(request.Apply(new Reply(Staff, received.AddDays(2), at, ReplyOutcome.Disclosed()), calendar).IsSuccess);
+                Assert.True(request.Apply(new Reply(Staff, received.AddDays(2), at, ReplyOutcome.Disclosed(), new ReplyParticulars { ObtainFrom = "随本答复书提供（附件）" }), calendar).IsSuccess);
             }
 
             db.Requests.Add(request);

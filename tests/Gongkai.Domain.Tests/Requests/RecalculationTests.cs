@@ -55,7 +55,7 @@ public sealed class RecalculationTests
     public void RecalculateDeadlines_ClosedApplication_KeepsItsHistory()
     {
         var request = Processing(December4);
-        Ok(request.Apply(new Reply(Staff, December4, At(December4), ReplyOutcome.Disclosed()), WorkCalendar.Official));
+        Ok(request.Apply(new Reply(Staff, December4, At(December4), ReplyOutcome.Disclosed(), ObtainOnline), WorkCalendar.Official));
         var due = request.ReplyDue;
 
         Assert.Null(Ok(request.RecalculateDeadlines(Command(December4), With2027Notice())));

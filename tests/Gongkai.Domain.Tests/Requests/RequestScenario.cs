@@ -15,6 +15,9 @@ internal static class RequestScenario
 
     public static WorkCalendar OfficialCalendar => WorkCalendar.Official;
 
+    /// <summary>Particulars a 予以公开 reply must carry (条例 Art 36(二): how to obtain the information).</summary>
+    public static readonly ReplyParticulars ObtainOnline = new() { ObtainFrom = "政府信息已随本答复书一并提供（附件）" };
+
     public static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
 
     public static Applicant Person()
@@ -108,14 +111,14 @@ internal static class RequestScenario
         {
             RequestTrigger.Submit => SubmitCommand(d),
             RequestTrigger.ConfirmReceipt => new ConfirmReceipt(Staff, d, at),
-            RequestTrigger.ReplyOnTheSpot => new ReplyOnTheSpot(Staff, request.ReceivedOn ?? d, at, ReplyOutcome.Disclosed()),
+            RequestTrigger.ReplyOnTheSpot => new ReplyOnTheSpot(Staff, request.ReceivedOn ?? d, at, ReplyOutcome.Disclosed(), ObtainOnline),
             RequestTrigger.RejectAsNotAnApplication => new RejectAsNotAnApplication(Staff, d, at, "信访渠道"),
             RequestTrigger.RequestSupplement => new RequestSupplement(Staff, d, at, ["所需信息的名称或文号"], d.AddDays(15)),
             RequestTrigger.ReceiveSupplement => new ReceiveSupplement(Staff, d, at),
             RequestTrigger.RecordSupplementExcuse =>
                 new RecordSupplementExcuse(Staff, d, at, "申请人住院", Max(d, request.SupplementPeriodEnd ?? d).AddDays(10)),
             RequestTrigger.SupplementLapsed => Next(d, request.SupplementPeriodEnd, date => new SupplementLapsed(Staff, date, At(date))),
-            RequestTrigger.RequestReasons => new RequestReasons(Staff, d, at),
+            RequestTrigger.RequestReasons => new RequestReasons(Staff, d, at, "半年内提出的120件申请的用途"),
             RequestTrigger.ReasonsRejected => new ReasonsRejected(Staff, d, at),
             RequestTrigger.ReasonsAccepted => new ReasonsAccepted(Staff, d, at),
             RequestTrigger.StartProcessing => new StartProcessing(Staff, d, at),
@@ -129,7 +132,7 @@ internal static class RequestScenario
             RequestTrigger.IssueFeeNotice => new IssueFeeNotice(Staff, d, at, 3000m, FeeBasis.PerApplication, d.AddDays(1)),
             RequestTrigger.FeePaid => new FeePaid(ApplicantActor, d, at),
             RequestTrigger.FeeLapsed => Next(d, request.FeeDue, date => new FeeLapsed(Staff, date, At(date))),
-            RequestTrigger.Reply => new Reply(Staff, d, at, ReplyOutcome.Disclosed()),
+            RequestTrigger.Reply => new Reply(Staff, d, at, ReplyOutcome.Disclosed(), ObtainOnline),
             RequestTrigger.Withdraw => new Withdraw(ApplicantActor, d, at, "已通过其他途径获取"),
             RequestTrigger.Import => new ImportFromLedger(Staff, d, at, Guid.NewGuid(), request.AgencyId, "导入-1", request.Applicant, Channel.InPerson, "内容", d, null, null),
             RequestTrigger.RecalculateDeadlines => new RecalculateDeadlines(Staff, d, at, "国务院办公厅放假安排已载入"),

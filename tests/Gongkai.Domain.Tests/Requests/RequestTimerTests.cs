@@ -102,8 +102,8 @@ public sealed class RequestTimerTests
     {
         var request = Received();
         var next = WorkedExample.AddDays(1);
-        Fails(request.Apply(new ReplyOnTheSpot(Staff, next, At(next), ReplyOutcome.Disclosed()), OfficialCalendar), RequestProblems.NotOnTheSpot);
-        Do(request, new ReplyOnTheSpot(Staff, WorkedExample, At(WorkedExample), ReplyOutcome.Disclosed()));
+        Fails(request.Apply(new ReplyOnTheSpot(Staff, next, At(next), ReplyOutcome.Disclosed(), ObtainOnline), OfficialCalendar), RequestProblems.NotOnTheSpot);
+        Do(request, new ReplyOnTheSpot(Staff, WorkedExample, At(WorkedExample), ReplyOutcome.Disclosed(), ObtainOnline));
         Assert.Equal((RequestState.Replied, WorkedExample), (request.State, request.RepliedOn!.Value));
     }
 
@@ -378,7 +378,7 @@ public sealed class RequestTimerTests
     public void Reply_WhileExtensionPending_PendingLapses()
     {
         var request = Requested();
-        Do(request, new Reply(Staff, Day8, At(Day8), ReplyOutcome.Disclosed()));
+        Do(request, new Reply(Staff, Day8, At(Day8), ReplyOutcome.Disclosed(), ObtainOnline));
         Assert.Null(request.PendingExtension);
     }
 
@@ -443,7 +443,7 @@ public sealed class RequestTimerTests
     public void ReasonsRejected_NotHandled()
     {
         var request = Received();
-        Do(request, new RequestReasons(Staff, Day8, At(Day8)));
+        Do(request, new RequestReasons(Staff, Day8, At(Day8), "申请的用途"));
         Do(request, new ReasonsRejected(Staff, Day8, At(Day8)));
         Assert.Equal(RequestState.NotHandled, request.State);
         Assert.Equal("notProcessed.excessive", RequestReportRows.For(request, ReportFormat.V2019));
@@ -453,7 +453,7 @@ public sealed class RequestTimerTests
     public void ReasonsAccepted_WithDelayedReplyDate_Processing()
     {
         var request = Received();
-        Do(request, new RequestReasons(Staff, Day7, At(Day7)));
+        Do(request, new RequestReasons(Staff, Day7, At(Day7), "申请的用途"));
         var delayed = new DateOnly(2020, 12, 15);
         Fails(request.Apply(new ReasonsAccepted(Staff, Day8, At(Day8), BaseDue), OfficialCalendar), RequestProblems.DelayedReplyNotLater);
         var e = Do(request, new ReasonsAccepted(Staff, Day8, At(Day8), delayed));
@@ -467,7 +467,7 @@ public sealed class RequestTimerTests
     public void ReasonsAccepted_WithoutDelayedReplyDate_KeepsDeadline()
     {
         var request = Received();
-        Do(request, new RequestReasons(Staff, Day7, At(Day7)));
+        Do(request, new RequestReasons(Staff, Day7, At(Day7), "申请的用途"));
         Do(request, new ReasonsAccepted(Staff, Day8, At(Day8)));
         Assert.Equal((RequestState.Processing, BaseDue), (request.State, request.CurrentDue!.Value));
     }
@@ -479,7 +479,7 @@ public sealed class RequestTimerTests
     {
         var request = Processing();
         var late = new DateOnly(2020, 10, 30);
-        var e = Do(request, new Reply(Staff, late, At(late), ReplyOutcome.Withheld(WithholdingGround.StateSecret)));
+        var e = Do(request, new Reply(Staff, late, At(late), ReplyOutcome.Withheld(WithholdingGround.StateSecret), new ReplyParticulars { Reasons = "经依法确定为国家秘密" }));
         Assert.Contains("共2个工作日", e.Description, StringComparison.Ordinal);
         Assert.Equal((RequestState.Replied, late), (request.State, request.RepliedOn!.Value));
         Assert.Equal("withheld.stateSecret", RequestReportRows.For(request, ReportFormat.V2021));
@@ -504,7 +504,8 @@ public sealed class RequestTimerTests
         Do(request, Supplement(Day7, new DateOnly(2020, 10, 20)));
         Do(request, new ReceiveSupplement(ApplicantActor, Day8, At(Day8)));
         Do(request, new StartProcessing(Staff, Day8, At(Day8)));
-        Do(request, new Reply(Staff, Day8, At(Day8), ReplyOutcome.CannotProvide(CannotProvideGround.UnclearAfterSupplement)));
+        Do(request, new Reply(Staff, Day8, At(Day8), ReplyOutcome.CannotProvide(CannotProvideGround.UnclearAfterSupplement),
+            new ReplyParticulars { Reasons = "补正后仍未写明所需文件的名称或文号" }));
         Assert.Equal("cannotProvide.unclearAfterSupplement", RequestReportRows.For(request, ReportFormat.V2019));
     }
 
@@ -517,7 +518,7 @@ public sealed class RequestTimerTests
         Do(request, new StartProcessing(Staff, Day8, At(Day8)));
         Do(request, new RequestExtension(Staff, Day8, At(Day8), "理由", 10));
         Do(request, new Extend(Head, Day8, At(Day8), Day8));
-        Do(request, new Reply(Staff, Day8, At(Day8), ReplyOutcome.Disclosed()));
+        Do(request, new Reply(Staff, Day8, At(Day8), ReplyOutcome.Disclosed(), ObtainOnline));
 
         Assert.Equal(Enumerable.Range(1, 8), request.Events.Select(e => e.Sequence));
         for (var i = 1; i < request.Events.Count; i++)

@@ -75,7 +75,7 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
         var extended = await StepAsync(client, url, new { trigger = "Extend", approvedBy = "admin" }, HttpStatusCode.OK);
         Assert.NotEqual(JsonValueKind.Null, extended.GetProperty("extendedDue").ValueKind);
 
-        var replied = await StepAsync(client, url, new { trigger = "Reply", outcome = "Disclosed" }, HttpStatusCode.OK);
+        var replied = await StepAsync(client, url, new { trigger = "Reply", outcome = "Disclosed", particulars = new { obtainFrom = "随本答复书提供（附件）" } }, HttpStatusCode.OK);
         Assert.Equal("Replied", replied.GetProperty("state").GetString());
 
         await using var db = site.Open();
@@ -119,5 +119,54 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
         await using var after = site.Open();
         Assert.Equal(RequestState.Submitted, (await after.Requests.SingleAsync(r => r.AgencyId == site.OfficeId && r.TrackingNumber == number, Ct)).State);
         Assert.Equal(entries, await after.AuditEntries.CountAsync(e => e.EntityId == id, Ct));
+    }
+
+    /// <summary>
+    /// Issue 14: a 不予公开 reply without reasons is refused by the API (422, the domain's Chinese message, nothing saved);
+    /// a 部分公开 part without its reasons too; with them the reply is recorded and the reasons kept.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Reply_WithheldWithoutReasons_422NothingSaved_WithReasonsRecorded(string provider)
+    {
+        var site = await sites.GetAsync(provider);
+        var number = await SubmitAsync(site);
+        var client = Keyed(site, StaffSite.OfficeKey);
+        var url = Steps(site.OfficeId, number);
+        await StepAsync(client, url, new { trigger = "ConfirmReceipt" }, HttpStatusCode.OK);
+        await StepAsync(client, url, new { trigger = "StartProcessing" }, HttpStatusCode.OK);
+        string id;
+        int entries;
+        await using (var before = site.Open())
+        {
+            id = (await before.Requests.SingleAsync(r => r.AgencyId == site.OfficeId && r.TrackingNumber == number, Ct)).Id.ToString("D");
+            entries = await before.AuditEntries.CountAsync(e => e.EntityId == id, Ct);
+        }
+
+        var refused = await StepAsync(client, url, new { trigger = "Reply", outcome = "Withheld:ThirdPartyRights" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("reply.reasonsRequired", refused.GetProperty("code").GetString());
+        Assert.Equal("答复结果“不予公开（保护第三方合法权益）”应说明不予公开的理由（条例第三十六条第（三）项）", refused.GetProperty("detail").GetString());
+        var blank = await StepAsync(client, url, new { trigger = "Reply", outcome = "Withheld:ThirdPartyRights", particulars = new { reasons = "   " } },
+            HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("reply.reasonsRequired", blank.GetProperty("code").GetString());
+        var part = await StepAsync(client, url, new
+        {
+            trigger = "Reply",
+            outcome = "PartlyDisclosed",
+            particulars = new { obtainFrom = "可以公开的部分随本答复书提供", withheldParts = new[] { new { part = "专家名单", ground = "ProcessInformation", reasons = "" } } },
+        }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("第1部分缺少理由", part.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await using (var unchanged = site.Open())
+        {
+            var request = await unchanged.Requests.SingleAsync(r => r.AgencyId == site.OfficeId && r.TrackingNumber == number, Ct);
+            Assert.Equal((RequestState.Processing, (ReplyOutcome?)null), (request.State, request.Outcome));
+            Assert.Equal(entries, await unchanged.AuditEntries.CountAsync(e => e.EntityId == id, Ct));
+        }
+
+        const string reasons = "申请的合同附件涉及供应商的商业秘密，经书面征求意见，第三方不同意公开（条例第十五条、第三十二条）";
+        var replied = await StepAsync(client, url, new { trigger = "Reply", outcome = "Withheld:ThirdPartyRights", particulars = new { reasons } }, HttpStatusCode.OK);
+        Assert.Equal("Replied", replied.GetProperty("state").GetString());
+        await using var after = site.Open();
+        Assert.Equal(reasons, (await after.Requests.SingleAsync(r => r.AgencyId == site.OfficeId && r.TrackingNumber == number, Ct)).Particulars.Reasons);
     }
 }

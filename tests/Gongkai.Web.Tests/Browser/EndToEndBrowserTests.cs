@@ -83,7 +83,16 @@ public sealed class EndToEndBrowserTests
         Assert.Equal("没有待审批的延期申请。", (await admin.Locator("#no-extensions").InnerTextAsync()).Trim());
         await handler.ReloadAsync();
         Assert.True(await handler.Locator("dt:text-is('延长后的答复期限')").CountAsync() == 1, "the extended deadline is shown");
-        await StepAsync(handler, RequestTrigger.Reply, form => form.GetByLabel("答复结果").SelectOptionAsync("PartlyDisclosed"));
+        await StepAsync(handler, RequestTrigger.Reply, async form =>
+        {
+            // 条例 Art 37: the disclosed part's route, and each withheld part with its ground and reasons (issue 14).
+            await form.GetByLabel("答复结果").SelectOptionAsync("PartlyDisclosed");
+            await form.Locator("#Reply-obtain").FillAsync("可以公开的部分随本答复书提供（附件一）");
+            await form.Locator("#Reply-part-0").FillAsync("资金拨付明细中的个人银行账号");
+            await form.Locator("#Reply-ground-0").SelectOptionAsync("ThirdPartyRights");
+            await form.Locator("#Reply-why-0").FillAsync("属于个人信息，公开会对第三方合法权益造成损害");
+        });
+        Assert.Contains("资金拨付明细中的个人银行账号", await handler.Locator("#withheld-parts").InnerTextAsync(), StringComparison.Ordinal);
         Assert.StartsWith("部分公开", await handler.Locator("dt:text-is('答复结果') + dd").InnerTextAsync(), StringComparison.Ordinal);
 
         // The public lookup shows the reply, and nothing about the applicant.

@@ -81,7 +81,8 @@ internal sealed class RecordGenerator(Random random, WorkCalendar calendar)
     }
 
     /// <summary>
-    /// One application's ledger cells in <see cref="LedgerRecords.Headers"/> order. Received on a working day of the
+    /// One application's ledger cells in <see cref="LedgerRecords.AllHeaders"/> order (答复理由 last, for the outcomes
+    /// that need reasons, drawing nothing from the random sequence). Received on a working day of the
     /// year; answered within 20 working days (条例 Art 33), one in twelve after an extension of up to 20 more, so some
     /// of December's are answered in January and carried over. An answer past the calendar's end stays open.
     /// </summary>
@@ -99,7 +100,7 @@ internal sealed class RecordGenerator(Random random, WorkCalendar calendar)
         return
         [
             trackingNumber, Date(received), Pick(Channels), kind, name, person ? personIdentity ?? "" : "", content, outcome,
-            replied.IsSuccess ? Date(replied.Value) : "",
+            replied.IsSuccess ? Date(replied.Value) : "", LedgerSample.ReasonsFor(outcome),
         ];
     }
 

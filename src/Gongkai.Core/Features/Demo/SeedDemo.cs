@@ -176,7 +176,7 @@ public static class SeedDemo
             article20.Add((year, generator.Article20(format, yearItems.Count(i => i.CategoryPath == "规范性文件"), yearItems.Count(i => i.CategoryPath == "政府集中采购"), department.Scale, carried)));
         }
 
-        var requestCount = await imports.RequestsAsync(department.Name, Importers.Csv("requests.csv", LedgerRecords.Headers, requests));
+        var requestCount = await imports.RequestsAsync(department.Name, Importers.Csv("requests.csv", LedgerRecords.AllHeaders, requests));
         var itemCount = await DemoItems.ImportAsync(imports, files, department.Name, "items.csv", items, DepartmentAttachmentEvery);
         var appealCount = await imports.AppealsAsync(department.Name, Importers.Csv("appeals.csv", ImportAppeals.Headers, appeals));
         var figures = 0;

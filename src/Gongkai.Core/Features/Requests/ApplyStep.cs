@@ -59,6 +59,10 @@ public static class ApplyStep
         request.ConsultationDue,
         request.FeeDue,
         Outcome = request.Outcome?.DisplayName,
+
+        // Issue 14: what the reply told the applicant; the agency's reasons and the parts withheld, no personal data.
+        Particulars = ReplyParticularsRule.IsEmpty(request.Particulars) ? (JsonElement?)null : JsonSerializer.SerializeToElement(request.Particulars, ReplyParticularsJson.Options),
+        request.ReasonsRequested,
         request.ClosedOn,
         Steps = request.Events.Count,
     }, AuditTrail.Json);

@@ -13,10 +13,12 @@ using MiniExcelLibs;
 namespace Gongkai.Core.Features.Requests;
 
 /// <summary>
-/// The filtered worklist as a 台账 in the columns <see cref="ImportRequests"/> reads (<see cref="LedgerRecords.Headers"/>),
+/// The filtered worklist as a 台账 in the columns <see cref="ImportRequests"/> reads (<see cref="LedgerRecords.AllHeaders"/>),
 /// CSV or XLSX, so an export imported into another database gives the same section 三 (<see cref="RequestsTable"/>):
 /// 收到日期 is the first receipt date (the year a case counts in), 办理结果 and 答复日期 the outcome a concluded case
-/// counts as and the day it was concluded (a withdrawal: 其他处理, Art 30 lapse: 逾期不补正 …). An application not yet
+/// counts as and the day it was concluded (a withdrawal: 其他处理, Art 30 lapse: 逾期不补正 …), 答复理由 the reasons the
+/// reply gave (its withheld parts with their grounds; for a case closed without a reply, its closing step), so the
+/// import's rule for the outcomes that need reasons is met again. An application not yet
 /// received (Art 31, awaiting confirmation) has no receipt date and is not in section 三: it is left out. 证件号码 stays
 /// empty: a number is masked in every export (DESIGN.md), and a masked one would not import. Names as the reader may
 /// see them (<see cref="Worklist.Request.FullNames"/>).
@@ -55,15 +57,29 @@ public static class ExportApplications
         // A case concluded without a reply counts as the outcome its closing step stands for (RequestReportRows); that
         // step is the last event, read for those cases only.
         var closedWithout = rows.Where(r => r.State.IsTerminal() && r.OutcomeKind is null).Select(r => r.Id).ToList();
-        var closingTriggers = new Dictionary<Guid, RequestTrigger>();
+        var closingTriggers = new Dictionary<Guid, (RequestTrigger Trigger, string Description)>();
         foreach (var chunk in closedWithout.Chunk(500))
         {
             var last = await db.Requests.AsNoTracking().IgnoreAutoIncludes().Where(r => chunk.Contains(r.Id))
-                .Select(r => new { r.Id, Trigger = r.Events.OrderByDescending(e => e.Sequence).Select(e => e.Trigger).First() })
+                .Select(r => new { r.Id, Step = r.Events.OrderByDescending(e => e.Sequence).Select(e => new { e.Trigger, e.Description }).First() })
                 .ToListAsync(cancellationToken);
             foreach (var l in last)
             {
-                closingTriggers[l.Id] = l.Trigger;
+                closingTriggers[l.Id] = (l.Step.Trigger, l.Step.Description);
+            }
+        }
+
+        // Issue 14: the reasons of the replied cases, read for those only.
+        var replied = rows.Where(r => r.OutcomeKind is not null).Select(r => r.Id).ToList();
+        var reasons = new Dictionary<Guid, string>();
+        foreach (var chunk in replied.Chunk(500))
+        {
+            var particulars = await db.Requests.AsNoTracking().IgnoreAutoIncludes().Where(r => chunk.Contains(r.Id))
+                .Select(r => new { r.Id, r.Particulars })
+                .ToListAsync(cancellationToken);
+            foreach (var p in particulars)
+            {
+                reasons[p.Id] = ReplyParticularsRule.Describe(p.Particulars);
             }
         }
 
@@ -75,8 +91,9 @@ public static class ExportApplications
         var c = CultureInfo.InvariantCulture;
         return rows.ConvertAll(r =>
         {
-            var outcome = Worklist.OutcomeOf(r.OutcomeKind, r.Withholding, r.CannotProvide, r.NotProcessed, r.OtherGround)
-                ?? (r.State.IsTerminal() ? RequestReportRows.ClosingOutcome(closingTriggers[r.Id]) : null);
+            var stored = Worklist.OutcomeOf(r.OutcomeKind, r.Withholding, r.CannotProvide, r.NotProcessed, r.OtherGround);
+            var outcome = stored ?? (r.State.IsTerminal() ? RequestReportRows.ClosingOutcome(closingTriggers[r.Id].Trigger) : null);
+            var reason = stored is not null ? reasons.GetValueOrDefault(r.Id, "") : outcome is not null ? closingTriggers[r.Id].Description : "";
             return new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [LedgerRecords.TrackingNumber] = r.TrackingNumber,
@@ -88,6 +105,7 @@ public static class ExportApplications
                 [LedgerRecords.Content] = r.Content,
                 [LedgerRecords.Outcome] = outcome is null ? "" : LedgerRecords.OutcomeLabel(outcome),
                 [LedgerRecords.RepliedOn] = outcome is null ? "" : r.ClosedOn?.ToString("yyyy-MM-dd", c) ?? "",
+                [LedgerRecords.Reasons] = reason.Length > ReplyParticularsRule.MaxReasonsLength ? reason[..ReplyParticularsRule.MaxReasonsLength] : reason,
             };
         });
     }
@@ -119,7 +137,7 @@ public static class ExportApplications
         using var stream = new MemoryStream();
         var sheet = rows.Count > 0
             ? rows.ConvertAll(r => r.ToDictionary(p => p.Key, p => (object?)p.Value))
-            : [LedgerRecords.Headers.ToDictionary(h => h, _ => (object?)null)];
+            : [LedgerRecords.AllHeaders.ToDictionary(h => h, _ => (object?)null)];
         await stream.SaveAsAsync(sheet, sheetName: "依申请公开台账", cancellationToken: cancellationToken);
         return stream.ToArray();
     }
@@ -129,10 +147,10 @@ public static class ExportApplications
     {
         var rows = await RowsAsync(db, clock, request, cancellationToken);
         var csv = new StringBuilder();
-        csv.Append(string.Join(',', LedgerRecords.Headers)).Append("\r\n");
+        csv.Append(string.Join(',', LedgerRecords.AllHeaders)).Append("\r\n");
         foreach (var row in rows)
         {
-            csv.Append(string.Join(',', LedgerRecords.Headers.Select(h => Quote(row[h])))).Append("\r\n");
+            csv.Append(string.Join(',', LedgerRecords.AllHeaders.Select(h => Quote(row[h])))).Append("\r\n");
         }
 
         var encoding = bom ? AtomicFile.Utf8WithBom : AtomicFile.Utf8;

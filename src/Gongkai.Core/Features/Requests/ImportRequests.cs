@@ -91,7 +91,7 @@ public static class ImportRequests
         return Applicant.FromLedger(record.ApplicantKind, record.ApplicantName, document, creditCode)
             .Bind(applicant => DisclosureRequest.Import(
                 new ImportFromLedger(actor, record.ReceivedOn, now, Guid.NewGuid(), agency.Id, record.TrackingNumber, applicant, record.Channel,
-                    record.Content, record.ReceivedOn, record.Outcome, record.RepliedOn),
+                    record.Content, record.ReceivedOn, record.Outcome, record.RepliedOn, record.Reasons),
                 calendar));
     }
 

@@ -21,11 +21,14 @@ public sealed record LedgerRecord(
     string? IdentityNumber,
     string Content,
     ReplyOutcome? Outcome,
-    DateOnly? RepliedOn);
+    DateOnly? RepliedOn,
+    string? Reasons = null);
 
 /// <summary>
 /// Validates ledger rows with the Chinese headers <c>申请编号, 收到日期, 申请方式, 申请人类型, 申请人, 证件号码, 申请内容,
-/// 办理结果, 答复日期</c>. Every bad cell of every row is reported, so a file is fixed in one pass.
+/// 办理结果, 答复日期</c> and the optional <c>答复理由</c> (issue 14: the reasons the reply gave, required for the outcomes
+/// that need reasons, <see cref="ReplyParticularsRule.CheckImported"/>). Every bad cell of every row is reported, so a
+/// file is fixed in one pass.
 /// </summary>
 public static class LedgerRecords
 {
@@ -38,8 +41,13 @@ public static class LedgerRecords
     public const string Content = "申请内容";
     public const string Outcome = "办理结果";
     public const string RepliedOn = "答复日期";
+    public const string Reasons = "答复理由";
 
+    /// <summary>The columns every ledger must have.</summary>
     public static IReadOnlyList<string> Headers { get; } = [TrackingNumber, ReceivedOn, Channel, ApplicantKind, Applicant, IdentityNumber, Content, Outcome, RepliedOn];
+
+    /// <summary>Every column the import reads, the optional <see cref="Reasons"/> last: what an export writes and the generators fill.</summary>
+    public static IReadOnlyList<string> AllHeaders { get; } = [.. Headers, Reasons];
 
     // 申请方式: the channels and the words offices use for them. A letter in the ledger counts as signed-for
     // post: the ledger's 收到日期 is the receipt date either way (条例 Art 31).
@@ -217,9 +225,21 @@ public static class LedgerRecords
             Fail(outcomeText.Length == 0 ? Outcome : RepliedOn, "办理结果和答复日期应同时填写（仍在办理的申请两者都留空）");
         }
 
+        // The reasons the reply gave: the procedure's rule for a concluded case (ReplyParticularsRule), none for an open one.
+        var reasons = row[Reasons];
+        if (outcome is not null && ReplyParticularsRule.CheckImported(outcome, reasons) is { IsSuccess: false } refused)
+        {
+            Fail(Reasons, refused.Problem.Message);
+        }
+        else if (outcomeText.Length == 0 && reasons.Length > 0)
+        {
+            Fail(Reasons, "仍在办理的申请不应填写答复理由");
+        }
+
         return errors.Count > start
             ? null
-            : new LedgerRecord(row.Number, number.Value.Value, received!.Value, channel, kind, name, id.Length > 0 ? id : null, row[Content], outcome, replied);
+            : new LedgerRecord(row.Number, number.Value.Value, received!.Value, channel, kind, name, id.Length > 0 ? id : null, row[Content], outcome, replied,
+                reasons.Length > 0 ? reasons : null);
     }
 
     private static Dictionary<string, ReplyOutcome> BuildOutcomes()

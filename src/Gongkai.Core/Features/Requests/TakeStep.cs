@@ -25,11 +25,14 @@ public static class TakeStep
     /// statutory date (default today, China time); <paramref name="OtherDate"/> a period's end, a letter's or notice's
     /// receipt, the day the applicant was told of an extension, a delayed-reply date; <paramref name="Outcome"/> a
     /// <see cref="ReplyOutcomes"/> value; <paramref name="Approver"/> the office head who decided a requested extension, as an
-    /// integration names them (the back office leaves it null: there the acting user decides, and must be a head).
+    /// integration names them (the back office leaves it null: there the acting user decides, and must be a head);
+    /// <paramref name="Particulars"/> what a reply tells the applicant besides its outcome (reasons, withheld parts …),
+    /// as the form and the API send them, checked by the domain (<see cref="ReplyParticularsRule"/>).
+    /// <paramref name="Text"/> is also what a 说明理由 request asks the applicant to explain (Art 35).
     /// </summary>
     public sealed record Fields(
         DateOnly? Date = null, string? Text = null, DateOnly? OtherDate = null, bool OpinionReceived = false, int? WorkingDays = null, decimal? Amount = null,
-        FeeBasis Basis = default, string? Outcome = null, OfficeHeads.Choice? Approver = null);
+        FeeBasis Basis = default, string? Outcome = null, OfficeHeads.Choice? Approver = null, ReplyParticularsFields? Particulars = null);
 
     /// <summary>The step recorded and the application after it.</summary>
     public sealed record Response(RequestEvent Step, DisclosureRequest Application);
@@ -130,7 +133,7 @@ public static class TakeStep
         return trigger switch
         {
             RequestTrigger.ConfirmReceipt => new ConfirmReceipt(actor, date, at),
-            RequestTrigger.ReplyOnTheSpot => ReplyOutcomes.Parse(input.Outcome).Map(o => (RequestCommand)new ReplyOnTheSpot(actor, date, at, o)),
+            RequestTrigger.ReplyOnTheSpot => ReplyOutcomes.Parse(input.Outcome).Bind(o => Particulars(input).Map(p => (RequestCommand)new ReplyOnTheSpot(actor, date, at, o, p))),
             RequestTrigger.RejectAsNotAnApplication => new RejectAsNotAnApplication(actor, date, at, text.Length == 0 ? null : text),
             RequestTrigger.RequestSupplement => input.OtherDate is { } end
                 ? new RequestSupplement(actor, date, at, [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], end)
@@ -138,7 +141,7 @@ public static class TakeStep
             RequestTrigger.ReceiveSupplement => new ReceiveSupplement(actor, date, at),
             RequestTrigger.RecordSupplementExcuse => input.OtherDate is { } newEnd ? new RecordSupplementExcuse(actor, date, at, text, newEnd) : Missing("新的补正期限"),
             RequestTrigger.SupplementLapsed => new SupplementLapsed(actor, date, at),
-            RequestTrigger.RequestReasons => new RequestReasons(actor, date, at),
+            RequestTrigger.RequestReasons => new RequestReasons(actor, date, at, text.Length == 0 ? null : text),
             RequestTrigger.ReasonsRejected => new ReasonsRejected(actor, date, at),
             RequestTrigger.ReasonsAccepted => new ReasonsAccepted(actor, date, at, input.OtherDate),
             RequestTrigger.StartProcessing => new StartProcessing(actor, date, at),
@@ -156,11 +159,13 @@ public static class TakeStep
                 : Missing("收费金额和申请人收到收费通知的日期"),
             RequestTrigger.FeePaid => new FeePaid(actor, date, at),
             RequestTrigger.FeeLapsed => new FeeLapsed(actor, date, at),
-            RequestTrigger.Reply => ReplyOutcomes.Parse(input.Outcome).Map(o => (RequestCommand)new Reply(actor, date, at, o)),
+            RequestTrigger.Reply => ReplyOutcomes.Parse(input.Outcome).Bind(o => Particulars(input).Map(p => (RequestCommand)new Reply(actor, date, at, o, p))),
             RequestTrigger.Withdraw => new Withdraw(actor, date, at, text.Length == 0 ? null : text),
             _ => throw new UnreachableException($"{trigger} is not a staff step."),
         };
     }
+
+    private static Result<ReplyParticulars> Particulars(Fields input) => (input.Particulars ?? new ReplyParticularsFields()).ToParticulars();
 
     private static Problem Missing(string what) => Problem.Invalid("input.missing", $"请填写{what}");
 }

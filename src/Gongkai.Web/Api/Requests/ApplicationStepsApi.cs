@@ -17,14 +17,19 @@ internal static class ApplicationStepsApi
 {
     /// <param name="Trigger">The step, by the glossary's name: <c>ConfirmReceipt</c>, <c>StartProcessing</c>, <c>RequestExtension</c>, <c>Extend</c>, <c>Reply</c> ….</param>
     /// <param name="Date">The step's statutory date; today (China time) when absent.</param>
-    /// <param name="Text">Items to correct (one a line), a reason, the consulted party.</param>
+    /// <param name="Text">Items to correct (one a line), a reason, the consulted party, what the applicant must explain (<c>RequestReasons</c>).</param>
     /// <param name="OtherDate">A period's end, a letter's or notice's receipt, the day the applicant was told of an extension.</param>
     /// <param name="WorkingDays">For <c>RequestExtension</c>: the working days asked for (条例 Art 33¶2: at most 20, StatutoryDeadline.Extension).</param>
     /// <param name="ApprovedBy">For <c>Extend</c> (the head's consent) and <c>RefuseExtension</c>: the user name of the agency's 机关管理员 who
     /// decided (条例 Art 33¶2); not the one who asked — a request made on the back office by that same user is refused (403).</param>
     /// <param name="Outcome">For a reply: <c>Disclosed</c>, <c>PartlyDisclosed</c>, <c>Withheld:StateSecret</c> ….</param>
+    /// <param name="Particulars">For a reply: what it tells the applicant besides its outcome — <c>reasons</c> (required for every
+    /// 不予公开 …), <c>obtainFrom</c>, <c>alreadyPublished</c>, <c>withheldParts</c> (<c>part</c>, <c>ground</c> e.g. <c>ThirdPartyRights</c>,
+    /// <c>reasons</c>), <c>notThisAgency</c>, <c>responsibleAgencyName</c>, <c>responsibleAgencyContact</c>, <c>earlierReplyNumber</c>,
+    /// <c>earlierReplyIssuedOn</c>; what the outcome requires and nothing it does not (ReplyParticularsRule), else 422.</param>
     public sealed record StepInput(
-        string? Trigger, DateOnly? Date, string? Text, DateOnly? OtherDate, bool OpinionReceived, int? WorkingDays, string? ApprovedBy, decimal? Amount, FeeBasis Basis, string? Outcome);
+        string? Trigger, DateOnly? Date, string? Text, DateOnly? OtherDate, bool OpinionReceived, int? WorkingDays, string? ApprovedBy, decimal? Amount, FeeBasis Basis, string? Outcome,
+        ReplyParticularsFields? Particulars = null);
 
     public sealed record StepDone(
         string TrackingNumber, RequestState State, string StateName, RequestTrigger Trigger, DateOnly Date, string Description, DateOnly? ReceivedOn, DateOnly? ReplyDue,
@@ -36,7 +41,9 @@ internal static class ApplicationStepsApi
             .WithDescription($"需要本机关的 API 密钥（{ApiKeys.Header}）。与后台申请页面相同的步骤（确认收到、开始办理、延期、答复等）；" +
                 "当前状态不允许的步骤返回 409，缺少或不符合条例的内容返回 422，没有该申请编号返回 404，detail 说明原因，什么也不保存。" +
                 "延期分两步：RequestExtension 申请（text 填理由，workingDays 填工作日数），答复期限不变；Extend 同意（otherDate 为告知申请人的日期）或 RefuseExtension 不同意，" +
-                "approvedBy 填写作出决定的本机关管理员的用户名，不能是提出申请的本人（403）。");
+                "approvedBy 填写作出决定的本机关管理员的用户名，不能是提出申请的本人（403）。" +
+                "答复（Reply、ReplyOnTheSpot）在 particulars 中填写答复书应载明的内容：不予公开须填写理由（reasons），部分公开须逐项填写不予公开的部分（withheldParts）及可以公开部分的获取方式（obtainFrom），" +
+                "予以公开须填写获取方式（obtainFrom），缺少或不属于该答复结果的内容返回 422。RequestReasons 在 text 中填写要求申请人说明的事项。");
         return api;
     }
 
@@ -58,7 +65,7 @@ internal static class ApplicationStepsApi
         var number = TrackingNumber.TryParse(trackingNumber).TryGetValue(out var n) ? n : null;
         var actor = new Actor("api:" + agencyId.ToString("D"), "API 接入", ActorRole.Staff);
         var fields = new TakeStep.Fields(input.Date, input.Text, input.OtherDate, input.OpinionReceived, input.WorkingDays, input.Amount, input.Basis, input.Outcome,
-            new OfficeHeads.Choice(null, input.ApprovedBy));
+            new OfficeHeads.Choice(null, input.ApprovedBy), input.Particulars);
         var taken = await TakeStep.HandleAsync(db, clock, calendar, new TakeStep.Request(agencyId, null, number, trigger, fields, actor), cancellationToken);
         if (!taken.TryGetValue(out var done))
         {

@@ -68,13 +68,26 @@ public sealed partial class RequestActionTests(StaffSites sites)
         var approved = await StaffSite.PostAsync(admin, "/staff/requests/extensions", $"/staff/requests/extensions?id={site.FreshRequestId}&approve=true",
             new Dictionary<string, string> { ["Input.Date"] = "2022-01-12", ["Input.ApplicantNotifiedOn"] = "2022-01-12" });
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
-        await AssertStepAsync(handler, page, "Reply", new Dictionary<string, string> { ["Input.Date"] = "2022-01-14", ["Input.Outcome"] = "PartlyDisclosed" });
+        await AssertStepAsync(handler, page, "Reply", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "2022-01-14",
+            ["Input.Outcome"] = "PartlyDisclosed",
+            ["Input.ObtainFrom"] = "可以公开的部分随本答复书提供（附件一）",
+            ["Input.Withheld[0].Part"] = "资金拨付明细中的个人银行账号",
+            ["Input.Withheld[0].Ground"] = "ThirdPartyRights",
+            ["Input.Withheld[0].Reasons"] = "属于个人信息，公开会对第三方合法权益造成损害（条例第十五条）",
+            ["Input.Withheld[1].Part"] = "",
+            ["Input.Withheld[1].Ground"] = "",
+            ["Input.Withheld[1].Reasons"] = "",
+        });
 
         await using (var db = site.Open())
         {
             var request = await db.Requests.SingleAsync(r => r.Id == site.FreshRequestId, ct);
             Assert.Equal(RequestState.Replied, request.State);
             Assert.Equal(Outcome.PartlyDisclosed, request.Outcome!.Outcome);
+            Assert.Equal(new WithheldPart("资金拨付明细中的个人银行账号", WithholdingGround.ThirdPartyRights, "属于个人信息，公开会对第三方合法权益造成损害（条例第十五条）"),
+                Assert.Single(request.Particulars.WithheldParts));
             Assert.Equal(20, request.ExtensionWorkingDays);
             var extension = request.Events.Single(e => e.Trigger == RequestTrigger.Extend);
             Assert.Contains("演示机关管理员", extension.Description, StringComparison.Ordinal);

@@ -1521,10 +1521,22 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("id_fingerprint");
 
+                    b.Property<string>("Particulars")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("reply_particulars")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("QueryCodeHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("query_code_hash");
+
+                    b.Property<string>("ReasonsRequested")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reasons_requested");
 
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date")

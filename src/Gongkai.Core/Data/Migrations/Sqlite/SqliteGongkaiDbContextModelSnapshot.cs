@@ -1518,10 +1518,22 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id_fingerprint");
 
+                    b.Property<string>("Particulars")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_particulars")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("QueryCodeHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("query_code_hash");
+
+                    b.Property<string>("ReasonsRequested")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons_requested");
 
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT")

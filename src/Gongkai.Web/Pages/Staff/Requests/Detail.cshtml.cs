@@ -36,6 +36,13 @@ public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db,
     [BindProperty]
     public ActionInput Input { get; set; } = new();
 
+    /// <summary>
+    /// The rows for withheld parts on the reply form: three, or as many as were posted, and three more when the handler
+    /// asked for them (<see cref="ActionInput.MoreRows"/>) — no script needed.
+    /// </summary>
+    public int WithheldRows =>
+        Math.Min(ReplyParticularsRule.MaxWithheldParts, Math.Max(3, Input.Withheld.Count) + (Input.MoreRows ? 3 : 0));
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, StaffRight.Read, cancellationToken) is { } refused)
@@ -59,8 +66,15 @@ public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db,
             return Refused(new Problem("input.invalid", string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))));
         }
 
+        if (Input.MoreRows)
+        {
+            // More rows for withheld parts: the form again with what was typed, nothing recorded.
+            return Page();
+        }
+
         // No approver from the page: who decides an extension is the signed-in user, checked by TakeStep (条例 Art 33¶2).
-        var fields = new TakeStep.Fields(Input.Date, Input.Text, Input.OtherDate, Input.OpinionReceived, Input.WorkingDays, Input.Amount, Input.Basis, Input.Outcome);
+        var fields = new TakeStep.Fields(Input.Date, Input.Text, Input.OtherDate, Input.OpinionReceived, Input.WorkingDays, Input.Amount, Input.Basis, Input.Outcome,
+            Particulars: Input.Particulars());
         var taken = await TakeStep.HandleAsync(
             db, clock, calendar, new TakeStep.Request(Application.AgencyId, id, null, trigger, fields, new Actor(UserId, UserDisplayName, ActorRole.Staff)), cancellationToken);
         if (!taken.TryGetValue(out var done))
@@ -115,5 +129,45 @@ public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db,
         /// <summary>An outcome as <see cref="ReplyOutcomes"/> lists it.</summary>
         [StringLength(60)]
         public string? Outcome { get; set; }
+
+        // Issue 14: what the reply tells the applicant (ReplyParticularsFields); the domain checks what each outcome needs.
+        public string? Reasons { get; set; }
+
+        public string? ObtainFrom { get; set; }
+
+        public bool AlreadyPublished { get; set; }
+
+        public List<WithheldRow> Withheld { get; set; } = [];
+
+        public bool NotThisAgency { get; set; }
+
+        public string? AgencyName { get; set; }
+
+        public string? AgencyContact { get; set; }
+
+        public string? EarlierNumber { get; set; }
+
+        public DateOnly? EarlierOn { get; set; }
+
+        /// <summary>The handler asked for more rows of withheld parts: show the form again, record nothing.</summary>
+        public bool MoreRows { get; set; }
+
+        public ReplyParticularsFields Particulars() => new(
+            Reasons, ObtainFrom, AlreadyPublished, [.. Withheld.Select(w => new WithheldPartFields(w.Part, w.Ground, w.Reasons))], NotThisAgency, AgencyName,
+            AgencyContact, EarlierNumber, EarlierOn);
+    }
+
+    /// <summary>The reply form's particulars (_ReplyParticulars): the page, for what was posted, and the form's id prefix.</summary>
+    public sealed record ReplyFormView(DetailModel Page, string Id);
+
+    /// <summary>One row of withheld parts on the reply form.</summary>
+    public sealed class WithheldRow
+    {
+        public string? Part { get; set; }
+
+        /// <summary>A <see cref="WithholdingGround"/> by name.</summary>
+        public string? Ground { get; set; }
+
+        public string? Reasons { get; set; }
     }
 }
