@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.Domain.AnnualReports;
 
@@ -13,47 +9,14 @@ namespace Gongkai.Core.Documents;
 /// 方正小标宋 title, 黑体 headings, 仿宋_GB2312 text at a fixed 28pt line, the statutory tables as printed by
 /// <see cref="ReportGrid"/> in 五号, and “— 1 —” page numbers in the footer.
 /// </summary>
-/// <remarks>
-/// Fonts: runs name the fonts a government PC has (方正小标宋简体, 黑体, 仿宋_GB2312), so Word there prints the
-/// document as offices expect; every run is tagged zh-CN. The font table gives each font its class (roman/swiss),
-/// the GB2312 charset and, as w:altName, the free face of the same class (Noto Serif/Sans CJK SC), for programs
-/// that substitute by these. LibreOffice on our server ignores them and substitutes the first CJK face it finds,
-/// so <see cref="LibreOfficePdf"/> gives it the same pairs as its font replacement table.
-/// </remarks>
+/// <remarks>The page, fonts and footer are <see cref="GongwenDocx"/>'s, shared with the letters.</remarks>
 public static class DocxReportWriter
 {
-    private const string TitleFont = "方正小标宋简体";
-    private const string HeadingFont = "黑体";
-    private const string BodyFont = "仿宋_GB2312";
-    private const string LatinFont = "Times New Roman";
-
-    /// <summary>Each font the runs name, with the installed face that stands in for it and its class.</summary>
-    private static readonly (string Name, string AltName, FontFamilyValues Family)[] Fonts =
-    [
-        (TitleFont, "Noto Serif CJK SC", FontFamilyValues.Roman),
-        (HeadingFont, "Noto Sans CJK SC", FontFamilyValues.Swiss),
-        (BodyFont, "Noto Serif CJK SC", FontFamilyValues.Roman),
-        (LatinFont, "Noto Serif CJK SC", FontFamilyValues.Roman),
-    ];
-
-    // Sizes in half-points (w:sz): 22pt (二号) title, 16pt (三号) text and headings, 10.5pt (五号) table cells,
-    // 14pt (四号) page numbers.
-    private const int TitleSize = 44;
-    private const int TextSize = 32;
+    // 10.5pt (五号) table cells, in half-points.
     private const int CellSize = 21;
-    private const int PageNumberSize = 28;
 
     // 22pt characters on the 156 mm line.
     private const int TitleCharactersPerLine = 20;
-
-    // A4 and the 公文 margins (GB/T 9704), in twips.
-    private const int PageWidth = 11906;
-    private const int PageHeight = 16838;
-    private const int MarginTop = 2098;
-    private const int MarginBottom = 1984;
-    private const int MarginLeft = 1588;
-    private const int MarginRight = 1474;
-    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
 
     public static byte[] Write(AnnualReport report)
     {
@@ -84,19 +47,7 @@ public static class DocxReportWriter
             }
         }
 
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            main.AddNewPart<FontTablePart>().Fonts = FontTable();
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = PageNumberFooter();
-            body.Append(PageSetup(main.GetIdOfPart(footer)));
-            main.Document = new Document(body);
-            document.PackageProperties.Title = title;
-        }
-
-        return stream.ToArray();
+        return GongwenDocx.Package(body, title);
     }
 
     /// <summary>The title centred, its lines apart by line breaks, and a blank 28pt line below it (GB/T 9704).</summary>
@@ -107,7 +58,7 @@ public static class DocxReportWriter
             new Justification { Val = JustificationValues.Center }));
         for (var i = 0; i < lines.Count; i++)
         {
-            var run = TextRun(lines[i], TitleFont, TitleSize, bold: false);
+            var run = GongwenDocx.TextRun(lines[i], GongwenDocx.TitleFont, GongwenDocx.TitleSize, bold: false);
             if (i > 0)
             {
                 run.InsertAfter(new Break(), run.RunProperties);
@@ -121,37 +72,14 @@ public static class DocxReportWriter
 
     // Kept with the next paragraph: a heading never ends a page.
     private static Paragraph HeadingParagraph(string heading) => new(
-        new ParagraphProperties(new KeepNext(), FixedLineSpacing()),
-        TextRun(heading, HeadingFont, TextSize, bold: false));
+        new ParagraphProperties(new KeepNext(), GongwenDocx.FixedLineSpacing()),
+        GongwenDocx.TextRun(heading, GongwenDocx.HeadingFont, GongwenDocx.TextSize, bold: false));
 
     private static Paragraph BodyParagraph(string text) => new(
         new ParagraphProperties(
-            FixedLineSpacing(),
-
-            // Two characters of 16pt; FirstLine is for programs that ignore FirstLineChars.
-            new Indentation { FirstLineChars = 200, FirstLine = "640" }),
-        TextRun(text, BodyFont, TextSize, bold: false));
-
-    private static SpacingBetweenLines FixedLineSpacing() => new() { Line = "560", LineRule = LineSpacingRuleValues.Exact };
-
-    private static Run TextRun(string text, string eastAsiaFont, int halfPoints, bool bold)
-    {
-        var size = halfPoints.ToString(CultureInfo.InvariantCulture);
-        var properties = new RunProperties(new RunFonts
-        {
-            Hint = FontTypeHintValues.EastAsia,
-            Ascii = LatinFont,
-            HighAnsi = LatinFont,
-            EastAsia = eastAsiaFont,
-        });
-        if (bold)
-        {
-            properties.Append(new Bold());
-        }
-
-        properties.Append(new FontSize { Val = size }, new FontSizeComplexScript { Val = size }, new Languages { EastAsia = "zh-CN" });
-        return new Run(properties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
-    }
+            GongwenDocx.FixedLineSpacing(),
+            GongwenDocx.FirstLineIndent()),
+        GongwenDocx.TextRun(text, GongwenDocx.BodyFont, GongwenDocx.TextSize, bold: false));
 
     private static Table Table(ReportGrid grid)
     {
@@ -193,7 +121,7 @@ public static class DocxReportWriter
     private static int[] ColumnWidths(ReportGrid grid)
     {
         var weights = grid.ColumnWeights();
-        var unit = TextWidth / weights.Sum();
+        var unit = GongwenDocx.TextWidth / weights.Sum();
         return [.. weights.Select(w => w * unit)];
     }
 
@@ -225,63 +153,9 @@ public static class DocxReportWriter
             : new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
         if (!cell.Continuation && cell.Text.Length > 0)
         {
-            paragraph.Append(TextRun(cell.Text, BodyFont, CellSize, cell.Header));
+            paragraph.Append(GongwenDocx.TextRun(cell.Text, GongwenDocx.BodyFont, CellSize, cell.Header));
         }
 
         return new TableCell(properties, paragraph);
-    }
-
-    private static Fonts FontTable() => new(Fonts.Select(f => new Font(
-        new AltName { Val = f.AltName },
-        new FontCharSet { Val = f.Name == LatinFont ? "00" : "86" },
-        new FontFamily { Val = f.Family })
-    {
-        Name = f.Name,
-    }));
-
-    /// <summary>GB/T 9704: the page number in 四号 between two 一字线; Word fills the PAGE field.</summary>
-    private static Footer PageNumberFooter()
-    {
-        Run Text(string text) => TextRun(text, BodyFont, PageNumberSize, bold: false);
-        return new Footer(new Paragraph(
-            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            Text("— "),
-            new SimpleField(Text("1")) { Instruction = " PAGE " },
-            Text(" —")));
-    }
-
-    private static SectionProperties PageSetup(string footerId) => new(
-        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
-        new PageSize { Width = PageWidth, Height = PageHeight },
-        new PageMargin
-        {
-            Top = MarginTop,
-            Right = MarginRight,
-            Bottom = MarginBottom,
-            Left = MarginLeft,
-            Header = 851,
-            Footer = 992,
-            Gutter = 0,
-        });
-
-    /// <summary>The text without characters XML cannot hold (control characters left over from extraction).</summary>
-    private static string XmlSafe(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[i + 1]);
-                i++;
-            }
-            else if (XmlConvert.IsXmlChar(c))
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
     }
 }

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Gongkai.Domain.AnnualReports;
-using SkiaSharp;
 
 namespace Gongkai.Core.Documents;
 
@@ -10,20 +7,10 @@ namespace Gongkai.Core.Documents;
 /// title, 黑体-class headings, 三号 text at a fixed 28pt line, the statutory tables of <see cref="ReportGrid"/> in
 /// 五号 with their merged headers, and “— 1 —” page numbers. Drawn with Skia in process: no office suite, a few
 /// about 0.1 s a report against 2 s for LibreOffice (BENCHMARKS.md). <see cref="PdfReportReader"/> reads it back to identical cells.
+/// The pages, line breaking and drawing are <see cref="PdfPageFlow"/>'s, shared with the letters; the tables are here.
 /// </summary>
 public static class PdfReportWriter
 {
-    private const float Mm = 72f / 25.4f;
-
-    // A4 and the 公文 margins (top 37, bottom 35, left 28, right 26 mm), in points.
-    private const float PageWidth = 210 * Mm;
-    private const float PageHeight = 297 * Mm;
-    private const float Top = 37 * Mm;
-    private const float Bottom = PageHeight - (35 * Mm);
-    private const float Left = 28 * Mm;
-    private const float Right = PageWidth - (26 * Mm);
-    private const float TextWidth = Right - Left;
-
     // 二号 title, 三号 text and headings on a fixed 28pt line, 五号 table cells, 四号 page numbers.
     private const float TitleSize = 22;
     private const float TitleLine = 36;
@@ -42,9 +29,9 @@ public static class PdfReportWriter
         var faces = PdfFaces.Get();
         using var layout = new PdfPageLayout(faces);
         var title = ReportTitles.Title(report);
-        foreach (var line in ReportTitles.TitleLines(report, (int)(TextWidth / TitleSize)))
+        foreach (var line in ReportTitles.TitleLines(report, (int)(PdfPageFlow.TextWidth / TitleSize)))
         {
-            layout.Paragraph(line, layout.Title, TitleLine, indent: 0, centred: true);
+            layout.Paragraph(line, layout.Title, TitleLine, indent: 0, PdfAlign.Centre);
         }
 
         layout.Space(TextLine);
@@ -57,10 +44,10 @@ public static class PdfReportWriter
             var next = grids.Count > 0 ? grids[0].FirstBlockHeight : paragraphs.Count > 0 ? 2 * TextLine : 0;
             // The space before a heading also tells PdfReportReader that it starts a new paragraph.
             layout.Space(HeadingSpace);
-            layout.Paragraph(section.Title, layout.Heading, TextLine, indent: 0, centred: false, keepWith: next);
+            layout.Paragraph(section.Title, layout.Heading, TextLine, indent: 0, PdfAlign.Left, keepWith: next);
             foreach (var paragraph in paragraphs)
             {
-                layout.Paragraph(paragraph, layout.Body, TextLine, indent: 2 * TextSize, centred: false);
+                layout.Paragraph(paragraph, layout.Body, TextLine, indent: 2 * TextSize, PdfAlign.Left);
             }
 
             foreach (var grid in grids)
@@ -70,153 +57,14 @@ public static class PdfReportWriter
             }
         }
 
-        layout.NumberPages();
+        layout.NumberPages(layout.PageNumber);
         if (layout.Characters.Missing.Count > 0)
         {
             throw ReportWriteException.MissingGlyphs(layout.Characters.Missing);
         }
 
-        return Render(layout.Pages, layout.Characters, title);
+        return layout.Render(title);
     }
-
-    private static byte[] Render(List<List<PdfOp>> pages, PdfCharacters characters, string title)
-    {
-        using var stream = new MemoryStream();
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = title,
-            Creator = "Gongkai",
-            Producer = "Gongkai (Skia)",
-            RasterDpi = SKDocumentPdfMetadata.DefaultRasterDpi,
-            EncodingQuality = SKDocumentPdfMetadata.DefaultEncodingQuality,
-        };
-        // Outlives the document: Skia writes the fonts out when the document closes.
-        using var fonts = new DrawingFonts(PdfFaces.Get(), characters);
-        using (var document = SKDocument.CreatePdf(stream, metadata))
-        using (var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true })
-        using (var rule = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Stroke, StrokeWidth = 0.75f })
-        {
-            for (var p = 0; p < pages.Count; p++)
-            {
-                var canvas = document.BeginPage(PageWidth, PageHeight);
-                foreach (var op in pages[p])
-                {
-                    if (op.Text is { } text)
-                    {
-                        using var blob = TextBlob(text, op.Font!, fonts, op.X, op.Y);
-                        if (blob is not null)
-                        {
-                            canvas.DrawText(blob, 0, 0, ink);
-                        }
-                    }
-                    else
-                    {
-                        canvas.DrawRect(op.X, op.Y, op.Width, op.Height, rule);
-                    }
-                }
-
-                document.EndPage();
-            }
-
-            document.Close();
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>
-    /// The line as one run per face (<see cref="PdfFont.Runs"/>), each placed at the width measured for the layout;
-    /// null when nothing in it can be drawn.
-    /// </summary>
-    private static SKTextBlob? TextBlob(string text, PdfFont font, DrawingFonts fonts, float x, float y)
-    {
-        using var builder = new SKTextBlobBuilder();
-        foreach (var run in font.Runs(text))
-        {
-            AddRun(builder, run.Text, fonts.For(run.Font), x, y);
-            x += run.Width;
-        }
-
-        return builder.Build();
-    }
-
-    /// <summary>
-    /// The run with its text and a cluster per glyph. Noto CJK shares one glyph among several code points (户 and 戶,
-    /// 民 and the radical ⺠); Skia's text map names only one of them, so without the text a reader gets the wrong
-    /// character. With it, Skia writes the right one as /ActualText wherever the map would mislead.
-    /// </summary>
-    private static void AddRun(SKTextBlobBuilder builder, string text, SKFont font, float x, float y)
-    {
-        var glyphs = font.GetGlyphs(text);
-        var utf8 = Encoding.UTF8.GetBytes(text);
-        var clusters = new uint[glyphs.Length];
-        var offset = 0;
-        var glyph = 0;
-        for (var i = 0; i < text.Length && glyph < clusters.Length; i++)
-        {
-            clusters[glyph++] = (uint)offset;
-            var surrogatePair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length;
-            offset += Encoding.UTF8.GetByteCount(text.AsSpan(i, surrogatePair ? 2 : 1));
-            if (surrogatePair)
-            {
-                i++;
-            }
-        }
-
-        var run = builder.AllocateTextRun(font, glyphs.Length, x, y, utf8.Length);
-        run.SetGlyphs(glyphs);
-        run.SetText(utf8);
-        run.SetClusters(clusters);
-    }
-
-    /// <summary>
-    /// The fonts Render draws with: each shipped face cut down to the characters of this PDF (Skia would embed the
-    /// whole 2–3 MB face), at the size the layout measured; a system face as it is. The glyphs and advances are the
-    /// same, so the text lands where it was measured.
-    /// </summary>
-    private sealed class DrawingFonts(PdfFaces faces, PdfCharacters characters) : IDisposable
-    {
-        private readonly Dictionary<SKTypeface, SKTypeface?> _subsets = [];
-        private readonly Dictionary<(SKTypeface Face, float Size), SKFont> _fonts = [];
-
-        public SKFont For(SKFont measured)
-        {
-            if (!_subsets.TryGetValue(measured.Typeface, out var subset))
-            {
-                subset = faces.Subset(measured.Typeface, characters.Used[measured.Typeface]);
-                _subsets[measured.Typeface] = subset;
-            }
-
-            if (subset is null)
-            {
-                return measured;
-            }
-
-            if (!_fonts.TryGetValue((subset, measured.Size), out var font))
-            {
-                font = new SKFont(subset, measured.Size);
-                _fonts[(subset, measured.Size)] = font;
-            }
-
-            return font;
-        }
-
-        public void Dispose()
-        {
-            foreach (var font in _fonts.Values)
-            {
-                font.Dispose();
-            }
-
-            foreach (var subset in _subsets.Values)
-            {
-                subset?.Dispose();
-            }
-        }
-    }
-
-    /// <summary>A text run at its baseline, or (without text) a ruled rectangle; in points from the page's top left.</summary>
-    private sealed record PdfOp(float X, float Y, string? Text = null, PdfFont? Font = null, float Width = 0, float Height = 0);
 
     /// <summary>A table measured before it is placed: row heights, and the rows that must stay on one page.</summary>
     private sealed record MeasuredGrid(ReportGrid Grid, float[] ColumnX, float[] RowHeights, List<PlacedCell> Cells, int[] BlockEnds)
@@ -231,10 +79,8 @@ public static class PdfReportWriter
     }
 
     /// <summary>Lays paragraphs and tables out on pages; pages are lists of drawing operations, drawn by Render.</summary>
-    private sealed class PdfPageLayout : IDisposable
+    private sealed class PdfPageLayout : PdfPageFlow, IDisposable
     {
-        private float _y = Top;
-
         public PdfPageLayout(PdfFaces faces)
         {
             Title = new PdfFont(faces, faces.SerifBold, TitleSize, Characters);
@@ -243,7 +89,6 @@ public static class PdfReportWriter
             Cell = new PdfFont(faces, faces.Serif, CellSize, Characters);
             HeaderCell = new PdfFont(faces, faces.SerifBold, CellSize, Characters);
             PageNumber = new PdfFont(faces, faces.Serif, PageNumberSize, Characters);
-            Pages.Add([]);
         }
 
         public PdfFont Title { get; }
@@ -258,11 +103,6 @@ public static class PdfReportWriter
 
         public PdfFont PageNumber { get; }
 
-        public List<List<PdfOp>> Pages { get; } = [];
-
-        /// <summary>The characters of the text, by the face that draws them, and those no face has.</summary>
-        public PdfCharacters Characters { get; } = new();
-
         public void Dispose()
         {
             Title.Dispose();
@@ -271,55 +111,6 @@ public static class PdfReportWriter
             Cell.Dispose();
             HeaderCell.Dispose();
             PageNumber.Dispose();
-        }
-
-        private List<PdfOp> Page => Pages[^1];
-
-        /// <summary>GB/T 9704: the number in 四号 between two 一字线, centred 7 mm below the text area.</summary>
-        public void NumberPages()
-        {
-            for (var p = 0; p < Pages.Count; p++)
-            {
-                var number = "— " + (p + 1).ToString(CultureInfo.InvariantCulture) + " —";
-                Pages[p].Add(new PdfOp((PageWidth - PageNumber.Measure(number)) / 2, Bottom + (7 * Mm) + PageNumberSize, number, PageNumber));
-            }
-        }
-
-        public void Space(float height)
-        {
-            if (_y > Top)
-            {
-                _y = Math.Min(_y + height, Bottom);
-            }
-        }
-
-        public void Paragraph(string text, PdfFont font, float lineHeight, float indent, bool centred, float keepWith = 0)
-        {
-            var lines = Wrap(text, font, TextWidth - indent, TextWidth);
-            if (centred)
-            {
-                // A title over two lines is set in lines of about equal length, not a full line and a stub.
-                for (var width = TextWidth - font.Size; lines.Count > 1 && width > font.Size; width -= font.Size)
-                {
-                    var narrower = Wrap(text, font, width, width);
-                    if (narrower.Count > lines.Count)
-                    {
-                        break;
-                    }
-
-                    lines = narrower;
-                }
-            }
-
-            Ensure(lineHeight + keepWith);
-            for (var i = 0; i < lines.Count; i++)
-            {
-                Ensure(lineHeight);
-                var width = font.Measure(lines[i]);
-                var x = centred ? Left + ((TextWidth - width) / 2) : Left + (i == 0 ? indent : 0);
-                Page.Add(new PdfOp(x, Baseline(_y, lineHeight, font.Size), lines[i], font));
-                _y += lineHeight;
-            }
         }
 
         public MeasuredGrid Measure(ReportGrid grid)
@@ -421,20 +212,20 @@ public static class PdfReportWriter
                 Ensure(table.RowHeights.Skip(r).Take(table.BlockEnds[r] - r).Sum());
                 var first = r;
                 var rowTop = new float[rows + 1];
-                rowTop[r] = _y;
+                rowTop[r] = Y;
                 while (r < rows)
                 {
                     var end = table.BlockEnds[r];
                     var height = table.RowHeights.Skip(r).Take(end - r).Sum();
-                    if (r > first && _y + height > Bottom)
+                    if (r > first && Y + height > Bottom)
                     {
                         break;
                     }
 
                     for (; r < end; r++)
                     {
-                        _y += table.RowHeights[r];
-                        rowTop[r + 1] = _y;
+                        Y += table.RowHeights[r];
+                        rowTop[r + 1] = Y;
                     }
                 }
 
@@ -472,96 +263,5 @@ public static class PdfReportWriter
                 }
             }
         }
-
-        private void Ensure(float height)
-        {
-            if (_y + height > Bottom && _y > Top)
-            {
-                NewPage();
-            }
-        }
-
-        private void NewPage()
-        {
-            Pages.Add([]);
-            _y = Top;
-        }
-
-        /// <summary>The baseline that centres a CJK line (ascent about 0.88 em) in its line box.</summary>
-        private static float Baseline(float top, float lineHeight, float size) => top + ((lineHeight - size) / 2) + (0.88f * size);
-
-        /// <summary>
-        /// Breaks text into lines by character, as Chinese is set: closing punctuation never starts a line (it hangs
-        /// into the margin), an opening bracket never ends one, and a run of Latin letters or digits (2023, 0.5950)
-        /// is not broken unless it is longer than a line.
-        /// </summary>
-        private static List<string> Wrap(string text, PdfFont font, float firstWidth, float width)
-        {
-            var lines = new List<string>();
-            var line = new StringBuilder();
-            var lineWidth = 0f;
-            var limit = firstWidth;
-            var i = 0;
-            while (i < text.Length)
-            {
-                var unit = NextUnit(text, i);
-                var unitWidth = font.Measure(unit);
-                var hangs = unit.Length == 1 && ClosingPunctuation.Contains(unit[0], StringComparison.Ordinal);
-                if (line.Length > 0 && lineWidth + unitWidth > limit && !hangs)
-                {
-                    var carried = "";
-                    if (OpeningPunctuation.Contains(line[^1], StringComparison.Ordinal) && line.Length > 1)
-                    {
-                        carried = line[^1].ToString();
-                        line.Length--;
-                    }
-
-                    lines.Add(line.ToString());
-                    line.Clear().Append(carried);
-                    lineWidth = font.Measure(carried);
-                    limit = width;
-                }
-
-                if (unitWidth > limit && unit.Length > 1)
-                {
-                    // A Latin run longer than a line: set it character by character.
-                    unit = unit[..1];
-                    unitWidth = font.Measure(unit);
-                }
-
-                line.Append(unit);
-                lineWidth += unitWidth;
-                i += unit.Length;
-            }
-
-            if (line.Length > 0)
-            {
-                lines.Add(line.ToString());
-            }
-
-            return lines;
-        }
-
-        private static string NextUnit(string text, int start)
-        {
-            var end = start + 1;
-            if (char.IsHighSurrogate(text[start]) && end < text.Length)
-            {
-                return text.Substring(start, 2);
-            }
-
-            while (end < text.Length && IsLatin(text[start]) && IsLatin(text[end]))
-            {
-                end++;
-            }
-
-            return text[start..end];
-        }
-
-        private static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '%' or '-' or '+';
-
-        private const string ClosingPunctuation = "，。、；：？！）》」』”’,.;:?!)]%";
-
-        private const string OpeningPunctuation = "（《「『“‘([";
     }
 }

@@ -19,11 +19,11 @@ internal static class TrueTypeSubset
     {
         var tables = Tables(font);
         var head = tables["head"];
-        var longLoca = BinaryPrimitives.ReadInt16BigEndian(head.AsSpan(50)) == 1;
-        var metricsCount = BinaryPrimitives.ReadUInt16BigEndian(tables["hhea"].AsSpan(34));
-        var loca = tables["loca"];
-        var glyf = tables["glyf"];
-        var hmtx = tables["hmtx"];
+        var longLoca = BinaryPrimitives.ReadInt16BigEndian(head.Span[50..]) == 1;
+        var metricsCount = BinaryPrimitives.ReadUInt16BigEndian(tables["hhea"].Span[34..]);
+        var loca = tables["loca"].Span;
+        var glyf = tables["glyf"].Span;
+        var hmtx = tables["hmtx"].Span;
 
         var old = glyphs.Select(g => g.Glyph).Append((ushort)0).Distinct().Order().ToList();
         var renumbered = old.Select((g, i) => (g, i)).ToDictionary(p => p.g, p => (ushort)p.i);
@@ -36,33 +36,33 @@ internal static class TrueTypeSubset
             var g = old[i];
             var start = LocaAt(loca, g, longLoca);
             var end = LocaAt(loca, g + 1, longLoca);
-            if (end > start && BinaryPrimitives.ReadInt16BigEndian(glyf.AsSpan(start)) < 0)
+            if (end > start && BinaryPrimitives.ReadInt16BigEndian(glyf[start..]) < 0)
             {
                 throw new InvalidOperationException($"Glyph {g} is composite: the subsetter keeps simple glyphs only.");
             }
 
             BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(i * 4), (uint)newGlyf.Length);
-            newGlyf.Write(glyf, start, end - start);
+            newGlyf.Write(glyf[start..end]);
             newGlyf.Write(new byte[(4 - ((end - start) % 4)) % 4]);
 
             // Glyphs past numberOfHMetrics share the last advance and keep their own left side bearing.
-            var advance = hmtx.AsSpan(Math.Min(g, metricsCount - 1) * 4, 2);
-            var bearing = g < metricsCount ? hmtx.AsSpan((g * 4) + 2, 2) : hmtx.AsSpan((metricsCount * 4) + ((g - metricsCount) * 2), 2);
+            var advance = hmtx.Slice(Math.Min(g, metricsCount - 1) * 4, 2);
+            var bearing = g < metricsCount ? hmtx.Slice((g * 4) + 2, 2) : hmtx.Slice((metricsCount * 4) + ((g - metricsCount) * 2), 2);
             advance.CopyTo(newHmtx.AsSpan(i * 4));
             bearing.CopyTo(newHmtx.AsSpan((i * 4) + 2));
         }
 
         BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(old.Count * 4), (uint)newGlyf.Length);
 
-        head = (byte[])head.Clone();
-        BinaryPrimitives.WriteUInt32BigEndian(head.AsSpan(8), 0);
-        BinaryPrimitives.WriteInt16BigEndian(head.AsSpan(50), 1);
-        var hhea = (byte[])tables["hhea"].Clone();
+        var newHead = head.ToArray();
+        BinaryPrimitives.WriteUInt32BigEndian(newHead.AsSpan(8), 0);
+        BinaryPrimitives.WriteInt16BigEndian(newHead.AsSpan(50), 1);
+        var hhea = tables["hhea"].ToArray();
         BinaryPrimitives.WriteUInt16BigEndian(hhea.AsSpan(34), (ushort)old.Count);
-        var maxp = (byte[])tables["maxp"].Clone();
+        var maxp = tables["maxp"].ToArray();
         BinaryPrimitives.WriteUInt16BigEndian(maxp.AsSpan(4), (ushort)old.Count);
 
-        tables["head"] = head;
+        tables["head"] = newHead;
         tables["hhea"] = hhea;
         tables["maxp"] = maxp;
         tables["glyf"] = newGlyf.ToArray();
@@ -72,13 +72,14 @@ internal static class TrueTypeSubset
         return Write(tables);
     }
 
-    private static int LocaAt(byte[] loca, int glyph, bool longLoca) => longLoca
-        ? (int)BinaryPrimitives.ReadUInt32BigEndian(loca.AsSpan(glyph * 4))
-        : BinaryPrimitives.ReadUInt16BigEndian(loca.AsSpan(glyph * 2)) * 2;
+    private static int LocaAt(ReadOnlySpan<byte> loca, int glyph, bool longLoca) => longLoca
+        ? (int)BinaryPrimitives.ReadUInt32BigEndian(loca[(glyph * 4)..])
+        : BinaryPrimitives.ReadUInt16BigEndian(loca[(glyph * 2)..]) * 2;
 
-    private static Dictionary<string, byte[]> Tables(byte[] font)
+    /// <summary>The kept tables, as slices of the font (not copies: the glyf table of a shipped face is 2–3 MB).</summary>
+    private static Dictionary<string, ReadOnlyMemory<byte>> Tables(byte[] font)
     {
-        var tables = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var tables = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
         for (var i = 0; i < count; i++)
         {
@@ -88,7 +89,7 @@ internal static class TrueTypeSubset
             {
                 var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
                 var length = (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]);
-                tables[tag] = font.AsSpan(offset, length).ToArray();
+                tables[tag] = font.AsMemory(offset, length);
             }
         }
 
@@ -132,7 +133,7 @@ internal static class TrueTypeSubset
         return cmap;
     }
 
-    private static byte[] Write(Dictionary<string, byte[]> tables)
+    private static byte[] Write(Dictionary<string, ReadOnlyMemory<byte>> tables)
     {
         var tags = tables.Keys.Order(StringComparer.Ordinal).ToList();
         var header = 12 + (tags.Count * 16);
@@ -157,7 +158,7 @@ internal static class TrueTypeSubset
             var data = tables[tags[i]];
             var record = span[(12 + (i * 16))..];
             Encoding.ASCII.GetBytes(tags[i], record);
-            data.CopyTo(span[offset..]);
+            data.Span.CopyTo(span[offset..]);
             BinaryPrimitives.WriteUInt32BigEndian(record[4..], Checksum(span.Slice(offset, (data.Length + 3) & ~3)));
             BinaryPrimitives.WriteUInt32BigEndian(record[8..], (uint)offset);
             BinaryPrimitives.WriteUInt32BigEndian(record[12..], (uint)data.Length);
