@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Gongkai.Core.Documents;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Content;
 
 namespace Gongkai.Tests;
 
@@ -31,9 +31,9 @@ internal static partial class LetterReadBack
         var pages = new List<List<string>>();
         foreach (var page in document.GetPages())
         {
-            var actual = ActualTexts(page);
+            var actual = new PdfActualTexts(page);
             pages.Add(page.Letters
-                .Select(l => (Text: actual.TryGetValue(Key(l), out var text) ? text : l.Value, l.StartBaseLine.X, l.StartBaseLine.Y))
+                .Select(l => (Text: actual.Of(l) ?? l.Value, l.StartBaseLine.X, l.StartBaseLine.Y))
                 .GroupBy(l => Math.Round(l.Y, 1))
                 .OrderByDescending(g => g.Key)
                 .Select(g => string.Concat(g.OrderBy(l => l.X).Select(l => l.Text)))
@@ -52,35 +52,4 @@ internal static partial class LetterReadBack
 
     [GeneratedRegex(@"^—\s*\d+\s*—$")]
     private static partial Regex PageNumber();
-
-    /// <summary>
-    /// The /ActualText Skia writes where its text map would give another character than the one drawn (Noto CJK shares
-    /// a glyph among 户 and 戶): the first letter of a marked span carries its text, the others none.
-    /// </summary>
-    private static Dictionary<(double X, double Y, string Value), string> ActualTexts(Page page)
-    {
-        var texts = new Dictionary<(double X, double Y, string Value), string>();
-        var pending = new Stack<MarkedContentElement>(page.GetMarkedContents());
-        while (pending.Count > 0)
-        {
-            var element = pending.Pop();
-            foreach (var child in element.Children)
-            {
-                pending.Push(child);
-            }
-
-            if (element.ActualText is { } text && element.Letters.Count > 0)
-            {
-                for (var i = 0; i < element.Letters.Count; i++)
-                {
-                    texts[Key(element.Letters[i])] = i == 0 ? text : "";
-                }
-            }
-        }
-
-        return texts;
-    }
-
-    private static (double X, double Y, string Value) Key(Letter letter) =>
-        (Math.Round(letter.StartBaseLine.X, 2), Math.Round(letter.StartBaseLine.Y, 2), letter.Value);
 }

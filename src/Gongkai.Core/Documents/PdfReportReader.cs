@@ -94,9 +94,9 @@ public static partial class PdfReportReader
 
         public void Page(Page page)
         {
-            var actual = ActualTexts(page);
+            var actual = new PdfActualTexts(page);
             var glyphs = page.Letters
-                .Select(l => (Letter: l, Value: actual.TryGetValue(Key(l), out var text) ? text : Normalize(l.Value)))
+                .Select(l => (Letter: l, Value: actual.Of(l) ?? Normalize(l.Value)))
                 .Where(t => t.Value.Length > 0)
                 .Select(t => (t.Value, l: t.Letter))
                 .Select(t => new Glyph(t.Value, t.l.StartBaseLine.X, Math.Max(t.l.EndBaseLine.X, t.l.StartBaseLine.X + t.l.Width), t.l.StartBaseLine.Y,
@@ -119,38 +119,6 @@ public static partial class PdfReportReader
                 .OrderByDescending(b => b.Top);
             _items.AddRange(blocks.Select(b => b.Item));
         }
-
-        /// <summary>
-        /// The /ActualText of marked content, by letter: what the writer says the letters stand for, where the
-        /// font's text map would give another character (Skia marks each such glyph). The first letter of a span
-        /// carries its whole text and the others none.
-        /// </summary>
-        private static Dictionary<(double X, double Y, string Value), string> ActualTexts(Page page)
-        {
-            var texts = new Dictionary<(double X, double Y, string Value), string>();
-            var pending = new Stack<MarkedContentElement>(page.GetMarkedContents());
-            while (pending.Count > 0)
-            {
-                var element = pending.Pop();
-                foreach (var child in element.Children)
-                {
-                    pending.Push(child);
-                }
-
-                if (element.ActualText is { } text && element.Letters.Count > 0)
-                {
-                    for (var i = 0; i < element.Letters.Count; i++)
-                    {
-                        texts[Key(element.Letters[i])] = i == 0 ? text : "";
-                    }
-                }
-            }
-
-            return texts;
-        }
-
-        private static (double X, double Y, string Value) Key(Letter letter) =>
-            (Math.Round(letter.StartBaseLine.X, 2), Math.Round(letter.StartBaseLine.Y, 2), letter.Value);
 
         public List<ReportToken> Finish()
         {
