@@ -32,7 +32,7 @@ public static class GetLetter
     /// </summary>
     public static async Task<Result<Response>> ForApplicantAsync(GongkaiDbContext db, LookupApplication.Request lookup, Guid letterId, CancellationToken cancellationToken = default)
     {
-        var requestId = await ListLetters.ApplicantRequestAsync(db, lookup, cancellationToken);
+        var requestId = await LookupApplication.OpenedAsync(db, lookup, cancellationToken);
         var letter = requestId is null ? null : await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId && l.RequestId == requestId, cancellationToken);
         return letter is null || !LetterKindNames.ToApplicant(letter.Kind) ? LookupApplication.NotFound : await ResponseAsync(db, letter, cancellationToken);
     }

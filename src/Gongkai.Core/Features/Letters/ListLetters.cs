@@ -2,7 +2,6 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
-using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.Letters;
@@ -32,26 +31,8 @@ public static class ListLetters
     /// <summary>The applicant: the letters addressed to them, after the same check of number and code as <see cref="LookupApplication"/>.</summary>
     public static async Task<Result<IReadOnlyList<Line>>> ForApplicantAsync(GongkaiDbContext db, LookupApplication.Request lookup, CancellationToken cancellationToken = default)
     {
-        var requestId = await ApplicantRequestAsync(db, lookup, cancellationToken);
+        var requestId = await LookupApplication.OpenedAsync(db, lookup, cancellationToken);
         return requestId is { } id ? Result.Success(await LinesAsync(db, id, toApplicantOnly: true, cancellationToken)) : LookupApplication.NotFound;
-    }
-
-    /// <summary>
-    /// The request the applicant's 申请编号 and 查询码 open, or null: one answer for a wrong number and a wrong code, and
-    /// the code's hash computed either way (as <see cref="LookupApplication"/> does).
-    /// </summary>
-    internal static async Task<Guid?> ApplicantRequestAsync(GongkaiDbContext db, LookupApplication.Request lookup, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(lookup);
-        var code = QueryCode.Normalize(lookup.QueryCode);
-        var found = TrackingNumber.TryParse(lookup.TrackingNumber).TryGetValue(out var number)
-            ? await db.Requests.AsNoTracking().IgnoreAutoIncludes()
-                .Where(r => r.AgencyId == lookup.AgencyId && r.TrackingNumber == number.Value)
-                .Select(r => new { r.Id, Hash = EF.Property<string?>(r, RequestMapping.QueryCodeHash) })
-                .FirstOrDefaultAsync(cancellationToken)
-            : null;
-        var matches = QueryCode.Matches(found?.Id ?? Guid.Empty, code ?? "", found?.Hash);
-        return found is not null && code is not null && matches ? found.Id : null;
     }
 
     private static async Task<IReadOnlyList<Line>> LinesAsync(GongkaiDbContext db, Guid requestId, bool toApplicantOnly, CancellationToken cancellationToken)

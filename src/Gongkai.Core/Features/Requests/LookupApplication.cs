@@ -46,22 +46,12 @@ public static class LookupApplication
     /// <param name="calendar">The calendar in force: a deadline in a year without a notice carries its provisional note.</param>
     public static async Task<Result<Response>> HandleAsync(GongkaiDbContext db, WorkCalendar calendar, Request request, CancellationToken cancellationToken = default)
     {
-        var code = Requests.QueryCode.Normalize(request.QueryCode);
-        var found = TrackingNumber.TryParse(request.TrackingNumber).TryGetValue(out var number)
-            ? await db.Requests.AsNoTracking().IgnoreAutoIncludes()
-                .Where(r => r.AgencyId == request.AgencyId && r.TrackingNumber == number.Value)
-                .Select(r => new { r.Id, Hash = EF.Property<string?>(r, RequestMapping.QueryCodeHash) })
-                .FirstOrDefaultAsync(cancellationToken)
-            : null;
-
-        // The hash is computed and compared whether or not the number exists: the same work for both wrong answers.
-        var matches = Requests.QueryCode.Matches(found?.Id ?? Guid.Empty, code ?? "", found?.Hash);
-        if (found is null || code is null || !matches)
+        if (await OpenedAsync(db, request, cancellationToken) is not { } id)
         {
             return NotFound;
         }
 
-        var disclosureRequest = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == found.Id, cancellationToken);
+        var disclosureRequest = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
         var due = disclosureRequest.State.IsTerminal() ? null : disclosureRequest.CurrentDue;
         var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
         return new Response(
@@ -79,5 +69,24 @@ public static class LookupApplication
             disclosureRequest.RepliedOn,
             disclosureRequest.ClosedOn,
             [.. disclosureRequest.Events.Where(e => !IsInternal(e.Trigger)).OrderBy(e => e.Sequence).Select(e => new ProcedureStep(e.Date, e.Trigger.DisplayName(), e.ToState.DisplayName()))]);
+    }
+
+    /// <summary>
+    /// The application the 申请编号 and 查询码 open, or null: one answer for a wrong number and a wrong code. The code's
+    /// hash is computed and compared whether or not the number exists: the same work for both wrong answers. Also the
+    /// gate of the applicant's letters (ListLetters, GetLetter).
+    /// </summary>
+    internal static async Task<Guid?> OpenedAsync(GongkaiDbContext db, Request request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var code = Requests.QueryCode.Normalize(request.QueryCode);
+        var found = TrackingNumber.TryParse(request.TrackingNumber).TryGetValue(out var number)
+            ? await db.Requests.AsNoTracking().IgnoreAutoIncludes()
+                .Where(r => r.AgencyId == request.AgencyId && r.TrackingNumber == number.Value)
+                .Select(r => new { r.Id, Hash = EF.Property<string?>(r, RequestMapping.QueryCodeHash) })
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var matches = Requests.QueryCode.Matches(found?.Id ?? Guid.Empty, code ?? "", found?.Hash);
+        return found is not null && code is not null && matches ? found.Id : null;
     }
 }
