@@ -74,7 +74,7 @@ internal static class LetterTestData
 
     public static IssueLetter.Compose Composer(string body = "经检索，你申请获取的政府信息予以公开。") =>
         (number, issuedOn) => new LetterDocument(
-            LetterKindNames.Title(LetterKind.Reply), number, "王五：", ["我机关于2026年12月1日收到您提出的政府信息公开申请（申请编号2026-000012）。", body], AgencyName,
+            LetterKindNames.Title(LetterKind.Reply), number.ToString(), "王五：", ["我机关于2026年12月1日收到您提出的政府信息公开申请（申请编号2026-000012）。", body], AgencyName,
             issuedOn);
 
     public static IssueLetter.Request Reply(Seeded seeded, Guid? replaces = null, LetterKind kind = LetterKind.Reply, string body = "经检索，你申请获取的政府信息予以公开。") =>

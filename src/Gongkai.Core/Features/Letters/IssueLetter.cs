@@ -41,12 +41,15 @@ public static class IssueLetter
     /// depends on it). Called inside the issuing transaction, perhaps more than once: it only builds, it reads and
     /// writes nothing. A refusal (reasons missing …) stores nothing and takes no number.
     /// </summary>
-    public delegate Result<LetterDocument> Compose(string number, DateOnly issuedOn);
+    public delegate Result<LetterDocument> Compose(LetterNumber number, DateOnly issuedOn);
 
     /// <param name="IssuedBy">The user id (or process) issuing, as the 台账 names actors.</param>
     /// <param name="Replaces">The letter this one corrects: an issued letter of the same request and kind.</param>
     /// <param name="TemplateVersion">The template's version the document was composed from; else the document's own, if any.</param>
-    public sealed record Request(Guid AgencyId, Guid RequestId, LetterKind Kind, string IssuedBy, Compose Compose, Guid? Replaces = null, string? TemplateVersion = null);
+    /// <param name="AlongWith">What is saved with the letter, in its transaction (the e-mail that sends it): adds rows, saves nothing.</param>
+    public sealed record Request(
+        Guid AgencyId, Guid RequestId, LetterKind Kind, string IssuedBy, Compose Compose, Guid? Replaces = null, string? TemplateVersion = null,
+        Action<GongkaiDbContext, Letter, LetterDocument>? AlongWith = null);
 
     public sealed record Issued(Guid Id, string Number, int Serial, DateOnly IssuedOn, string DocumentSha256, LetterDocument Document);
 
@@ -157,7 +160,7 @@ public static class IssueLetter
             return Problem.Conflict("letter.numberTaken", $"文号{number}已被本机关的另一份文书使用（文号前缀或文书代字改动过），请调整文书设置后再发文");
         }
 
-        var composed = request.Compose(number, issuedOn);
+        var composed = request.Compose(letterNumber, issuedOn);
         if (!composed.TryGetValue(out var document))
         {
             return composed.Problem;
@@ -201,6 +204,7 @@ public static class IssueLetter
         }
 
         db.Letters.Add(letter);
+        request.AlongWith?.Invoke(db, letter, document);
         var entry = JsonSerializer.Serialize(new
         {
             Kind = LetterKindNames.Title(request.Kind),

@@ -15,6 +15,14 @@ public static class EnqueueMail
 {
     public sealed record Request(Guid AgencyId, Guid? LetterId, string Recipient, string Subject, string Body, string AttachmentName, byte[] Attachment);
 
+    /// <summary>Whether <paramref name="recipient"/> (trimmed) is one plain address the outbox accepts.</summary>
+    public static bool IsAddress(string? recipient)
+    {
+        var address = recipient?.Trim() ?? "";
+        return address.Length is > 0 and <= 254 && MailboxAddress.TryParse(address, out var parsed) && parsed.Address == address
+            && address.Contains('@', StringComparison.Ordinal);
+    }
+
     public static Result<OutboxMail> Add(GongkaiDbContext db, TimeProvider clock, Request request)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -22,7 +30,7 @@ public static class EnqueueMail
         var recipient = request.Recipient?.Trim() ?? "";
 
         // The message names no address: it may reach a log line or a page other staff see.
-        if (recipient.Length is 0 or > 254 || !MailboxAddress.TryParse(recipient, out var parsed) || parsed.Address != recipient || !recipient.Contains('@', StringComparison.Ordinal))
+        if (!IsAddress(recipient))
         {
             return Problem.Invalid("mail.recipient", "收件人电子邮箱格式不正确");
         }
