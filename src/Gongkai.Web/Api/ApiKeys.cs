@@ -16,6 +16,9 @@ internal static class ApiKeys
 
     public const string Section = "Gongkai:ApiKeys";
 
+    /// <summary>Who acts in the 台账 when an integration calls with the agency's key.</summary>
+    public static string ActorId(Guid agencyId) => "api:" + agencyId.ToString("D");
+
     public static string Hash(string key) => ApiKey.HashOf(key);
 
     /// <summary>

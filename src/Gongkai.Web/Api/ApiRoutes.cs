@@ -24,6 +24,8 @@ public static class ApiRoutes
     public const string Applications = "/agencies/{agencyId:guid}/applications";
     public const string Application = "/agencies/{agencyId:guid}/applications/{trackingNumber}";
     public const string ApplicationSteps = "/agencies/{agencyId:guid}/applications/{trackingNumber}/steps";
+    public const string ApplicationLetters = "/agencies/{agencyId:guid}/applications/{trackingNumber}/letters";
+    public const string ApplicationLetter = "/agencies/{agencyId:guid}/applications/{trackingNumber}/letters/{letterId:guid}";
     public const string Items = "/agencies/{agencyId:guid}/items";
     public const string Item = "/agencies/{agencyId:guid}/items/{itemId:guid}";
     public const string Reports = "/agencies/{agencyId:guid}/reports";
@@ -38,6 +40,9 @@ public static class ApiRoutes
         new("POST", Prefix + Applications, ApiAccess.Public, RateLimited: true),
         new("GET", Prefix + Application, ApiAccess.Public, RateLimited: true),
         new("POST", Prefix + ApplicationSteps, ApiAccess.AgencyKey, RateLimited: false),
+        new("GET", Prefix + ApplicationLetters, ApiAccess.AgencyKey, RateLimited: false),
+        new("POST", Prefix + ApplicationLetters, ApiAccess.AgencyKey, RateLimited: false),
+        new("GET", Prefix + ApplicationLetter, ApiAccess.Public, RateLimited: true),
         new("GET", Prefix + Items, ApiAccess.Public, RateLimited: false),
         new("POST", Prefix + Items, ApiAccess.AgencyKey, RateLimited: false),
         new("GET", Prefix + Item, ApiAccess.Public, RateLimited: false),

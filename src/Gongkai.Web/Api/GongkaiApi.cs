@@ -39,6 +39,7 @@ internal static class GongkaiApi
         var api = app.MapGroup(ApiRoutes.Prefix).DisableAntiforgery();
         api.MapApplications();
         api.MapApplicationSteps();
+        api.MapApplicationLetters();
         api.MapItems();
         api.MapReports();
         app.MapOpenApi("/openapi/{documentName}.json");

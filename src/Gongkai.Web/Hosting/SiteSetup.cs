@@ -8,6 +8,7 @@ using Gongkai.Web.Accounts;
 using Gongkai.Web.Api;
 using Gongkai.Web.Pages;
 using Gongkai.Web.Pages.AnnualReports;
+using Gongkai.Web.Pages.Letters;
 using Gongkai.Web.Pages.Proactive;
 
 namespace Gongkai.Web.Hosting;
@@ -100,6 +101,7 @@ internal static class SiteSetup
         app.MapGet("/healthz", () => TypedResults.Text("ok"));
         app.MapReportDownloads();
         app.MapAttachmentDownloads();
+        app.MapLetterStyle();
         app.MapGongkaiApi();
         app.MapRazorPages();
         return app;

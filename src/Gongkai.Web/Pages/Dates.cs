@@ -28,4 +28,7 @@ public static class Dates
 
     /// <summary>2020-03-09, for lists.</summary>
     public static string Numeric(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>2020-03-09 14:05, China time, for the moments of records.</summary>
+    public static string Moment(DateTimeOffset instant) => ChinaClock.ToChinaTime(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -60,6 +60,7 @@ public sealed class ApiAuthorizationMatrixTests(StaffSites sites)
             ["agencyId"] = site.OfficeId.ToString("D"),
             ["trackingNumber"] = StaffSite.FreshNumber,
             ["itemId"] = Guid.Empty.ToString("D"),
+            ["letterId"] = Guid.Empty.ToString("D"),
 
             // A year with no records and no report: a build with the office's key is allowed and changes no year the other tests read.
             ["year"] = 2035.ToString(CultureInfo.InvariantCulture),

@@ -35,6 +35,10 @@ public static class ListLetters
         return requestId is { } id ? Result.Success(await LinesAsync(db, id, toApplicantOnly: true, cancellationToken)) : LookupApplication.NotFound;
     }
 
+    /// <summary>The applicant's letters of a request <see cref="LookupApplication"/> has opened (its status answer lists them).</summary>
+    internal static Task<IReadOnlyList<Line>> ToApplicantAsync(GongkaiDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        LinesAsync(db, requestId, toApplicantOnly: true, cancellationToken);
+
     private static async Task<IReadOnlyList<Line>> LinesAsync(GongkaiDbContext db, Guid requestId, bool toApplicantOnly, CancellationToken cancellationToken)
     {
         var letters = await db.Letters.AsNoTracking()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
@@ -34,6 +35,42 @@ public static class RecordDelivery
     public sealed record Delivery(DeliveryMethod? Method, DateOnly? PostedOn, string? EmsNumber, DateOnly? ReceivedOn, DateTimeOffset? EmailedAt, DateTimeOffset? FirstOpenedAt)
     {
         internal static Delivery Of(Letter l) => new(l.DeliveryMethod, l.PostedOn, l.EmsNumber, l.ReceivedOn, l.EmailedAt, l.FirstOpenedAt);
+
+        /// <summary>The delivery in a line, as staff read it: 邮寄（EMS …，2026-12-05交邮，2026-12-07签收）; 未记录 while none is.</summary>
+        public string Summary()
+        {
+            static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            static string Moment(DateTimeOffset t) => ChinaClock.ToChinaTime(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var facts = new List<string>();
+            if (EmsNumber is { } ems)
+            {
+                facts.Add("EMS " + ems);
+            }
+
+            if (PostedOn is { } posted)
+            {
+                facts.Add(Day(posted) + "交邮");
+            }
+
+            if (EmailedAt is { } emailed)
+            {
+                facts.Add(Moment(emailed) + "邮件服务器接收");
+            }
+
+            if (FirstOpenedAt is { } opened)
+            {
+                facts.Add(Moment(opened) + "首次查看");
+            }
+
+            if (ReceivedOn is { } received && Method != DeliveryMethod.Online)
+            {
+                facts.Add(Day(received) + (Method == DeliveryMethod.Email ? "确认收到" : "签收"));
+            }
+
+            return Method is { } method
+                ? LetterKindNames.Delivery(method) + (facts.Count > 0 ? "（" + string.Join("，", facts) + "）" : "")
+                : "未记录";
+        }
     }
 
     public static Problem Concurrent { get; } = Problem.Conflict("letterDelivery.concurrent", "该文书的送达情况刚被更新，请刷新后重试");

@@ -26,7 +26,7 @@ public static class ApplyStep
             : await ApplyAsync(db, clock, calendar, disclosureRequest, request.Command, cancellationToken);
     }
 
-    internal static Problem NotFound { get; } = Problem.NotFound("request.notFound", "未找到该申请");
+    public static Problem NotFound { get; } = Problem.NotFound("request.notFound", "未找到该申请");
 
     /// <summary>The step on a request the caller has read (tracked by <paramref name="db"/>): applied, then saved with its 台账 entry.</summary>
     internal static async Task<Result<RequestEvent>> ApplyAsync(

@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Letters;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Requests;
@@ -8,7 +9,7 @@ namespace Gongkai.Core.Features.Requests;
 
 /// <summary>
 /// The applicant's status lookup by agency, 申请编号 and 查询码: state, deadline, outcome and the dates of the steps
-/// (what was done, never the descriptions, which may name third parties). Never the applicant's personal data, and
+/// (what was done, never the descriptions, which may name third parties) and the letters issued to the applicant. Never the applicant's personal data, and
 /// one answer for a wrong number and a wrong code, so the lookup cannot be used to find which numbers exist.
 /// </summary>
 public static class LookupApplication
@@ -33,7 +34,8 @@ public static class LookupApplication
         string? Outcome,
         DateOnly? RepliedOn,
         DateOnly? ClosedOn,
-        IReadOnlyList<ProcedureStep> Steps);
+        IReadOnlyList<ProcedureStep> Steps,
+        IReadOnlyList<ListLetters.Line> Letters);
 
     /// <summary>
     /// Steps inside the agency the applicant is not told of: an extension asked for and not (yet) granted. The
@@ -68,7 +70,8 @@ public static class LookupApplication
             disclosureRequest.Outcome?.DisplayName,
             disclosureRequest.RepliedOn,
             disclosureRequest.ClosedOn,
-            [.. disclosureRequest.Events.Where(e => !IsInternal(e.Trigger)).OrderBy(e => e.Sequence).Select(e => new ProcedureStep(e.Date, e.Trigger.DisplayName(), e.ToState.DisplayName()))]);
+            [.. disclosureRequest.Events.Where(e => !IsInternal(e.Trigger)).OrderBy(e => e.Sequence).Select(e => new ProcedureStep(e.Date, e.Trigger.DisplayName(), e.ToState.DisplayName()))],
+            await ListLetters.ToApplicantAsync(db, id, cancellationToken));
     }
 
     /// <summary>

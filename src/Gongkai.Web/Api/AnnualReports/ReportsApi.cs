@@ -148,7 +148,7 @@ internal static class ReportsApi
         return TypedResults.Ok(new LockedVersion(year, v.Number, v.Stage, v.ContentHash!, v.LockedAt!.Value, Lines(done.Report)));
     }
 
-    private static string Actor(Guid agencyId) => "api:" + agencyId.ToString("D");
+    private static string Actor(Guid agencyId) => ApiKeys.ActorId(agencyId);
 
     private static IReadOnlyList<FindingLine> Lines(CheckedReport report) =>
         [.. report.Findings.Select(f => new FindingLine(f.Rule, f.Severity == Severity.Error ? "error" : "warning", f.Cells, f.Message))];

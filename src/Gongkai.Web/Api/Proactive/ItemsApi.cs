@@ -87,7 +87,7 @@ internal static class ItemsApi
             return refused;
         }
 
-        var actor = new ItemActor("api:" + agencyId.ToString("D"), "API 接入", ItemRole.Staff);
+        var actor = new ItemActor(ApiKeys.ActorId(agencyId), "API 接入", ItemRole.Staff);
         var created = await DraftNewItem.HandleAsync(db, clock, new DraftNewItem.Request(
             agencyId, item.CategoryId, item.Title, item.DocumentNumber, item.FormedOn, item.Body, item.FullTextElectronic, item.DivisionId, item.TopicIds ?? [], actor), cancellationToken);
         if (!created.TryGetValue(out var draft))

@@ -1,7 +1,9 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Letters;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
+using Gongkai.Domain.Letters;
 using Gongkai.Domain.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -31,9 +33,13 @@ internal static class ApplicationStepsApi
         string? Trigger, DateOnly? Date, string? Text, DateOnly? OtherDate, bool OpinionReceived, int? WorkingDays, string? ApprovedBy, decimal? Amount, FeeBasis Basis, string? Outcome,
         ReplyParticularsFields? Particulars = null);
 
+    /// <param name="Letter">After a reply: its 答复书, issued with the step (issue 14).</param>
+    /// <param name="LetterProblem">After a reply whose 答复书 could not be issued: why (the reply stands; issue it through the letters route once the fact is supplied).</param>
     public sealed record StepDone(
         string TrackingNumber, RequestState State, string StateName, RequestTrigger Trigger, DateOnly Date, string Description, DateOnly? ReceivedOn, DateOnly? ReplyDue,
-        DateOnly? ExtendedDue, string? DueProvisionalNote);
+        DateOnly? ExtendedDue, string? DueProvisionalNote, LetterIssued? Letter = null, string? LetterProblem = null);
+
+    public sealed record LetterIssued(Guid Id, string Number, DateOnly IssuedOn);
 
     public static RouteGroupBuilder MapApplicationSteps(this RouteGroupBuilder api)
     {
@@ -63,7 +69,7 @@ internal static class ApplicationStepsApi
 
         // A number no application can have (empty, too long) is simply not found.
         var number = TrackingNumber.TryParse(trackingNumber).TryGetValue(out var n) ? n : null;
-        var actor = new Actor("api:" + agencyId.ToString("D"), "API 接入", ActorRole.Staff);
+        var actor = new Actor(ApiKeys.ActorId(agencyId), "API 接入", ActorRole.Staff);
         var fields = new TakeStep.Fields(input.Date, input.Text, input.OtherDate, input.OpinionReceived, input.WorkingDays, input.Amount, input.Basis, input.Outcome,
             new OfficeHeads.Choice(null, input.ApprovedBy), input.Particulars);
         var taken = await TakeStep.HandleAsync(db, clock, calendar, new TakeStep.Request(agencyId, null, number, trigger, fields, actor), cancellationToken);
@@ -73,8 +79,19 @@ internal static class ApplicationStepsApi
         }
 
         var (step, request) = (done.Step, done.Application);
-        return TypedResults.Ok(new StepDone(
+        var answer = new StepDone(
             request.TrackingNumber, request.State, request.State.DisplayName(), step.Trigger, step.Date, step.Description, request.ReceivedOn, request.ReplyDue, request.ExtendedDue,
-            request.CurrentDue is { } due ? calendar.ProvisionalNote(due) : null));
+            request.CurrentDue is { } due ? calendar.ProvisionalNote(due) : null);
+        if (trigger is RequestTrigger.Reply or RequestTrigger.ReplyOnTheSpot)
+        {
+            // The reply's 答复书 at once, as the back office issues it; the reply stands if the letter is refused.
+            db.ChangeTracker.Clear();
+            var issued = await IssueRequestLetter.HandleAsync(db, clock, new IssueRequestLetter.Request(agencyId, request.Id, LetterKind.Reply, actor.UserId), cancellationToken);
+            answer = issued.TryGetValue(out var letter)
+                ? answer with { Letter = new LetterIssued(letter.Id, letter.Number, letter.IssuedOn) }
+                : answer with { LetterProblem = issued.Problem.Message };
+        }
+
+        return TypedResults.Ok(answer);
     }
 }

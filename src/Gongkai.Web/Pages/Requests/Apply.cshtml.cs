@@ -16,7 +16,7 @@ namespace Gongkai.Web.Pages.Requests;
 /// the receipt page (POST-redirect-GET): reloading the receipt files nothing. The form carries an idempotency key made
 /// when it is shown (<see cref="SubmissionKey"/>), so submitting it again — a double click, the back button, a retry
 /// after a lost answer — gives the first application back. The 查询码 never goes into an address: the receipt page
-/// reads it from a short-lived, encrypted cookie of its own (<see cref="ReceiptCookie"/>).
+/// reads it from a short-lived, encrypted cookie of its own (<see cref="LookupCookie.Receipt"/>).
 /// </summary>
 [EnableRateLimiting(PublicRateLimits.Apply)]
 public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer, IDataProtectionProvider protection) : AgencyPageModel(db)
@@ -133,8 +133,9 @@ public sealed class ApplyModel(GongkaiDbContext db, SubmissionWriter writer, IDa
         }
 
         // POST-redirect-GET: the receipt page is a GET, reloading it files nothing.
-        ReceiptCookie.Write(HttpContext, protection, agencyId, receipt.TrackingNumber, receipt.QueryCode);
-        Response.Headers.Location = ReceiptCookie.PathOf(agencyId, receipt.TrackingNumber);
+        var receiptPath = LookupCookie.ReceiptPath(agencyId, receipt.TrackingNumber);
+        LookupCookie.Receipt.Write(HttpContext, protection, receiptPath, agencyId, receipt.TrackingNumber, receipt.QueryCode);
+        Response.Headers.Location = receiptPath;
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

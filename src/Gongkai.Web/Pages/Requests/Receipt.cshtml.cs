@@ -7,7 +7,7 @@ namespace Gongkai.Web.Pages.Requests;
 
 /// <summary>
 /// The receipt of an online application, where the form redirects (POST-redirect-GET): reloading it files nothing.
-/// Shown only with the receipt cookie the form's answer set (<see cref="ReceiptCookie"/>), checked against the stored
+/// Shown only with the receipt cookie the form's answer set (<see cref="LookupCookie.Receipt"/>), checked against the stored
 /// hash of the 查询码 by Core; without it, the same 404 as a wrong code, so the address alone reveals nothing.
 /// </summary>
 public sealed class ReceiptModel(GongkaiDbContext db, IDataProtectionProvider protection) : AgencyPageModel(db)
@@ -24,7 +24,7 @@ public sealed class ReceiptModel(GongkaiDbContext db, IDataProtectionProvider pr
         // The 查询码 is on this page: no cache keeps it, no other site learns the address.
         Response.Headers.CacheControl = "no-store";
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        var code = ReceiptCookie.Read(HttpContext, protection, agencyId, trackingNumber);
+        var code = LookupCookie.Receipt.Read(HttpContext, protection, agencyId) is { } held && held.TrackingNumber == trackingNumber ? held.QueryCode : null;
         var found = code is null ? LookupApplication.NotFound : await SubmissionReceipt.HandleAsync(Db, agencyId, trackingNumber, code, cancellationToken);
         if (found.TryGetValue(out var shown))
         {

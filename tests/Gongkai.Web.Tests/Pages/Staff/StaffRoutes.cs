@@ -114,6 +114,15 @@ public static class StaffRoutes
         // 文书设置 of one's own agency: its 机关管理员 only (the form the matrix posts is refused: 422).
         new("letter settings", HttpMethod.Get, _ => "/staff/letters/settings", KeyManagers),
         new("letter settings save", HttpMethod.Post, _ => "/staff/letters/settings", KeyManagers, new Dictionary<string, string> { ["Input.NumberPrefix"] = "" }),
+
+        // An issued letter (issue 14): read as the application is; delivery recorded and letters issued by who handles it
+        // (the forms the matrix posts are refused: 422, no method chosen; a reply before any outcome).
+        new("letter", HttpMethod.Get, s => $"/staff/letters/{s.LetterId}", ReadOffice),
+        new("letter print", HttpMethod.Get, s => $"/staff/letters/{s.LetterId}/print", ReadOffice),
+        new("letter pdf", HttpMethod.Get, s => $"/staff/letters/{s.LetterId}/pdf", ReadOffice),
+        new("letter docx", HttpMethod.Get, s => $"/staff/letters/{s.LetterId}/docx", ReadOffice),
+        new("letter delivery", HttpMethod.Post, s => $"/staff/letters/{s.LetterId}/delivery", [Caller.Handler, Caller.Admin]),
+        new("application letter", HttpMethod.Post, s => $"/staff/requests/{s.FreshRequestId}?handler=Letter&kind=Reply", [Caller.Handler, Caller.Admin]),
     ];
 
     /// <summary>The demo user name of each caller.</summary>

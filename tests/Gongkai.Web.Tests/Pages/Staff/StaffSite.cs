@@ -7,9 +7,11 @@ using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Accounts;
 using Gongkai.Core.Features.AnnualReports;
 using Gongkai.Core.Features.Demo;
+using Gongkai.Core.Features.Letters;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Letters;
 using Gongkai.Domain.Proactive;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Accounts;
@@ -79,6 +81,9 @@ public sealed partial class StaffSite : IAsyncDisposable
 
     /// <summary>Received in person on <see cref="Today"/>: clock running, nothing done yet.</summary>
     public Guid FreshRequestId { get; private set; }
+
+    /// <summary>The 接收回执 of <see cref="FreshRequestId"/>, issued (issue 14).</summary>
+    public Guid LetterId { get; private set; }
 
     /// <summary>A letter of the department registered by its handler with a scan of the form (issue 13).</summary>
     public Guid RegisteredRequestId { get; private set; }
@@ -213,6 +218,13 @@ public sealed partial class StaffSite : IAsyncDisposable
             Check(item.IsSuccess, "item");
             DraftItemId = item.Value.Id;
             Check((await SaveDraft.HandleAsync(db, calendar, Clock, new SaveDraft.Request(OfficeId, 2021, null, "test"), ct)).IsSuccess, "draft 2021");
+        }
+
+        await using (var db = Open())
+        {
+            var receipt = await IssueRequestLetter.HandleAsync(db, Clock, new IssueRequestLetter.Request(OfficeId, FreshRequestId, LetterKind.Receipt, "test"), ct);
+            Check(receipt.IsSuccess, "receipt letter");
+            LetterId = receipt.Value.Id;
         }
 
         await using (var db = Open())

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Mail;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
@@ -14,7 +15,7 @@ namespace Gongkai.Web.Pages.Staff.Requests;
 /// (the domain's transition table), each a small form asking what that step needs. A step goes through Core's
 /// TakeStep, as the API's does: what the 条例 does not allow is refused there, and the refusal is shown as it says it.
 /// </summary>
-public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock)
+public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db, WorkCalendar calendar, TimeProvider clock, MailSignal mailSignal)
     : StaffPageModel(access)
 {
     public DisclosureRequest Application { get; private set; } = null!;
@@ -51,6 +52,7 @@ public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db,
         }
 
         await ShowApplicantAsync(db, clock, cancellationToken);
+        await ShowLettersAsync(db, cancellationToken);
         return Page();
     }
 
@@ -63,12 +65,13 @@ public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db,
 
         if (!ModelState.IsValid)
         {
-            return Refused(new Problem("input.invalid", string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))));
+            return await RefusedWithLettersAsync(new Problem("input.invalid", string.Join("；", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))), cancellationToken);
         }
 
         if (Input.MoreRows)
         {
             // More rows for withheld parts: the form again with what was typed, nothing recorded.
+            await ShowLettersAsync(db, cancellationToken);
             return Page();
         }
 
@@ -80,10 +83,14 @@ public sealed partial class DetailModel(StaffAccess access, GongkaiDbContext db,
         if (!taken.TryGetValue(out var done))
         {
             // Nothing was changed: the page shows the application as loaded, with the reason.
-            return Refused(taken.Problem);
+            return await RefusedWithLettersAsync(taken.Problem, cancellationToken);
         }
 
         Done = $"已记录：{done.Step.Trigger.DisplayName()}。{done.Step.Description}";
+        if (trigger is RequestTrigger.Reply or RequestTrigger.ReplyOnTheSpot)
+        {
+            Done += await IssueReplyAsync(id, cancellationToken);
+        }
         return Redirect($"/staff/requests/{id:D}");
     }
 
