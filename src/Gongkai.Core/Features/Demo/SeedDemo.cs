@@ -4,11 +4,13 @@ using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Agencies;
 using Gongkai.Core.Features.Appeals;
 using Gongkai.Core.Features.Article20;
+using Gongkai.Core.Features.Letters;
 using Gongkai.Core.Features.Proactive;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.Demo;
 
@@ -135,6 +137,11 @@ public static class SeedDemo
             return line.Problem;
         }
 
+        if (isNew && await LetterSettingsAsync(imports, SeedOffice, "东外联", "综合科") is { } refused)
+        {
+            return refused;
+        }
+
         var guide = await DemoPublications.GuideAsync(imports, SeedOffice, "综合科");
         var report = await DemoPublications.ReportAsync(imports, SeedOffice, SeedYear, SeedReportPublishedOn, SeedProblems, SeedOtherMatters);
         return guide.Bind(g => report.Map(r => office with { Attachments = items.Value.Attachments, GuidePublished = g, ReportsPublished = r }));
@@ -197,12 +204,37 @@ public static class SeedDemo
             return combined.Problem;
         }
 
+        if (isNew && await LetterSettingsAsync(imports, department.Name, department.Abbreviation, department.Divisions[0]) is { } refused)
+        {
+            return refused;
+        }
+
         var guide = await DemoPublications.GuideAsync(imports, department.Name, department.Divisions[0]);
         return guide.Map(g => line with { Attachments = itemCount.Value.Attachments, GuidePublished = g });
     }
 
     private static Result<AgencyLine> Combine(string name, bool added, Result<int> items, Result<int> requests, int appeals, Result<int> article20) =>
         items.Bind(i => requests.Bind(r => article20.Map(a => new AgencyLine(name, added, i, r, appeals, a))));
+
+    /// <summary>
+    /// The demo's letter settings of a department of the district (spec/letters.md §2, §4): its abbreviation as the
+    /// 文号 prefix, the division its guide names as the 政府信息公开工作机构, the district government as the 复议机关
+    /// (行政复议法 2023 Art 24¶1(一)) and the district's basic court by the general rule of 行政诉讼法 Art 18 (an agency
+    /// whose cases a 集中管辖 arrangement sends elsewhere sets that court).
+    /// </summary>
+    private static async Task<Problem?> LetterSettingsAsync(Importers imports, string agencyName, string prefix, string office)
+    {
+        var agencyId = await imports.Db.Agencies.Where(a => a.Name == agencyName).Select(a => a.Id).SingleAsync(imports.CancellationToken);
+        var settings = GetLetterSettings.Default(agencyName) with
+        {
+            NumberPrefix = prefix,
+            ReconsiderationBody = District + "人民政府",
+            Court = District + "人民法院",
+            OfficeName = agencyName + office,
+        };
+        var saved = await SaveLetterSettings.HandleAsync(imports.Db, imports.Clock, new SaveLetterSettings.Request(agencyId, settings, imports.Actor), imports.CancellationToken);
+        return saved.IsSuccess ? null : saved.Problem;
+    }
 
     /// <summary>Adds an agency; one already there (a second run) is no error.</summary>
     private static async Task<Result<bool>> AddAsync(GongkaiDbContext db, TimeProvider clock, string name, string? parent, string actor, CancellationToken cancellationToken)
