@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
 using Gongkai.Domain.Requests;
@@ -70,6 +71,9 @@ public static class LetterFacts
         ArgumentNullException.ThrowIfNull(input);
         var facts = LetterCase.From(request) with
         {
+            // The letter quotes what was asked for (spec/letters.md §2) within one paragraph: the description without the form's
+            // 获取信息的方式 line, its lines joined.
+            Content = string.Join(' ', OnlineApplicationForm.Description(request.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
             Particulars = request.Particulars,
             Reasons = Text(input.Reasons) ?? kind switch
             {
