@@ -53,7 +53,7 @@ public static class LetterFacts
                 LetterKind.Extension => request.ExtendedDue is not null,
                 LetterKind.ThirdPartyConsultation or LetterKind.AgencyConsultation or LetterKind.ThirdPartyNotice => processing,
                 LetterKind.FeeNotice => request.FeeAmount is not null,
-                LetterKind.Reply => request.Outcome is not null,
+                LetterKind.Reply => DecisionOf(request) is not null,
                 _ => false,
             }),
         ];
@@ -74,6 +74,7 @@ public static class LetterFacts
             // The letter quotes what was asked for (spec/letters.md §2) within one paragraph: the description without the form's
             // 获取信息的方式 line, its lines joined.
             Content = string.Join(' ', OnlineApplicationForm.Description(request.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+            Outcome = DecisionOf(request),
             Particulars = request.Particulars,
             Reasons = Text(input.Reasons) ?? kind switch
             {
@@ -105,7 +106,7 @@ public static class LetterFacts
             facts = facts with { Fee = fee };
         }
 
-        if (kind == LetterKind.Reply && request.Outcome?.OtherHandlingGround is { } ground)
+        if (kind == LetterKind.Reply && facts.Outcome?.OtherHandlingGround is { } ground)
         {
             var cited = ground switch
             {
@@ -119,6 +120,21 @@ public static class LetterFacts
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// The decision a reply states: the reply's outcome; for an application the procedure closed as 逾期不补正 (条例
+    /// Art 30) or 逾期未缴纳 (Art 42), which no reply step records, the outcome it counts as — the applicant is told of
+    /// it by a reply citing the notice (spec/letters.md §3, 其他处理 1 and 2); else null.
+    /// </summary>
+    public static ReplyOutcome? DecisionOf(DisclosureRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Outcome
+            ?? (request.State == RequestState.DeemedWithdrawn
+                && request.Events is [.., { Trigger: var closing and (RequestTrigger.SupplementLapsed or RequestTrigger.FeeLapsed) }]
+                ? RequestReportRows.ClosingOutcome(closing)
+                : null);
     }
 
     /// <summary>
