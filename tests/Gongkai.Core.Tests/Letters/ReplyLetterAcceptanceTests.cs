@@ -158,42 +158,42 @@ public sealed class ReplyLetterAcceptanceTests(ReplyLetterDemo demo) : IClassFix
                 break;
 
             case ReplyPath.SupplementLapsed:
-            {
-                await run.StepAsync(id, b.AddDays(2), RequestTrigger.RequestSupplement, new TakeStep.Fields(Text: "所需政府信息的名称\n所需政府信息的形成时间", OtherDate: b.AddDays(16)));
-                var notice = await run.IssueAsync(id, b.AddDays(2), LetterKind.Supplement);
-                day = b.AddDays(17);
-                await run.StepAsync(id, day, RequestTrigger.SupplementLapsed);
-                says.AddRange([notice.Number, BodyDate(b.AddDays(16))]);
-                break;
-            }
+                {
+                    await run.StepAsync(id, b.AddDays(2), RequestTrigger.RequestSupplement, new TakeStep.Fields(Text: "所需政府信息的名称\n所需政府信息的形成时间", OtherDate: b.AddDays(16)));
+                    var notice = await run.IssueAsync(id, b.AddDays(2), LetterKind.Supplement);
+                    day = b.AddDays(17);
+                    await run.StepAsync(id, day, RequestTrigger.SupplementLapsed);
+                    says.AddRange([notice.Number, BodyDate(b.AddDays(16))]);
+                    break;
+                }
 
             case ReplyPath.FeeLapsed:
-            {
-                await run.StepAsync(id, b.AddDays(2), RequestTrigger.StartProcessing);
-                // 国办函〔2020〕109号 Art 4: the applicant's 11th application in the natural month costs 100 元.
-                await run.StepAsync(id, b.AddDays(3), RequestTrigger.IssueFeeNotice,
-                    new TakeStep.Fields(Amount: 100m, Basis: FeeBasis.PerApplication, OtherDate: b.AddDays(3)));
-                var notice = await run.IssueAsync(id, b.AddDays(3), LetterKind.FeeNotice,
-                    new LetterFacts.Input(FeeCount: 1, FeeEarlierInMonth: 10, PaymentMethod: "银行转账至本机关指定账户"));
-                var due = (await run.ApplicationAsync(id)).FeeDue!.Value;
-                day = due.AddDays(1);
-                await run.StepAsync(id, day, RequestTrigger.FeeLapsed);
-                says.AddRange([notice.Number, BodyDate(due)]);
-                break;
-            }
+                {
+                    await run.StepAsync(id, b.AddDays(2), RequestTrigger.StartProcessing);
+                    // 国办函〔2020〕109号 Art 4: the applicant's 11th application in the natural month costs 100 元.
+                    await run.StepAsync(id, b.AddDays(3), RequestTrigger.IssueFeeNotice,
+                        new TakeStep.Fields(Amount: 100m, Basis: FeeBasis.PerApplication, OtherDate: b.AddDays(3)));
+                    var notice = await run.IssueAsync(id, b.AddDays(3), LetterKind.FeeNotice,
+                        new LetterFacts.Input(FeeCount: 1, FeeEarlierInMonth: 10, PaymentMethod: "银行转账至本机关指定账户"));
+                    var due = (await run.ApplicationAsync(id)).FeeDue!.Value;
+                    day = due.AddDays(1);
+                    await run.StepAsync(id, day, RequestTrigger.FeeLapsed);
+                    says.AddRange([notice.Number, BodyDate(due)]);
+                    break;
+                }
 
             case ReplyPath.Repeated:
-            {
-                await run.StepAsync(earlier.Id, received, RequestTrigger.ConfirmReceipt);
-                await run.StepAsync(earlier.Id, b.AddDays(2), RequestTrigger.StartProcessing);
-                await run.StepAsync(id, b.AddDays(2), RequestTrigger.StartProcessing);
-                day = b.AddDays(3);
-                await run.StepAsync(earlier.Id, day, RequestTrigger.Reply, new TakeStep.Fields(Outcome: "Disclosed", Particulars: new ReplyParticularsFields(ObtainFrom: "以电子邮件方式提供")));
-                var first = await run.IssueAsync(earlier.Id, day, LetterKind.Reply);
-                particulars = new ReplyParticularsFields(EarlierReplyNumber: first.Number, EarlierReplyIssuedOn: first.IssuedOn);
-                says.AddRange([first.Number, BodyDate(first.IssuedOn)]);
-                break;
-            }
+                {
+                    await run.StepAsync(earlier.Id, received, RequestTrigger.ConfirmReceipt);
+                    await run.StepAsync(earlier.Id, b.AddDays(2), RequestTrigger.StartProcessing);
+                    await run.StepAsync(id, b.AddDays(2), RequestTrigger.StartProcessing);
+                    day = b.AddDays(3);
+                    await run.StepAsync(earlier.Id, day, RequestTrigger.Reply, new TakeStep.Fields(Outcome: "Disclosed", Particulars: new ReplyParticularsFields(ObtainFrom: "以电子邮件方式提供")));
+                    var first = await run.IssueAsync(earlier.Id, day, LetterKind.Reply);
+                    particulars = new ReplyParticularsFields(EarlierReplyNumber: first.Number, EarlierReplyIssuedOn: first.IssuedOn);
+                    says.AddRange([first.Number, BodyDate(first.IssuedOn)]);
+                    break;
+                }
 
             default:
                 await run.StepAsync(id, b.AddDays(2), RequestTrigger.StartProcessing);
