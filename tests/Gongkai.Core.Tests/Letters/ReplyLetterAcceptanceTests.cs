@@ -195,6 +195,13 @@ public sealed class ReplyLetterAcceptanceTests(ReplyLetterDemo demo) : IClassFix
                     break;
                 }
 
+            case ReplyPath.ReasonsRejected:
+                await run.StepAsync(id, b.AddDays(2), RequestTrigger.RequestReasons, new TakeStep.Fields(Text: "请说明在一个月内申请公开四十件同类信息的理由"));
+                await run.IssueAsync(id, b.AddDays(2), LetterKind.ExplainReasons, new LetterFacts.Input(ExplanationDue: b.AddDays(9)));
+                day = b.AddDays(10);
+                await run.StepAsync(id, day, RequestTrigger.ReasonsRejected);
+                break;
+
             default:
                 await run.StepAsync(id, b.AddDays(2), RequestTrigger.StartProcessing);
                 day = b.AddDays(3);
@@ -206,7 +213,8 @@ public sealed class ReplyLetterAcceptanceTests(ReplyLetterDemo demo) : IClassFix
             await run.StepAsync(id, day, RequestTrigger.Reply, new TakeStep.Fields(Outcome: outcome, Particulars: particulars));
         }
 
-        var letter = await run.IssueAsync(id, day, LetterKind.Reply);
+        // A closing records no particulars: the handler gives the reasons when issuing its reply.
+        var letter = await run.IssueAsync(id, day, LetterKind.Reply, row.Outcome is null ? new LetterFacts.Input(Reasons: particulars?.Reasons) : null);
 
         Assert.Equal((id, LetterKind.Reply, day), (letter.RequestId, letter.Kind, letter.IssuedOn));
         var document = letter.Document;

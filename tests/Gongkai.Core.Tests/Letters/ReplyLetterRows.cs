@@ -24,6 +24,9 @@ internal enum ReplyPath
 
     /// <summary>An earlier application of the same applicant replied first; this one replied as 重复申请 citing that reply.</summary>
     Repeated,
+
+    /// <summary>说明理由 asked (Art 35) with its 告知书 issued, the reasons found unreasonable: closed as 不予处理, the reasons given at issue.</summary>
+    ReasonsRejected,
 }
 
 /// <summary>A withheld part of a 部分公开 reply: what, why, and the article its line must cite.</summary>
@@ -92,6 +95,8 @@ internal static partial class ReplyLetterRows
             ["第三十九条第二款"], ["该年鉴可在北京市东城区图书馆查阅或者向出版社购买"], false),
         new("不予处理 4 无正当理由大量反复申请", "NotProcessed:Excessive", new(Reasons: "您在一个月内提出同类申请四十件，所说明的理由不能成立"),
             ["第三十五条"], ["您在一个月内提出同类申请四十件，所说明的理由不能成立"], false),
+        new("不予处理 4 无正当理由大量反复申请（说明理由后认定不合理）", null, new(Reasons: "您所说明的理由不能证明申请数量、频次的合理性"),
+            ["第三十五条"], ["您所说明的理由不能证明申请数量、频次的合理性"], false, ReplyPath.ReasonsRejected),
         new("不予处理 5 要求行政机关确认或重新出具已获取信息", "NotProcessed:ConfirmOrReissue", new(Reasons: "您已获取本机关的年度工作总结，现要求重新出具并加盖印章"),
             ["第三十六条第（六）项"], ["您已获取本机关的年度工作总结，现要求重新出具并加盖印章"], false),
         new("其他处理 1 逾期不补正", null, null, ["第三十条"], [], false, ReplyPath.SupplementLapsed),
