@@ -75,7 +75,9 @@ public static class LetterFacts
             // 获取信息的方式 line, its lines joined.
             Content = string.Join(' ', OnlineApplicationForm.Description(request.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
             Outcome = DecisionOf(request),
-            Particulars = request.Particulars,
+
+            // A closing records no particulars: a reply telling it gives the handler's reasons (Art 35: why unreasonable).
+            Particulars = request.Outcome is null && kind == LetterKind.Reply ? new ReplyParticulars { Reasons = Text(input.Reasons) } : request.Particulars,
             Reasons = Text(input.Reasons) ?? kind switch
             {
                 LetterKind.ExplainReasons => request.ReasonsRequested,
@@ -124,15 +126,17 @@ public static class LetterFacts
 
     /// <summary>
     /// The decision a reply states: the reply's outcome; for an application the procedure closed as 逾期不补正 (条例
-    /// Art 30) or 逾期未缴纳 (Art 42), which no reply step records, the outcome it counts as — the applicant is told of
-    /// it by a reply citing the notice (spec/letters.md §3, 其他处理 1 and 2); else null.
+    /// Art 30), 逾期未缴纳 (Art 42) or, its reasons found unreasonable, 不予处理 (Art 35), which no reply step records,
+    /// the outcome it counts as — the applicant is told of it by a reply (spec/letters.md §3: 其他处理 1 and 2 citing
+    /// the notice, 不予处理 4 with the reasons; §4: a decision); else null.
     /// </summary>
     public static ReplyOutcome? DecisionOf(DisclosureRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Outcome
-            ?? (request.State == RequestState.DeemedWithdrawn
-                && request.Events is [.., { Trigger: var closing and (RequestTrigger.SupplementLapsed or RequestTrigger.FeeLapsed) }]
+            ?? (request.Events is [.., { Trigger: var closing }]
+                && (request.State, closing) is (RequestState.DeemedWithdrawn, RequestTrigger.SupplementLapsed or RequestTrigger.FeeLapsed)
+                    or (RequestState.NotHandled, RequestTrigger.ReasonsRejected)
                 ? RequestReportRows.ClosingOutcome(closing)
                 : null);
     }
