@@ -11,8 +11,9 @@ namespace Gongkai.Core.Tests.Letters;
 
 /// <summary>
 /// Issue 14's acceptance of the reply letters: for every row of spec/letters.md §3 (the 21 leaf outcomes, 予以公开 and
-/// 本机关不掌握 each split in two, 保护第三方合法权益 with and without the third party consulted), an application of
-/// the demo taken through the real procedure to its decision, the reply issued and read back; checked against the
+/// 本机关不掌握 each split in two, 保护第三方合法权益 with and without the third party consulted, 不予处理 4 by a reply
+/// and by the 说明理由 path), an application of the demo taken through the real procedure to its decision (the closings
+/// 逾期不补正 and 逾期未缴纳 after their notices are issued), the reply issued and read back; checked against the
 /// table in <see cref="ReplyLetterRows"/> and the §4 rules written out below, for a letter issued in 2023 and in 2026;
 /// the 复议机关 of every agency kind; the DOCX and PDF read back to the letter's text. One demo database per provider.
 /// </summary>
@@ -109,7 +110,7 @@ public sealed class ReplyLetterAcceptanceTests(ReplyLetterDemo demo) : IClassFix
 
         Assert.Equal(ReplyParticularsRule.ReasonsRequired, none.Problem.Code);
         Assert.Equal(ReplyParticularsRule.ReasonsRequired, blank.Problem.Code);
-        Assert.False(letter.IsSuccess);
+        Assert.Equal("letter.outcomeMissing", letter.Problem.Code);
         var after = await run.ApplicationAsync(id);
         Assert.Equal((RequestState.Processing, (ReplyOutcome?)null, (DateOnly?)null), (after.State, after.Outcome, after.RepliedOn));
         Assert.Equal(before.Events.Count, after.Events.Count);
