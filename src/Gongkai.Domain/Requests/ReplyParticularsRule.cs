@@ -144,7 +144,9 @@ public static class ReplyParticularsRule
         Outcome.PartlyDisclosed => Field.ObtainFrom | Field.WithheldParts,
         Outcome.CannotProvide when outcome.CannotProvideGround == CannotProvideGround.NotHeld => Field.Reasons | Field.NotThisAgency | Field.ResponsibleAgency,
         Outcome.NotProcessed when outcome.NotProcessedGround == NotProcessedGround.Repeated => Field.Reasons | Field.EarlierReply,
-        Outcome.NotProcessed when outcome.NotProcessedGround == NotProcessedGround.Publication => Field.Reasons | Field.ObtainFrom,
+        // 要求提供公开出版物: where to obtain it (Art 39¶2); 信访举报投诉类: the proper channel (Art 39¶1, spec/letters.md §3).
+        Outcome.NotProcessed when outcome.NotProcessedGround is NotProcessedGround.Publication or NotProcessedGround.PetitionOrComplaint =>
+            Field.Reasons | Field.ObtainFrom,
         _ => Field.Reasons,
     };
 

@@ -32,7 +32,7 @@ public sealed class ReplyParticularsTests
         { ReplyOutcome.CannotProvide(CannotProvideGround.NotHeld), ReplyParticulars.None, null, null },
         { ReplyOutcome.CannotProvide(CannotProvideGround.NeedsCreation), ReplyParticulars.None, null, null },
         { ReplyOutcome.CannotProvide(CannotProvideGround.UnclearAfterSupplement), new() { Reasons = "补正后仍未写明文件名称" }, ReplyParticularsRule.ReasonsRequired, "补正后仍不明确的内容" },
-        { ReplyOutcome.NotProcessed(NotProcessedGround.PetitionOrComplaint), ReplyParticulars.None, null, null },
+        { ReplyOutcome.NotProcessed(NotProcessedGround.PetitionOrComplaint), new() { ObtainFrom = "12345市民服务热线" }, null, null },
         {
             ReplyOutcome.NotProcessed(NotProcessedGround.Repeated), new() { EarlierReply = new("东外联依申复〔2026〕第3号", new DateOnly(2026, 3, 2)) },
             ReplyParticularsRule.EarlierReplyRequired, "文号和日期"

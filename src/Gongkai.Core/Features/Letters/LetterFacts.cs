@@ -1,4 +1,5 @@
 using Gongkai.Core.Data;
+using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
 using Gongkai.Domain.Requests;
@@ -52,7 +53,7 @@ public static class LetterFacts
                 LetterKind.Extension => request.ExtendedDue is not null,
                 LetterKind.ThirdPartyConsultation or LetterKind.AgencyConsultation or LetterKind.ThirdPartyNotice => processing,
                 LetterKind.FeeNotice => request.FeeAmount is not null,
-                LetterKind.Reply => request.Outcome is not null,
+                LetterKind.Reply => DecisionOf(request) is not null,
                 _ => false,
             }),
         ];
@@ -70,7 +71,13 @@ public static class LetterFacts
         ArgumentNullException.ThrowIfNull(input);
         var facts = LetterCase.From(request) with
         {
-            Particulars = request.Particulars,
+            // The letter quotes what was asked for (spec/letters.md §2) within one paragraph: the description without the form's
+            // 获取信息的方式 line, its lines joined.
+            Content = string.Join(' ', OnlineApplicationForm.Description(request.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+            Outcome = DecisionOf(request),
+
+            // A closing records no particulars: a reply telling it gives the handler's reasons (Art 35: why unreasonable).
+            Particulars = request.Outcome is null && kind == LetterKind.Reply ? new ReplyParticulars { Reasons = Text(input.Reasons) } : request.Particulars,
             Reasons = Text(input.Reasons) ?? kind switch
             {
                 LetterKind.ExplainReasons => request.ReasonsRequested,
@@ -101,7 +108,7 @@ public static class LetterFacts
             facts = facts with { Fee = fee };
         }
 
-        if (kind == LetterKind.Reply && request.Outcome?.OtherHandlingGround is { } ground)
+        if (kind == LetterKind.Reply && facts.Outcome?.OtherHandlingGround is { } ground)
         {
             var cited = ground switch
             {
@@ -115,6 +122,23 @@ public static class LetterFacts
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// The decision a reply states: the reply's outcome; for an application the procedure closed as 逾期不补正 (条例
+    /// Art 30), 逾期未缴纳 (Art 42) or, its reasons found unreasonable, 不予处理 (Art 35), which no reply step records,
+    /// the outcome it counts as — the applicant is told of it by a reply (spec/letters.md §3: 其他处理 1 and 2 citing
+    /// the notice, 不予处理 4 with the reasons; §4: a decision); else null.
+    /// </summary>
+    public static ReplyOutcome? DecisionOf(DisclosureRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Outcome
+            ?? (request.Events is [.., { Trigger: var closing }]
+                && (request.State, closing) is (RequestState.DeemedWithdrawn, RequestTrigger.SupplementLapsed or RequestTrigger.FeeLapsed)
+                    or (RequestState.NotHandled, RequestTrigger.ReasonsRejected)
+                ? RequestReportRows.ClosingOutcome(closing)
+                : null);
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public sealed record OnlineApplicationForm
     /// <summary>The description, short enough that it and the 形式要求 line fit the stored content.</summary>
     public const int MaxContentLength = DisclosureRequest.MaxContentLength - 100;
 
+    /// <summary>What the form puts between the description and the form of the information asked for.</summary>
+    private const string DeliveryLine = "\n\n获取信息的方式：";
+
     public string? ApplicantKind { get; init; }
 
     public string? Name { get; init; }
@@ -123,7 +126,17 @@ public sealed record OnlineApplicationForm
         }
 
         // 条例 Art 29¶2(三): the form of the information asked for travels with the description.
-        return new Checked(made, delivery.Length == 0 ? content : $"{content}\n\n获取信息的方式：{delivery}", errors);
+        return new Checked(made, delivery.Length == 0 ? content : $"{content}{DeliveryLine}{delivery}", errors);
+    }
+
+    /// <summary>
+    /// The description of the information asked for in a stored content: without the 获取信息的方式 line the form
+    /// appends (条例 Art 29¶2(三)), which is not part of what is asked for.
+    /// </summary>
+    public static string Description(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.Split(DeliveryLine)[0];
     }
 
     /// <summary>The field a contact problem belongs to: the one too long or malformed, else the first (none given).</summary>

@@ -212,5 +212,5 @@ public static class RegisterApplication
 
     // The delivery line the form appends is not part of what is asked for.
     private static string Normalize(string text) =>
-        new([.. text.Split("\n\n获取信息的方式：")[0].Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        new([.. OnlineApplicationForm.Description(text).Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 }
