@@ -114,6 +114,10 @@ public static class StaffRoutes
         // 文书设置 of one's own agency: its 机关管理员 only (the form the matrix posts is refused: 422).
         new("letter settings", HttpMethod.Get, _ => "/staff/letters/settings", KeyManagers),
         new("letter settings save", HttpMethod.Post, _ => "/staff/letters/settings", KeyManagers, new Dictionary<string, string> { ["Input.NumberPrefix"] = "" }),
+        // 文书模板 of one's own agency: the same right (the forms the matrix posts name no kind: 422).
+        new("letter templates", HttpMethod.Get, _ => "/staff/letters/templates", KeyManagers),
+        new("letter template save", HttpMethod.Post, _ => "/staff/letters/templates?handler=Save", KeyManagers, new Dictionary<string, string> { ["Kind"] = "", ["Text"] = "" }),
+        new("letter template reset", HttpMethod.Post, _ => "/staff/letters/templates?handler=Reset", KeyManagers, new Dictionary<string, string> { ["Kind"] = "" }),
     ];
 
     /// <summary>The demo user name of each caller.</summary>
