@@ -4,6 +4,7 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Data.Letters;
 using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,17 @@ public static class AgencyLetterTemplates
         return parsed.IsSuccess
             ? parsed.Value with { Version = latest.Version }
             : throw new InvalidOperationException($"The stored template {kind} v{latest.Version} of agency {latest.AgencyId:D} no longer parses: {parsed.Problem.Code}");
+    }
+
+    /// <summary>Null when the kind is one and the agency exists; else why a save or a reset is refused.</summary>
+    internal static async Task<Problem?> RefusalAsync(GongkaiDbContext db, Guid agencyId, LetterKind kind, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            return Problem.Invalid("letterTemplate.kind", "文书种类无效");
+        }
+
+        return await db.Agencies.AnyAsync(a => a.Id == agencyId, cancellationToken) ? null : AgencyProblems.NotFound();
     }
 
     internal static Task<LetterTemplateVersion?> LatestAsync(GongkaiDbContext db, Guid agencyId, LetterKind kind, CancellationToken cancellationToken) =>

@@ -1,8 +1,6 @@
 using Gongkai.Core.Data;
-using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.Letters;
 
@@ -22,14 +20,9 @@ public static class ResetLetterTemplate
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        if (!Enum.IsDefined(request.Kind))
+        if (await AgencyLetterTemplates.RefusalAsync(db, request.AgencyId, request.Kind, cancellationToken) is { } refused)
         {
-            return Problem.Invalid("letterTemplate.kind", "文书种类无效");
-        }
-
-        if (!await db.Agencies.AnyAsync(a => a.Id == request.AgencyId, cancellationToken))
-        {
-            return AgencyProblems.NotFound();
+            return refused;
         }
 
         var appended = await AgencyLetterTemplates.AppendAsync(db, clock, request.AgencyId, request.Kind, null, request.UserId, Action, cancellationToken);

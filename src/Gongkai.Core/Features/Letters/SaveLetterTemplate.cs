@@ -1,9 +1,7 @@
 using System.Globalization;
 using Gongkai.Core.Data;
-using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.Letters;
 
@@ -31,14 +29,9 @@ public static class SaveLetterTemplate
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        if (!Enum.IsDefined(request.Kind))
+        if (await AgencyLetterTemplates.RefusalAsync(db, request.AgencyId, request.Kind, cancellationToken) is { } refused)
         {
-            return Problem.Invalid("letterTemplate.kind", "文书种类无效");
-        }
-
-        if (!await db.Agencies.AnyAsync(a => a.Id == request.AgencyId, cancellationToken))
-        {
-            return AgencyProblems.NotFound();
+            return refused;
         }
 
         // A browser's textarea sends CRLF; the stored text has one line ending so that the same wording is the same text.
