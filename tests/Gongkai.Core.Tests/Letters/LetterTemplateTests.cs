@@ -196,6 +196,30 @@ public sealed class LetterTemplateTests
         Assert.Equal(2, LetterJson.Document(letters[0].Document).TemplateVersion);
     }
 
+    [Fact]
+    public async Task InForce_SavedTextNoLongerPasses_BuiltInServesPageNamesTheField()
+    {
+        await using var seeded = await SeedAsync(TestProviders.Sqlite);
+        await using var db = seeded.Open();
+        // As if a later release had made {申请编号} required after the agency saved a text without it.
+        db.LetterTemplates.Add(new LetterTemplateVersion
+        {
+            AgencyId = seeded.Agency, Kind = LetterKind.Receipt, Version = 1, SavedAt = NewClock().GetUtcNow(), SavedBy = Admin,
+            Text = ReceiptText.Replace("（申请编号{申请编号}）", "", StringComparison.Ordinal),
+        });
+        await db.SaveChangesAsync(Ct);
+
+        var inForce = await AgencyLetterTemplates.InForceAsync(db, seeded.Agency, LetterKind.Receipt, Ct);
+        var page = Ok(await GetLetterTemplates.HandleAsync(db, seeded.Agency, Ct)).Value.Single(k => k.Kind == LetterKind.Receipt);
+
+        Assert.Same(LetterTemplates.Default(LetterKind.Receipt), inForce);
+        Assert.Equal((true, 1, ReceiptText), (page.IsBuiltIn, page.LastVersion, page.TextInForce));
+        Assert.Contains("{申请编号}", page.Stale, StringComparison.Ordinal);
+        Assert.DoesNotContain("{申请编号}", page.TextToEdit, StringComparison.Ordinal);
+        Assert.True(Ok(await ResetAsync(db, NewClock(), seeded.Agency, LetterKind.Receipt)).Value);
+        Assert.Null(Ok(await GetLetterTemplates.HandleAsync(db, seeded.Agency, Ct)).Value.Single(k => k.Kind == LetterKind.Receipt).Stale);
+    }
+
     private static Task<Result<SaveLetterTemplate.Saved>> SaveAsync(GongkaiDbContext db, TimeProvider clock, Guid agency, LetterKind kind, string text) =>
         SaveLetterTemplate.HandleAsync(db, clock, new SaveLetterTemplate.Request(agency, kind, text, Admin), Ct);
 

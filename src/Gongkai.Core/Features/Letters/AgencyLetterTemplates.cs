@@ -44,12 +44,16 @@ public static class AgencyLetterTemplates
             return LetterTemplates.Default(kind);
         }
 
-        // Parse accepted the text when it was saved; the version is the agency's series, whatever 版本 line it has.
+        // Parse accepted the text when it was saved; the version is the agency's series, whatever 版本 line it has. A
+        // later release may require a field the saved text lacks: then the built-in wording serves (the letter records
+        // the built-in version) rather than no letter at all, and the templates page asks the admin to fix it (Stale).
         var parsed = LetterTemplate.Parse(kind, text);
-        return parsed.IsSuccess
-            ? parsed.Value with { Version = latest.Version }
-            : throw new InvalidOperationException($"The stored template {kind} v{latest.Version} of agency {latest.AgencyId:D} no longer parses: {parsed.Problem.Code}");
+        return parsed.IsSuccess ? parsed.Value with { Version = latest.Version } : LetterTemplates.Default(kind);
     }
+
+    /// <summary>Why the agency's saved text no longer serves (see <see cref="InForce"/>), or null.</summary>
+    internal static string? Stale(LetterTemplateVersion? latest) =>
+        latest?.Text is { } text && LetterTemplate.Parse(latest.Kind, text) is { IsSuccess: false } refused ? refused.Problem.Message : null;
 
     /// <summary>Null when the kind is one and the agency exists; else why a save or a reset is refused.</summary>
     internal static async Task<Problem?> RefusalAsync(GongkaiDbContext db, Guid agencyId, LetterKind kind, CancellationToken cancellationToken)

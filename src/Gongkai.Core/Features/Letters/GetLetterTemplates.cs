@@ -18,9 +18,13 @@ public static class GetLetterTemplates
     /// <param name="LastVersion">The agency's latest version, a reset included; 0 when it saved none.</param>
     /// <param name="ChangedBy">The display name of who saved the latest version (the user id if no longer known).</param>
     /// <param name="Optional">The fields the kind may use beyond <paramref name="Required"/>, in order.</param>
+    /// <param name="Stale">Why the agency's latest text no longer passes the checks of this release (the built-in one
+    /// serves until it is fixed), or null.</param>
+    /// <param name="TextToEdit">What the edit form starts from: the text in force, or the agency's stale text to fix.</param>
     public sealed record KindTemplate(
         LetterKind Kind, string Title, int? AgencyVersion, int LastVersion, DateTimeOffset? ChangedAt, string? ChangedBy,
-        string TextInForce, string BuiltInText, int BuiltInVersion, IReadOnlyList<string> Required, IReadOnlyList<string> Optional)
+        string TextInForce, string BuiltInText, int BuiltInVersion, IReadOnlyList<string> Required, IReadOnlyList<string> Optional,
+        string? Stale, string TextToEdit)
     {
         public bool IsBuiltIn => AgencyVersion is null;
 
@@ -46,11 +50,14 @@ public static class GetLetterTemplates
             var last = latest.GetValueOrDefault(kind);
             var builtIn = LetterTemplates.Default(kind);
             var required = LetterFields.Required(kind);
+            var stale = AgencyLetterTemplates.Stale(last);
+            var inForce = stale is null ? last?.Text : null;
             return new KindTemplate(
-                kind, LetterKindNames.Title(kind), last?.Text is null ? null : last.Version, last?.Version ?? 0, last?.SavedAt,
+                kind, LetterKindNames.Title(kind), inForce is null ? null : last!.Version, last?.Version ?? 0, last?.SavedAt,
                 last is null ? null : names.GetValueOrDefault(last.SavedBy, last.SavedBy),
-                last?.Text ?? LetterTemplates.DefaultText(kind), LetterTemplates.DefaultText(kind), builtIn.Version,
-                required, [.. LetterFields.Allowed(kind).Where(f => !required.Contains(f))]);
+                inForce ?? LetterTemplates.DefaultText(kind), LetterTemplates.DefaultText(kind), builtIn.Version,
+                required, [.. LetterFields.Allowed(kind).Where(f => !required.Contains(f))],
+                stale, last?.Text ?? LetterTemplates.DefaultText(kind));
         }).ToList();
     }
 }

@@ -78,8 +78,8 @@ public sealed class TemplatesModel(StaffAccess access, GongkaiDbContext db, Time
         return Redirect($"{Path}#kind-{kind}");
     }
 
-    /// <summary>The text a kind's textarea shows: as posted after a refusal, else the text in force.</summary>
-    public string TextOf(GetLetterTemplates.KindTemplate kind) => RefusedKind == kind.Kind ? Text ?? "" : kind.TextInForce;
+    /// <summary>The text a kind's textarea shows: as posted after a refusal, else the text in force (or the agency's stale text to fix).</summary>
+    public string TextOf(GetLetterTemplates.KindTemplate kind) => RefusedKind == kind.Kind ? Text ?? "" : kind.TextToEdit;
 
     private static DomainProblem UnknownKind => DomainProblem.Invalid("letterTemplate.kind", "文书种类无效");
 
