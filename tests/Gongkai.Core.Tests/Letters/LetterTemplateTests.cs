@@ -204,7 +204,11 @@ public sealed class LetterTemplateTests
         // As if a later release had made {申请编号} required after the agency saved a text without it.
         db.LetterTemplates.Add(new LetterTemplateVersion
         {
-            AgencyId = seeded.Agency, Kind = LetterKind.Receipt, Version = 1, SavedAt = NewClock().GetUtcNow(), SavedBy = Admin,
+            AgencyId = seeded.Agency,
+            Kind = LetterKind.Receipt,
+            Version = 1,
+            SavedAt = NewClock().GetUtcNow(),
+            SavedBy = Admin,
             Text = ReceiptText.Replace("（申请编号{申请编号}）", "", StringComparison.Ordinal),
         });
         await db.SaveChangesAsync(Ct);
