@@ -70,6 +70,9 @@ public abstract class GongkaiDbContext(DbContextOptions options)
 
     public DbSet<LetterSettingsRecord> LetterSettings => Set<LetterSettingsRecord>();
 
+    /// <summary>Agencies' own wordings of the letter kinds, a row per saved version, never changed (<see cref="LetterTemplateVersion"/>).</summary>
+    public DbSet<LetterTemplateVersion> LetterTemplates => Set<LetterTemplateVersion>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // PostgreSQL keeps timestamptz in UTC only; SQLite's text compares correctly only in one offset.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();

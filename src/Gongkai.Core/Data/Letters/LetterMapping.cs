@@ -6,7 +6,9 @@ namespace Gongkai.Core.Data.Letters;
 
 /// <summary>
 /// How letters are stored: <c>letters</c> (one row an issued letter), <c>letter_series</c> (the last serial of each
-/// agency's 文号 series per kind and year) and <c>letter_settings</c> (an agency's settings as JSON). The document is
+/// agency's 文号 series per kind and year), <c>letter_settings</c> (an agency's settings as JSON) and
+/// <c>letter_templates</c> (an agency's own wordings, a row per version, never changed: triggers in the
+/// Issue14LetterTemplates migration). The document is
 /// <c>text</c> on both providers, not PostgreSQL's jsonb, which would rewrite it and so break its hash. The database
 /// itself refuses to change anything of an issued letter but its delivery, and to delete one (triggers in the
 /// Issue14Letters migration), so a letter holds even against a hand-written UPDATE.
@@ -80,6 +82,20 @@ internal static class LetterMapping
             s.Property(x => x.UpdatedAt).HasColumnName("updated_at");
             s.Property(x => x.UpdatedBy).HasColumnName("updated_by").HasMaxLength(200);
         });
+
+        builder.Entity<LetterTemplateVersion>(t =>
+        {
+            t.ToTable("letter_templates");
+            // The key makes versions unique: two admins saving at once cannot both take the next version.
+            t.HasKey(x => new { x.AgencyId, x.Kind, x.Version });
+            t.Property(x => x.AgencyId).HasColumnName("agency_id");
+            t.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            t.Property(x => x.Kind).HasColumnName("kind");
+            t.Property(x => x.Version).HasColumnName("version");
+            t.Property(x => x.Text).HasColumnName("text");
+            t.Property(x => x.SavedAt).HasColumnName("saved_at");
+            t.Property(x => x.SavedBy).HasColumnName("saved_by").HasMaxLength(200);
+        });
     }
 
     /// <summary>
@@ -95,6 +111,11 @@ internal static class LetterMapping
             {
                 throw new InvalidOperationException("An issued letter is immutable: only its delivery may be recorded.");
             }
+        }
+
+        if (db.ChangeTracker.Entries<LetterTemplateVersion>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("A saved template version is kept as it is: a change is a new version.");
         }
     }
 
@@ -128,6 +149,28 @@ internal static class LetterMapping
         + string.Join(" OR ", Columns.Select(c => $"NEW.{c} IS DISTINCT FROM OLD.{c}"))
         + " THEN RAISE EXCEPTION 'letters: an issued letter is immutable'; END IF; RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END; END $$;\n"
         + "CREATE TRIGGER letters_issued BEFORE UPDATE OR DELETE ON letters FOR EACH ROW EXECUTE FUNCTION letters_issued();";
+
+    /// <summary>SQLite: a saved template version is never changed or deleted (a change is a new version).</summary>
+    public const string SqliteTemplateTriggers = """
+        CREATE TRIGGER letter_templates_no_update BEFORE UPDATE ON letter_templates BEGIN SELECT RAISE(ABORT, 'letter_templates: a saved version is kept as it is'); END;
+        CREATE TRIGGER letter_templates_no_delete BEFORE DELETE ON letter_templates BEGIN SELECT RAISE(ABORT, 'letter_templates: a saved version is kept as it is'); END;
+        """;
+
+    public const string SqliteDropTemplateTriggers = """
+        DROP TRIGGER IF EXISTS letter_templates_no_update;
+        DROP TRIGGER IF EXISTS letter_templates_no_delete;
+        """;
+
+    /// <summary>PostgreSQL: the same guard as <see cref="SqliteTemplateTriggers"/>.</summary>
+    public const string PostgresTemplateTriggers = """
+        CREATE FUNCTION letter_templates_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'letter_templates: a saved version is kept as it is'; END $$;
+        CREATE TRIGGER letter_templates_kept BEFORE UPDATE OR DELETE ON letter_templates FOR EACH ROW EXECUTE FUNCTION letter_templates_kept();
+        """;
+
+    public const string PostgresDropTemplateTriggers = """
+        DROP TRIGGER IF EXISTS letter_templates_kept ON letter_templates;
+        DROP FUNCTION IF EXISTS letter_templates_kept();
+        """;
 
     public const string PostgresDropImmutableTriggers = """
         DROP TRIGGER IF EXISTS letters_issued ON letters;

@@ -31,6 +31,7 @@ public static class AuditText
         ["DisclosureGuide"] = "政府信息公开指南",
         ["Letter"] = "文书",
         ["LetterSettings"] = "文书设置",
+        ["LetterTemplate"] = "文书模板",
         ["OutboxMail"] = "待发邮件",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -111,6 +112,8 @@ public static class AuditText
         ["OfficeName"] = "政府信息公开工作机构",
         ["OfficeAddress"] = "工作机构地址",
         ["OfficePhone"] = "工作机构电话",
+        ["Wording"] = "文书措辞",
+        ["TextSha256"] = "模板文本 SHA-256",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The action's Chinese name; an unknown code readably (<c>request.fooBar</c>: 依申请公开申请：foo bar（request.fooBar）).</summary>
@@ -219,6 +222,8 @@ public static class AuditText
             ["letter.issued"] = "发出文书",
             ["letter.deliveryRecorded"] = "记录文书送达",
             ["letter.settingsSaved"] = "保存文书设置",
+            ["letter.templateSaved"] = "保存本机关文书模板",
+            ["letter.templateReset"] = "恢复内置文书模板",
             ["mail.queued"] = "邮件列入待发",
             ["mail.sent"] = "邮件已由邮件服务器接收",
             ["mail.failed"] = "邮件被拒收，不再重发",

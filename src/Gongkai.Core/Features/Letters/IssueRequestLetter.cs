@@ -68,7 +68,7 @@ public static class IssueRequestLetter
         return await IssueLetter.HandleAsync(db, clock, new IssueLetter.Request(
             request.AgencyId, request.RequestId, request.Kind, request.IssuedBy,
             (number, issuedOn) => LetterComposer.Compose(template, facts, settings, issuedOn, number),
-            request.Replaces,
+            request.Replaces, TemplateVersion: AgencyLetterTemplates.VersionLabel(template),
             AlongWith: recipient is null ? null : (context, letter, document) => Queue(context, clock, letter, document, recipient, application.TrackingNumber)),
             cancellationToken);
     }

@@ -123,6 +123,11 @@ public static class StaffRoutes
         new("letter docx", HttpMethod.Get, s => $"/staff/letters/{s.LetterId}/docx", ReadOffice),
         new("letter delivery", HttpMethod.Post, s => $"/staff/letters/{s.LetterId}/delivery", [Caller.Handler, Caller.Admin]),
         new("application letter", HttpMethod.Post, s => $"/staff/requests/{s.FreshRequestId}?handler=Letter&kind=Reply", [Caller.Handler, Caller.Admin]),
+
+        // 文书模板 of one's own agency: the same right (the forms the matrix posts name no kind: 422).
+        new("letter templates", HttpMethod.Get, _ => "/staff/letters/templates", KeyManagers),
+        new("letter template save", HttpMethod.Post, _ => "/staff/letters/templates?handler=Save", KeyManagers, new Dictionary<string, string> { ["Kind"] = "", ["Text"] = "" }),
+        new("letter template reset", HttpMethod.Post, _ => "/staff/letters/templates?handler=Reset", KeyManagers, new Dictionary<string, string> { ["Kind"] = "" }),
     ];
 
     /// <summary>The demo user name of each caller.</summary>

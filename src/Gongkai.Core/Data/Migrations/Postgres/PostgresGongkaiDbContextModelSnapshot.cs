@@ -457,6 +457,39 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                     b.ToTable("letter_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Core.Data.Letters.LetterTemplateVersion", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("saved_by");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("AgencyId", "Kind", "Version");
+
+                    b.ToTable("letter_templates", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Core.Data.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1992,6 +2025,15 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gongkai.Core.Data.Letters.LetterSettingsRecord", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Core.Data.Letters.LetterTemplateVersion", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
                         .WithMany()

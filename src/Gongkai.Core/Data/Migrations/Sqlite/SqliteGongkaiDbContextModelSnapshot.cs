@@ -452,6 +452,39 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                     b.ToTable("letter_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Core.Data.Letters.LetterTemplateVersion", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_by");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("AgencyId", "Kind", "Version");
+
+                    b.ToTable("letter_templates", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Core.Data.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1985,6 +2018,15 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gongkai.Core.Data.Letters.LetterSettingsRecord", b =>
+                {
+                    b.HasOne("Gongkai.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Core.Data.Letters.LetterTemplateVersion", b =>
                 {
                     b.HasOne("Gongkai.Domain.Agencies.Agency", null)
                         .WithMany()
