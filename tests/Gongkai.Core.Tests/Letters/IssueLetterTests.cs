@@ -83,7 +83,7 @@ public sealed class IssueLetterTests
         string? offered = null;
         await using (var db = seeded.Open())
         {
-            var refused = await IssueLetter.HandleAsync(db, NewClock(), Reply(seeded) with { Compose = (n, _) => { offered = n; return refusal; } }, Ct);
+            var refused = await IssueLetter.HandleAsync(db, NewClock(), Reply(seeded) with { Compose = (n, _) => { offered = n.ToString(); return refusal; } }, Ct);
             Assert.Equal(refusal, refused.Problem);
         }
 
