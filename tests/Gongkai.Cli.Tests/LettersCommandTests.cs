@@ -26,7 +26,7 @@ public sealed class LettersCommandTests
     private const string Ledger = """
         申请编号,收到日期,申请方式,申请人类型,申请人,证件号码,申请内容,办理结果,答复日期
         2020-001,2020-09-24,网上申请,自然人,王五,11010519491231002X,北京市东城区对外联络服务办公室2020年部门预算的相关信息,予以公开,2020-10-20
-        2026-000012,2026-11-20,当面,自然人,张三,11010519491231002X,2026年东城区外事接待经费预算及执行情况,,
+        2026-000012,2026-11-20,当面,自然人,张三,,2026年东城区外事接待经费预算及执行情况,,
         """;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -119,9 +119,9 @@ public sealed class LettersCommandTests
         Assert.Equal(
         [
             "文号\t文书\t出具日期\t送达\t更正",
-            $"{receipt.Number}\t政府信息公开申请接收回执\t2026-12-04\t当面，2026-12-04签收\t",
-            $"{reply.Number}\t政府信息公开申请答复书\t2026-12-04\t未记录送达\t已被{correction.Number}更正",
-            $"{correction.Number}\t政府信息公开申请答复书\t2026-12-04\t未记录送达\t更正并取代{reply.Number}",
+            $"{receipt.Number}\t政府信息公开申请接收回执\t2026-12-04\t当面（2026-12-04签收）\t",
+            $"{reply.Number}\t政府信息公开申请答复书\t2026-12-04\t未记录\t已被{correction.Number}更正",
+            $"{correction.Number}\t政府信息公开申请答复书\t2026-12-04\t未记录\t更正并取代{reply.Number}",
         ], listed.Stdout.TrimEnd('\n').Split('\n'));
         Assert.Equal(("东外联依申收〔2026〕第1号", "东外联依申复〔2026〕第1号", "东外联依申复〔2026〕第2号"), (receipt.Number, reply.Number, correction.Number));
         Assert.Equal((0, $"申请{Seed}尚未出具文书"), (none.ExitCode, none.Stdout.Trim()));

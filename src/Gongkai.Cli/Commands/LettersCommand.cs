@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Gongkai.Core.Data.Files;
-using Gongkai.Core.Data.Letters;
 using Gongkai.Core.Documents.Letters;
 using Gongkai.Core.Features.Letters;
-using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Letters;
 using Gongkai.Domain.Requests;
 
@@ -59,7 +57,7 @@ internal static class LettersCommand
                 stdout.WriteLine(string.Join('\t', "文号", "文书", "出具日期", "送达", "更正"));
                 foreach (var line in lines)
                 {
-                    stdout.WriteLine(string.Join('\t', line.Number, line.Title, Iso(line.IssuedOn), Delivered(line.Delivery), Corrections(line)));
+                    stdout.WriteLine(string.Join('\t', line.Number, line.Title, Iso(line.IssuedOn), line.Delivery.Summary(), Corrections(line)));
                 }
 
                 return GongkaiCli.Ok;
@@ -125,19 +123,6 @@ internal static class LettersCommand
         line.ReplacesNumber is { } replaces ? $"更正并取代{replaces}" : null,
         line.ReplacedByNumber is { } by ? $"已被{by}更正" : null,
     }.OfType<string>());
-
-    /// <summary>The delivery as recorded (spec/letters.md §6), or that none is recorded yet.</summary>
-    private static string Delivered(RecordDelivery.Delivery d) => d.Method switch
-    {
-        null => "未记录送达",
-        DeliveryMethod.InPerson => $"当面{Signed(d.ReceivedOn)}",
-        DeliveryMethod.Post => $"邮寄（EMS {d.EmsNumber}）{(d.PostedOn is { } posted ? "，" + Iso(posted) + "交邮" : "")}{Signed(d.ReceivedOn)}",
-        DeliveryMethod.Email => d.EmailedAt is { } sent ? $"电子邮件，{Iso(ChinaClock.ToChinaDate(sent))}发送" : "电子邮件，待发送",
-        DeliveryMethod.Online => d.FirstOpenedAt is { } opened ? $"网上，{Iso(ChinaClock.ToChinaDate(opened))}首次查看" : "网上，尚未查看",
-        { } method => LetterKindNames.Delivery(method),
-    };
-
-    private static string Signed(DateOnly? on) => on is { } d ? $"，{Iso(d)}签收" : "，尚未签收";
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
