@@ -37,11 +37,7 @@ public static class PrintRequestLetter
             return ApplyStep.NotFound;
         }
 
-        var unreplaced = await db.Letters.AsNoTracking()
-            .Where(l => l.RequestId == application.Id && l.Kind == request.Kind && !db.Letters.Any(c => c.ReplacesId == l.Id))
-            .Select(l => new { l.Id, l.Year, l.Serial })
-            .ToListAsync(cancellationToken);
-        if (unreplaced.OrderByDescending(l => l.Year).ThenByDescending(l => l.Serial).FirstOrDefault() is { } latest)
+        if (await GetLetter.InForceAsync(db, application.Id, request.Kind, cancellationToken) is { } latest)
         {
             var found = await GetLetter.ForStaffAsync(db, request.AgencyId, latest.Id, cancellationToken);
             if (!found.TryGetValue(out var letter))
