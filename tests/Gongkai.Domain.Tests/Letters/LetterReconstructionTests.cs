@@ -66,6 +66,19 @@ public sealed class LetterReconstructionTests
     }
 
     [Fact]
+    public void Reconstruct_PartlyDisclosedRepliedIn2025_WithheldPartsOfUnknownGroundGetReconsiderationFirst()
+    {
+        var letter = Ok(LetterComposer.Reconstruct(
+            LetterTemplates.Default(LetterKind.Reply), Ledger(ReplyOutcome.PartlyDisclosed(), "其中涉及个人信息的部分不予公开"), Settings, new DateOnly(2025, 3, 3)));
+        var text = string.Join('\n', letter.Paragraphs);
+
+        // 行政复议法 2023 Art 23¶1(四), ¶2; 行政诉讼法 Art 45: 15 days after the 复议 decision, no direct lawsuit.
+        Assert.Contains("应当先申请行政复议", text, StringComparison.Ordinal);
+        Assert.Contains("15日内", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("6个月", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconstruct_SettingsWithoutContact_RefusedNamingTheField()
     {
         var noContact = Settings with { OfficeName = "", OfficeAddress = "", OfficePhone = "" };
