@@ -51,6 +51,7 @@ public static class GongkaiCli
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         root.Subcommands.Add(MailCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LettersCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -69,23 +69,30 @@ internal sealed class BulkInsert<T> : IAsyncDisposable
             }
         }
 
-        foreach (var property in ComplexProperties(entityType.GetComplexProperties()))
+        foreach (var (property, present) in ComplexProperties(entityType.GetComplexProperties(), _ => true))
         {
             var getter = property.GetGetter();
-            yield return (property, entity => getter.GetClrValueUsingContainingEntity(entity));
+            yield return (property, entity => present(entity) ? getter.GetClrValueUsingContainingEntity(entity) : null);
         }
     }
 
-    private static IEnumerable<IProperty> ComplexProperties(IEnumerable<IComplexProperty> complexProperties)
+    /// <summary>
+    /// The properties of the complex types at any depth, each with whether its complex value is there: a null complex
+    /// value (an applicant without an identity document) stores NULL in every column, as SaveChanges does — never its
+    /// properties' defaults, which would read back as a document of the enum's first kind with no number.
+    /// </summary>
+    private static IEnumerable<(IProperty Property, Func<T, bool> Present)> ComplexProperties(IEnumerable<IComplexProperty> complexProperties, Func<T, bool> parentPresent)
     {
         foreach (var complex in complexProperties)
         {
+            var getter = complex.GetGetter();
+            Func<T, bool> present = complex.IsNullable ? entity => parentPresent(entity) && getter.GetClrValueUsingContainingEntity(entity) is not null : parentPresent;
             foreach (var property in complex.ComplexType.GetProperties())
             {
-                yield return property;
+                yield return (property, present);
             }
 
-            foreach (var nested in ComplexProperties(complex.ComplexType.GetComplexProperties()))
+            foreach (var nested in ComplexProperties(complex.ComplexType.GetComplexProperties(), present))
             {
                 yield return nested;
             }

@@ -10,6 +10,12 @@ namespace Gongkai.Domain.Letters;
 /// </summary>
 public static class LetterComposer
 {
+    /// <summary>The number line of a reconstruction: the letter, if one was sent, had a 文号 the records do not hold.</summary>
+    public const string UnknownNumber = "文号不详";
+
+    /// <summary>What a reconstruction prints where the records lack a fact the template uses.</summary>
+    public const string NotInRecords = "【原办理记录未载明】";
+
     private static readonly Dictionary<string, string> Needs = new(StringComparer.Ordinal)
     {
         [LetterFields.Applicant] = "申请人的姓名或者名称",
@@ -69,6 +75,40 @@ public static class LetterComposer
                 $"出具日期{ChineseDate.Format(issuedOn)}早于收到申请之日{ChineseDate.Format(facts.ReceivedOn)}");
         }
 
+        return Build(template, facts, settings, issuedOn, number.ToString(), mark, reconstruction: false);
+    }
+
+    /// <summary>
+    /// The letter of a case closed before letters existed (an imported ledger), rebuilt from its records: marked as a
+    /// reconstruction (<see cref="LetterMark.Reconstruction"/>), dated <paramref name="decidedOn"/> (so the remedy clause
+    /// is the one of that day) and with <see cref="UnknownNumber"/> for its 文号, since none is allocated: it is not issued.
+    /// </summary>
+    /// <remarks>
+    /// Where the records lack a fact of the case (a ledger holds outcome, dates and at most reasons: no 获取方式, no
+    /// withheld parts, no cited notices) the reconstruction prints <see cref="NotInRecords"/> instead of refusing: the
+    /// decision was made long ago and cannot be completed now without inventing it, a refusal would leave such a case
+    /// (the seed's 2020 予以公开 reply among them) with no copy at all, and the placeholder tells the reader plainly what
+    /// the records do not say. What the agency's settings lack (its name, the contact) is still refused, naming the
+    /// field: that is fixed today, in the settings.
+    /// </remarks>
+    public static Result<LetterDocument> Reconstruct(LetterTemplate template, LetterCase facts, LetterSettings settings, DateOnly decidedOn)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (decidedOn < facts.ReceivedOn)
+        {
+            return Problem.Invalid("letter.issuedBeforeReceipt",
+                $"答复日期{ChineseDate.Format(decidedOn)}早于收到申请之日{ChineseDate.Format(facts.ReceivedOn)}");
+        }
+
+        return Build(template, facts, settings, decidedOn, UnknownNumber, LetterMark.Reconstruction(), reconstruction: true);
+    }
+
+    private static Result<LetterDocument> Build(
+        LetterTemplate template, LetterCase facts, LetterSettings settings, DateOnly issuedOn, string number, LetterMark? mark, bool reconstruction)
+    {
+        var kind = template.Kind;
         if (string.IsNullOrWhiteSpace(settings.AgencyName))
         {
             return Problem.Invalid("letter.agencyName", "未设置机关名称，文书无法署名");
@@ -78,6 +118,15 @@ public static class LetterComposer
             $"{template.Title}缺少“{{{field}}}”：{(Needs.TryGetValue(field, out var need) ? need : "办理记录中没有该项信息")}");
 
         var values = CommonValues(facts, settings);
+        if (reconstruction)
+        {
+            // Set below where the case has the fact; what stays is what the records lack (the settings' fields excepted).
+            foreach (var field in LetterFields.Allowed(kind).Where(f => f is not (LetterFields.Contact or LetterFields.Agency)))
+            {
+                values.TryAdd(field, One(NotInRecords));
+            }
+        }
+
         if (kind == LetterKind.Reply)
         {
             var decision = Decision(template, facts, settings, issuedOn, values, Missing);
@@ -107,7 +156,7 @@ public static class LetterComposer
             return body.Problem;
         }
 
-        return new LetterDocument(template.Title, number.ToString(), string.Concat(salutation.Value), body.Value, settings.AgencyName.Trim(), issuedOn)
+        return new LetterDocument(template.Title, number, string.Concat(salutation.Value), body.Value, settings.AgencyName.Trim(), issuedOn)
         {
             Mark = mark?.Text(ShortTitle(template.Title)),
             TemplateVersion = template.Version,
@@ -143,13 +192,18 @@ public static class LetterComposer
         Cite(values, facts.SupplementNotice, LetterFields.SupplementNoticeNumber, LetterFields.SupplementNoticeDate, LetterFields.SupplementPeriodEnd);
         Cite(values, facts.FeeNotice, LetterFields.FeeNoticeNumber, LetterFields.FeeNoticeDate, LetterFields.FeeDue);
 
-        if (outcome.Outcome == Outcome.PartlyDisclosed)
+        if (outcome.Outcome == Outcome.PartlyDisclosed && p.WithheldParts.Count == 0)
         {
-            if (p.WithheldParts.Count == 0)
+            if (!values.ContainsKey(LetterFields.WithheldParts))
             {
                 return missing(LetterFields.WithheldParts);
             }
 
+            // A reconstruction of a ledger's 部分公开: no parts recorded, only the reasons, which are kept.
+            values[LetterFields.WithheldParts] = One(string.IsNullOrWhiteSpace(p.Reasons) ? NotInRecords : $"{NotInRecords}（办理记录中的答复理由：{p.Reasons.Trim()}）");
+        }
+        else if (outcome.Outcome == Outcome.PartlyDisclosed)
+        {
             var parts = new List<string>();
             for (var i = 0; i < p.WithheldParts.Count; i++)
             {

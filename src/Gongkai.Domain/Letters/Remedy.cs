@@ -61,7 +61,10 @@ public static class Remedies
         return outcome.Outcome switch
         {
             Outcome.Withheld => outcome.WithholdingGround != WithholdingGround.AdministrativeQuery,
-            Outcome.PartlyDisclosed => particulars.WithheldParts.Any(p => p.Ground != WithholdingGround.AdministrativeQuery),
+            // No parts at all only in a reconstruction of a ledger's reply (an issued 部分公开 must list them): the grounds
+            // are unknown, and 复议 first is the clause for every ground but 行政查询事项.
+            Outcome.PartlyDisclosed => particulars.WithheldParts.Count == 0
+                || particulars.WithheldParts.Any(p => p.Ground != WithholdingGround.AdministrativeQuery),
             _ => false,
         };
     }

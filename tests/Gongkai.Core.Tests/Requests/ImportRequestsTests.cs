@@ -177,6 +177,23 @@ public sealed class ImportRequestsTests
         Assert.Equal(["涉及第三方商业秘密", "涉及第三方商业秘密", "附件二涉及个人信息"], stored.Select(r => r.Particulars.Reasons));
     }
 
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Import_PersonWithoutIdentityNumber_StoredWithoutADocumentAndSavedAgainAfterAStep(string provider)
+    {
+        await using var database = await DatabaseWithAgencyAsync(provider);
+        var response = await ImportAsync(database, "申请编号,收到日期,申请方式,申请人类型,申请人,证件号码,申请内容,办理结果,答复日期\n2026-000012,2026-11-20,当面,自然人,张三,,内容,,\n");
+        Assert.False(response.Rejected, string.Join("\n", response.Errors));
+
+        // A null complex value is no document, not a document of the enum's first kind with no number.
+        await using var db = database.Open();
+        var request = await db.Requests.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Null(request.Applicant.Document);
+        var step = request.Apply(new Domain.Requests.StartProcessing(new Domain.Requests.Actor("u", "u", Domain.Requests.ActorRole.Staff), new DateOnly(2026, 11, 23), Clock.GetUtcNow()), WorkCalendar.Official);
+        Assert.True(step.IsSuccess);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task Import_UnknownAgency_Problem()
     {

@@ -37,6 +37,18 @@ public static class GetLetter
         return letter is null || !LetterKindNames.ToApplicant(letter.Kind) ? LookupApplication.NotFound : await ResponseAsync(db, letter, cancellationToken);
     }
 
+    /// <summary>
+    /// The letter of <paramref name="kind"/> on the application that stands: the latest issued that no correction
+    /// replaced (a reprint prints it, a reply cites it); null when none was issued.
+    /// </summary>
+    internal static async Task<Letter?> InForceAsync(GongkaiDbContext db, Guid requestId, LetterKind kind, CancellationToken cancellationToken)
+    {
+        var unreplaced = await db.Letters.AsNoTracking()
+            .Where(l => l.RequestId == requestId && l.Kind == kind && !db.Letters.Any(c => c.ReplacesId == l.Id))
+            .ToListAsync(cancellationToken);
+        return unreplaced.OrderByDescending(l => l.Year).ThenByDescending(l => l.Serial).FirstOrDefault();
+    }
+
     private static async Task<Response> ResponseAsync(GongkaiDbContext db, Letter l, CancellationToken cancellationToken)
     {
         var replaces = l.ReplacesId is { } r ? await db.Letters.AsNoTracking().Where(x => x.Id == r).Select(x => x.Number).FirstOrDefaultAsync(cancellationToken) : null;

@@ -3,7 +3,6 @@ using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
 using Gongkai.Domain.Requests;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.Letters;
 
@@ -148,11 +147,7 @@ public static class LetterFacts
     private static async Task<CitedLetter?> CitedAsync(
         GongkaiDbContext db, Guid requestId, LetterKind kind, DateOnly deadline, Input input, CancellationToken cancellationToken)
     {
-        var issued = await db.Letters.AsNoTracking()
-            .Where(l => l.RequestId == requestId && l.Kind == kind && !db.Letters.Any(c => c.ReplacesId == l.Id))
-            .Select(l => new { l.Number, l.IssuedOn, l.Serial, l.Year })
-            .ToListAsync(cancellationToken);
-        var latest = issued.OrderByDescending(l => l.Year).ThenByDescending(l => l.Serial).FirstOrDefault();
+        var latest = await GetLetter.InForceAsync(db, requestId, kind, cancellationToken);
         if (latest is not null)
         {
             return new CitedLetter(latest.Number, latest.IssuedOn, deadline);

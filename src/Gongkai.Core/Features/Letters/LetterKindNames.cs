@@ -20,6 +20,13 @@ public static class LetterKindNames
         _ => kind.ToString(),
     };
 
+    /// <summary>The kind's name on a command line and in spec/letters.md §1: receipt, explainReasons, reply …</summary>
+    public static string Name(LetterKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
+    /// <summary>The kind of a <see cref="Name"/> (case ignored), or null.</summary>
+    public static LetterKind? Parse(string? name) =>
+        Enum.GetValues<LetterKind>().Select(k => (LetterKind?)k).FirstOrDefault(k => string.Equals(Name(k!.Value), name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Letters addressed to the applicant (what the status page lists): not the consultation of a third party or of
     /// another agency, nor the notice to a third party.

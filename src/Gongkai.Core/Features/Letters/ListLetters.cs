@@ -2,6 +2,7 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
+using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.Letters;
@@ -26,6 +27,18 @@ public static class ListLetters
         }
 
         return Result.Success(await LinesAsync(db, requestId, toApplicantOnly: false, cancellationToken));
+    }
+
+    /// <summary>Staff, by the application's 申请编号 within the agency (the command line).</summary>
+    public static async Task<Result<IReadOnlyList<Line>>> ForStaffAsync(GongkaiDbContext db, Guid agencyId, TrackingNumber trackingNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trackingNumber);
+        var number = trackingNumber.Value;
+        var requestId = await db.Requests.AsNoTracking().IgnoreAutoIncludes()
+            .Where(r => r.AgencyId == agencyId && r.TrackingNumber == number)
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return requestId is { } id ? Result.Success(await LinesAsync(db, id, toApplicantOnly: false, cancellationToken)) : ApplyStep.NotFound;
     }
 
     /// <summary>The applicant: the letters addressed to them, after the same check of number and code as <see cref="LookupApplication"/>.</summary>
