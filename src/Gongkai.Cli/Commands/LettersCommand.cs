@@ -24,7 +24,7 @@ internal static class LettersCommand
 
     private static Option<string> RequestNumber() => new("--request") { Description = "申请编号", Required = true };
 
-    private static string KindNames => string.Join('、', Enum.GetValues<LetterKind>().Select(LetterKindNames.Name));
+    private static string KindNames => string.Join('、', Enum.GetValues<LetterKind>().Select(k => $"{LetterKindNames.Name(k)}（{LetterKindNames.ShortName(k)}）"));
 
     private static Command List(TextWriter stdout, TextWriter stderr)
     {

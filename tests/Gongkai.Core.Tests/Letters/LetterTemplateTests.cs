@@ -32,8 +32,9 @@ public sealed class LetterTemplateTests
 
         var first = Ok(await SaveAsync(db, clock, seeded.Agency, LetterKind.Receipt, OwnReceipt));
         clock.Advance(TimeSpan.FromHours(1));
-        var second = Ok(await SaveAsync(db, clock, seeded.Agency, LetterKind.Receipt, OwnReceipt.Replace("遗失不补", "遗失可凭查询码查询", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal)));
-        var same = Ok(await SaveAsync(db, clock, seeded.Agency, LetterKind.Receipt, OwnReceipt.Replace("遗失不补", "遗失可凭查询码查询", StringComparison.Ordinal)));
+        var reworded = OwnReceipt.Replace("遗失不补", "遗失可凭查询码查询", StringComparison.Ordinal);
+        var second = Ok(await SaveAsync(db, clock, seeded.Agency, LetterKind.Receipt, reworded.Replace("\n", "\r\n", StringComparison.Ordinal)));
+        var same = Ok(await SaveAsync(db, clock, seeded.Agency, LetterKind.Receipt, reworded));
 
         Assert.Equal((1, true), (first.Value.Version, first.Value.Added));
         Assert.Equal((2, true), (second.Value.Version, second.Value.Added));

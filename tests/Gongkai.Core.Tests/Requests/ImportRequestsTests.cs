@@ -189,7 +189,8 @@ public sealed class ImportRequestsTests
         await using var db = database.Open();
         var request = await db.Requests.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Null(request.Applicant.Document);
-        var step = request.Apply(new Domain.Requests.StartProcessing(new Domain.Requests.Actor("u", "u", Domain.Requests.ActorRole.Staff), new DateOnly(2026, 11, 23), Clock.GetUtcNow()), WorkCalendar.Official);
+        var staff = new Domain.Requests.Actor("u", "u", Domain.Requests.ActorRole.Staff);
+        var step = request.Apply(new Domain.Requests.StartProcessing(staff, new DateOnly(2026, 11, 23), Clock.GetUtcNow()), WorkCalendar.Official);
         Assert.True(step.IsSuccess);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }

@@ -102,7 +102,7 @@ public sealed class EndToEndBrowserTests
         await person.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         Assert.Equal("部分公开", await person.Locator("#outcome").InnerTextAsync());
         Assert.Equal("已答复", await person.Locator("#state").InnerTextAsync());
-        var steps = await person.Locator("table.steps tbody td:nth-child(2)").AllInnerTextsAsync();
+        var steps = await person.Locator("table#steps tbody td:nth-child(2)").AllInnerTextsAsync();
         Assert.Equal(["提交申请", "确认收到申请", "开始办理", "延长答复期限", "答复"], steps.Select(s => s.Trim()));
         Assert.DoesNotContain("王五", await person.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 

@@ -25,6 +25,10 @@ public static class GetLetter
         return letter is null ? IssueLetter.LetterNotFound : await ResponseAsync(db, letter, cancellationToken);
     }
 
+    /// <summary>The agency that issued the letter (what decides who may see it), or null when there is no such letter.</summary>
+    public static Task<Guid?> AgencyOfAsync(GongkaiDbContext db, Guid letterId, CancellationToken cancellationToken = default) =>
+        db.Letters.AsNoTracking().Where(l => l.Id == letterId).Select(l => (Guid?)l.AgencyId).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// The applicant's copy: the letter of their application, addressed to them; else the lookup's one not-found answer.
     /// Reading it does not record an opening: the host calls <see cref="RecordDelivery.OpenedOnlineAsync"/> when the

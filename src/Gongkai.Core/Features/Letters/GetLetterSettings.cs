@@ -9,8 +9,8 @@ namespace Gongkai.Core.Features.Letters;
 
 /// <summary>
 /// An agency's letter settings (spec/letters.md §2, §4): what its admin saved, or — until then — a default: the
-/// 文号 prefix from the first characters of the agency's name, the default kind codes, a department, the agency itself as
-/// the contact, and no 复议机关 or court (the settings page says so; the remedy clause then names them generically).
+/// 文号 prefix from the first characters of the agency's name, the default kind codes, a department, and no 复议机关
+/// or court (the settings page says so; a decision letter needs them).
 /// </summary>
 public static class GetLetterSettings
 {
@@ -46,9 +46,6 @@ public static class GetLetterSettings
         AgencyName = agencyName,
         KindCodes = new Dictionary<LetterKind, string>(LetterSettings.DefaultKindCodes),
         AgencyKind = AgencyKind.Department,
-
-        // Until the admin names its 政府信息公开工作机构, the agency itself is the contact every letter prints (letters.md §2).
-        OfficeName = agencyName,
     };
 
     /// <summary>The first <see cref="DefaultPrefixLength"/> characters of the name (by text element, so no character is cut in half).</summary>

@@ -23,9 +23,30 @@ public static class LetterKindNames
     /// <summary>The kind's name on a command line and in spec/letters.md §1: receipt, explainReasons, reply …</summary>
     public static string Name(LetterKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
-    /// <summary>The kind of a <see cref="Name"/> (case ignored), or null.</summary>
-    public static LetterKind? Parse(string? name) =>
-        Enum.GetValues<LetterKind>().Select(k => (LetterKind?)k).FirstOrDefault(k => string.Equals(Name(k!.Value), name?.Trim(), StringComparison.OrdinalIgnoreCase));
+    /// <summary>The kind's short Chinese name, as staff say it: 接收回执, 补正告知书, 答复书 …</summary>
+    public static string ShortName(LetterKind kind) => kind switch
+    {
+        LetterKind.Receipt => "接收回执",
+        LetterKind.Supplement => "补正告知书",
+        LetterKind.ExplainReasons => "说明理由告知书",
+        LetterKind.Extension => "延期答复告知书",
+        LetterKind.ThirdPartyConsultation => "第三方意见征询函",
+        LetterKind.ThirdPartyNotice => "第三方告知书",
+        LetterKind.AgencyConsultation => "征求意见函",
+        LetterKind.FeeNotice => "收费通知书",
+        LetterKind.Reply => "答复书",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The kind of a <see cref="Name"/> (case ignored), a <see cref="ShortName"/> or a <see cref="Title"/>, or null.</summary>
+    public static LetterKind? Parse(string? name)
+    {
+        var trimmed = name?.Trim();
+        return Enum.GetValues<LetterKind>().Select(k => (LetterKind?)k).FirstOrDefault(k =>
+            string.Equals(Name(k!.Value), trimmed, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(ShortName(k.Value), trimmed, StringComparison.Ordinal)
+            || string.Equals(Title(k.Value), trimmed, StringComparison.Ordinal));
+    }
 
     /// <summary>
     /// Letters addressed to the applicant (what the status page lists): not the consultation of a third party or of

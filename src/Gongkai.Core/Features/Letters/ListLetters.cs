@@ -33,12 +33,23 @@ public static class ListLetters
     public static async Task<Result<IReadOnlyList<Line>>> ForStaffAsync(GongkaiDbContext db, Guid agencyId, TrackingNumber trackingNumber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trackingNumber);
-        var number = trackingNumber.Value;
-        var requestId = await db.Requests.AsNoTracking().IgnoreAutoIncludes()
-            .Where(r => r.AgencyId == agencyId && r.TrackingNumber == number)
+        var requestId = await ApplicationIdAsync(db, agencyId, trackingNumber.Value, cancellationToken);
+        return requestId is { } id ? Result.Success(await LinesAsync(db, id, toApplicantOnly: false, cancellationToken)) : ApplyStep.NotFound;
+    }
+
+    /// <summary>The id of the agency's application with this 申请编号 (as typed: a text no number can be is simply not found), or null.</summary>
+    public static async Task<Guid?> ApplicationIdAsync(GongkaiDbContext db, Guid agencyId, string? trackingNumber, CancellationToken cancellationToken = default)
+    {
+        if (!TrackingNumber.TryParse(trackingNumber).TryGetValue(out var number))
+        {
+            return null;
+        }
+
+        var text = number.Value;
+        return await db.Requests.AsNoTracking().IgnoreAutoIncludes()
+            .Where(r => r.AgencyId == agencyId && r.TrackingNumber == text)
             .Select(r => (Guid?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        return requestId is { } id ? Result.Success(await LinesAsync(db, id, toApplicantOnly: false, cancellationToken)) : ApplyStep.NotFound;
     }
 
     /// <summary>The applicant: the letters addressed to them, after the same check of number and code as <see cref="LookupApplication"/>.</summary>

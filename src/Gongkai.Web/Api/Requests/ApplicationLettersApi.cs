@@ -4,12 +4,10 @@ using Gongkai.Core.Features.Mail;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Common;
 using Gongkai.Domain.Letters;
-using Gongkai.Domain.Requests;
 using Gongkai.Web.Hosting;
 using Gongkai.Web.Pages.Letters;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Api.Requests;
 
@@ -56,7 +54,7 @@ internal static class ApplicationLettersApi
             return refused;
         }
 
-        var requestId = await RequestIdAsync(db, agencyId, trackingNumber, cancellationToken);
+        var requestId = await ListLetters.ApplicationIdAsync(db, agencyId, trackingNumber, cancellationToken);
         var lines = requestId is { } id ? await ListLetters.ForStaffAsync(db, agencyId, id, cancellationToken) : ApplyStep.NotFound;
         return lines.TryGetValue(out var found) ? TypedResults.Ok(found) : ApiProblems.From(lines.Problem);
     }
@@ -75,7 +73,7 @@ internal static class ApplicationLettersApi
             return ApiProblems.From(Problem.Invalid("letter.kind", "请在 kind 中填写文书种类，例如 receipt、supplement、extension、feeNotice、reply"));
         }
 
-        if (await RequestIdAsync(db, agencyId, trackingNumber, cancellationToken) is not { } requestId)
+        if (await ListLetters.ApplicationIdAsync(db, agencyId, trackingNumber, cancellationToken) is not { } requestId)
         {
             return ApiProblems.From(ApplyStep.NotFound);
         }
@@ -120,16 +118,5 @@ internal static class ApplicationLettersApi
         return wanted == "json"
             ? TypedResults.Ok(new LetterFull(letter.Id, letter.Kind, letter.Document.Title, letter.Number, letter.IssuedOn, letter.ReplacesNumber, letter.ReplacedByNumber, letter.Document))
             : LetterFiles.Result(context, letter, wanted);
-    }
-
-    private static async Task<Guid?> RequestIdAsync(GongkaiDbContext db, Guid agencyId, string trackingNumber, CancellationToken cancellationToken)
-    {
-        // A number no application can have (empty, too long) is simply not found.
-        if (!TrackingNumber.TryParse(trackingNumber).TryGetValue(out var number))
-        {
-            return null;
-        }
-
-        return await db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.TrackingNumber == number.Value).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -34,7 +34,9 @@ public sealed class LetterSettingsPageTests(StaffSites sites)
         await using (var db = site.Open())
         {
             departmentName = await db.Agencies.Where(a => a.Id == site.DepartmentId).Select(a => a.Name).SingleAsync(ct);
-            Assert.False(await db.LetterSettings.AnyAsync(s => s.AgencyId == site.DepartmentId, ct));
+
+            // The demo seeds every agency's settings: this department is made one whose admin never saved any.
+            await db.LetterSettings.Where(s => s.AgencyId == site.DepartmentId).ExecuteDeleteAsync(ct);
         }
 
         var before = await admin.GetStringAsync(new Uri(Page, UriKind.Relative), ct);
@@ -54,7 +56,7 @@ public sealed class LetterSettingsPageTests(StaffSites sites)
         var found = (await GetLetterSettings.HandleAsync(read, site.DepartmentId, ct)).Value;
         Assert.False(found.IsDefault);
         Assert.Equal(("某局", "依申答", "北京市东城区人民法院"), (found.Settings.NumberPrefix, found.Settings.KindCodes[LetterKind.Reply], found.Settings.Court));
-        var entry = await read.AuditEntries.AsNoTracking().Where(e => e.Action == SaveLetterSettings.Action && e.AgencyId == site.DepartmentId).SingleAsync(ct);
+        var entry = await read.AuditEntries.AsNoTracking().Where(e => e.Action == SaveLetterSettings.Action && e.AgencyId == site.DepartmentId).OrderBy(e => e.Sequence).LastAsync(ct);
         var adminId = (await read.Users.SingleAsync(u => u.UserName == StaffSite.OtherAgencyAdmin, ct)).Id.ToString("D");
         Assert.Equal(adminId, entry.Actor);
     }
@@ -65,13 +67,18 @@ public sealed class LetterSettingsPageTests(StaffSites sites)
         var site = await sites.GetAsync(TestProviders.Sqlite);
         var admin = await site.SignInAsync("admin");
 
-        var (response, html) = await StaffForms.PostAsync(admin, Page, Page, Form("东外联", ""));
+        await using var db = site.Open();
+        var before = await db.LetterSettings.AsNoTracking().SingleAsync(s => s.AgencyId == site.OfficeId, TestContext.Current.CancellationToken);
+
+        var (response, html) = await StaffForms.PostAsync(admin, Page, Page, Form("东外联办", ""));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("请填写管辖的人民法院", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"东外联\"", html, StringComparison.Ordinal);
-        await using var db = site.Open();
-        Assert.False(await db.LetterSettings.AnyAsync(s => s.AgencyId == site.OfficeId, TestContext.Current.CancellationToken));
+        Assert.Contains("value=\"东外联办\"", html, StringComparison.Ordinal);
+        var after = await db.LetterSettings.AsNoTracking().SingleAsync(s => s.AgencyId == site.OfficeId, TestContext.Current.CancellationToken);
+        Assert.Equal((before.Settings, before.UpdatedAt), (after.Settings, after.UpdatedAt));
+        Assert.Contains("东外联", after.Settings, StringComparison.Ordinal);
+        Assert.DoesNotContain("东外联办", after.Settings, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using Gongkai.Domain.Calendar;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Pages.Letters;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Letters;
 
@@ -69,7 +68,7 @@ public sealed class LetterModel(StaffAccess access, GongkaiDbContext db, TimePro
 
     private async Task<IActionResult?> LoadAsync(Guid id, StaffRight right, CancellationToken cancellationToken)
     {
-        var agencyId = await db.Letters.AsNoTracking().Where(l => l.Id == id).Select(l => (Guid?)l.AgencyId).FirstOrDefaultAsync(cancellationToken);
+        var agencyId = await GetLetter.AgencyOfAsync(db, id, cancellationToken);
         if (agencyId is null)
         {
             return NotFound();
