@@ -237,7 +237,8 @@ public sealed class LettersCommandTests
         Assert.Equal((GongkaiCli.NotFound, "未找到该申请"), (request.ExitCode, Last(request.Stderr)));
         Assert.Equal((GongkaiCli.NotFound, "未找到该申请"), (listUnknown.ExitCode, Last(listUnknown.Stderr)));
         Assert.Equal(GongkaiCli.Unusable, kind.ExitCode);
-        Assert.StartsWith("没有这种文书：answer（可用：receipt（接收回执）、supplement（补正告知书）、explainReasons（说明理由告知书）、extension（延期答复告知书）、thirdPartyConsultation（第三方意见征询函）、thirdPartyNotice（第三方告知书）、agencyConsultation（征求意见函）、feeNotice（收费通知书）、reply（答复书））",
+        Assert.StartsWith("没有这种文书：answer（可用：receipt（接收回执）、supplement（补正告知书）、explainReasons（说明理由告知书）、extension（延期答复告知书）、"
+            + "thirdPartyConsultation（第三方意见征询函）、thirdPartyNotice（第三方告知书）、agencyConsultation（征求意见函）、feeNotice（收费通知书）、reply（答复书））",
             kind.Stderr, StringComparison.Ordinal);
         Assert.Equal((GongkaiCli.Unusable, "输出文件应为 .docx、.pdf、.html 文件：x.txt"), (extension.ExitCode, Last(extension.Stderr)));
         Assert.Equal(GongkaiCli.Unusable, folderMissing.ExitCode);

@@ -65,17 +65,20 @@ public sealed class MailCommandTests
 
         using var child = Process.Start(start)!;
         var stdout = child.StandardOutput.ReadToEndAsync(Ct);
+        TcpClient? connection = null;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
             timeout.CancelAfter(TimeSpan.FromMinutes(2));
-            using var connection = await blackHole.AcceptTcpClientAsync(timeout.Token);
+            connection = await blackHole.AcceptTcpClientAsync(timeout.Token);
         }
         finally
         {
-            // SIGKILL: no finally block, no disposal, no flush runs in the child.
+            // SIGKILL while the child waits for the greeting: no finally block, no disposal, no flush runs in it. The
+            // connection is closed only after, else the child could see it closed, give up and exit by itself first.
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync(Ct);
+            connection?.Dispose();
         }
 
         Assert.Contains("已写入发件箱", await stdout, StringComparison.Ordinal);

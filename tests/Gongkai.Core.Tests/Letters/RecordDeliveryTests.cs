@@ -1,6 +1,10 @@
 using Gongkai.Core.Data.Letters;
 using Gongkai.Core.Features.Letters;
+using Gongkai.Core.Features.Requests;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
+using Gongkai.Domain.Letters;
+using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static Gongkai.Core.Tests.Letters.LetterTestData;
@@ -184,5 +188,47 @@ public sealed class RecordDeliveryTests
 
         Assert.Equal(RecordDelivery.Concurrent, late.Problem);
         Assert.Equal(IssuedOn, (await LettersAsync(seeded)).Single().ReceivedOn);
+    }
+
+    /// <summary>
+    /// The 收费通知书 signed for by post: the 20 working days to pay run from the day after the signature (spec/letters.md
+    /// §6), not from the day staff entered when recording the notice — in the same save, with its own 台账 entry.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task FeeNotice_SignedForByPost_TheDaysToPayCountFromTheSignature(string provider)
+    {
+        await using var seeded = await SeedAsync(provider);
+        var clock = NewClock();
+        var staff = new Actor("u-1", "李科员", ActorRole.Staff);
+        await using (var db = seeded.Open())
+        {
+            foreach (var (trigger, fields) in new[]
+            {
+                (RequestTrigger.StartProcessing, new TakeStep.Fields()),
+                (RequestTrigger.IssueFeeNotice, new TakeStep.Fields(Amount: 100m, Basis: FeeBasis.PerApplication, OtherDate: IssuedOn)),
+            })
+            {
+                Ok(await TakeStep.HandleAsync(db, clock, WorkCalendar.Official, new TakeStep.Request(seeded.Agency, seeded.Request, null, trigger, fields, staff), Ct));
+            }
+        }
+
+        var notice = await IssueAsync(seeded, clock, Reply(seeded, kind: LetterKind.FeeNotice));
+        clock.Advance(TimeSpan.FromDays(7));
+        var signedOn = new DateOnly(2026, 12, 8);
+
+        Ok(await RecordAsync(seeded, clock, new(seeded.Agency, notice.Id, DeliveryMethod.Post, "u-1", ReceivedOn: signedOn, PostedOn: IssuedOn, EmsNumber: "1151234567890",
+            UserName: "李科员")));
+
+        await using var read = seeded.Open();
+        var application = await read.Requests.AsNoTracking().SingleAsync(r => r.Id == seeded.Request, Ct);
+
+        // Entered 12-04: due 2027-01-04. Signed 12-08: 12-09 is day 1, 2027-01-01 (元旦) is off, day 20 is 2027-01-06.
+        Assert.Equal((signedOn, new DateOnly(2027, 1, 6)), (application.FeeNoticeReceivedOn!.Value, application.FeeDue!.Value));
+        var step = application.Events[^1];
+        Assert.Equal((RequestTrigger.RecalculateDeadlines, "李科员"), (step.Trigger, step.Actor.DisplayName));
+        Assert.Contains($"送达{notice.Number}：申请人于2026年12月8日收到收费通知书，缴费期限由2027年1月4日调整为2027年1月6日", step.Description, StringComparison.Ordinal);
+        var entries = await read.AuditEntries.AsNoTracking().Where(e => e.Actor == "u-1").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync(Ct);
+        Assert.Equal(["request.RecalculateDeadlines", RecordDelivery.Action], entries[^2..]);
     }
 }

@@ -3,9 +3,12 @@ using System.Text.Json;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Audit;
 using Gongkai.Core.Data.Letters;
+using Gongkai.Core.Features.Calendar;
 using Gongkai.Core.Features.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Common;
+using Gongkai.Domain.Letters;
+using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Core.Features.Letters;
@@ -28,9 +31,10 @@ public static class RecordDelivery
     /// <summary>What staff record.</summary>
     /// <param name="ReceivedOn">当面, 邮寄: the day signed for (邮寄: empty until it is known); 电子邮件: the day the addressee confirmed, if any.</param>
     /// <param name="EmailedAt">电子邮件 sent outside the platform: when; else the sender's record stays.</param>
+    /// <param name="UserName">How the application's history names who recorded it (a receipt may move a deadline).</param>
     public sealed record Request(
         Guid AgencyId, Guid LetterId, DeliveryMethod Method, string UserId, DateOnly? ReceivedOn = null, DateOnly? PostedOn = null, string? EmsNumber = null,
-        DateTimeOffset? EmailedAt = null);
+        DateTimeOffset? EmailedAt = null, string? UserName = null);
 
     public sealed record Delivery(DeliveryMethod? Method, DateOnly? PostedOn, string? EmsNumber, DateOnly? ReceivedOn, DateTimeOffset? EmailedAt, DateTimeOffset? FirstOpenedAt)
     {
@@ -147,7 +151,7 @@ public static class RecordDelivery
             return problem;
         }
 
-        return await SaveAsync(db, clock, letter, before, after, request.UserId, cancellationToken);
+        return await SaveAsync(db, clock, letter, before, after, new Actor(request.UserId, request.UserName ?? request.UserId, ActorRole.Staff), cancellationToken);
     }
 
     /// <summary>
@@ -172,7 +176,7 @@ public static class RecordDelivery
         var after = before with { Method = before.Method ?? DeliveryMethod.Email, EmailedAt = acceptedAt };
         return Check(after, letter.IssuedOn, ChinaClock.Today(clock)) is { } problem
             ? problem
-            : await SaveAsync(db, clock, letter, before, after, actor, cancellationToken);
+            : await SaveAsync(db, clock, letter, before, after, new Actor(actor, "邮件发送", ActorRole.System), cancellationToken);
     }
 
     /// <summary>
@@ -201,7 +205,7 @@ public static class RecordDelivery
             Method = online ? DeliveryMethod.Online : before.Method,
             ReceivedOn = online ? ChinaClock.ToChinaDate(now) : before.ReceivedOn,
         };
-        var saved = await SaveAsync(db, clock, letter, before, after, OnlineActor, cancellationToken);
+        var saved = await SaveAsync(db, clock, letter, before, after, new Actor(OnlineActor, "申请人（网上查看）", ActorRole.Applicant), cancellationToken);
         return saved.IsSuccess || saved.Problem != Concurrent ? saved : Delivery.Of(await db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId, cancellationToken));
     }
 
@@ -260,13 +264,64 @@ public static class RecordDelivery
         return null;
     }
 
+    /// <summary>
+    /// A 征求意见书 or 收费通知书 received: its period runs from this receipt (spec/letters.md §6), so the application's
+    /// running period is counted again in the same save, with its own 台账 entry. The letter a correction replaced is
+    /// not the one in force and moves nothing.
+    /// </summary>
+    private static async Task<Problem?> NoticeReceivedAsync(
+        GongkaiDbContext db, TimeProvider clock, Letter letter, DateOnly receivedOn, Actor by, CancellationToken cancellationToken)
+    {
+        ReceivedNotice? notice = letter.Kind switch
+        {
+            LetterKind.ThirdPartyConsultation or LetterKind.AgencyConsultation => ReceivedNotice.ConsultationLetter,
+            LetterKind.FeeNotice => ReceivedNotice.FeeNotice,
+            _ => null,
+        };
+        if (notice is null || await db.Letters.AnyAsync(l => l.ReplacesId == letter.Id, cancellationToken))
+        {
+            return null;
+        }
+
+        var application = await db.Requests.FirstAsync(r => r.Id == letter.RequestId, cancellationToken);
+        var calendar = await CalendarSource.LoadAsync(db, cancellationToken);
+        if (!calendar.TryGetValue(out var workCalendar))
+        {
+            return calendar.Problem;
+        }
+
+        var snapshot = ApplyStep.Snapshot(application);
+        var command = new RecalculateDeadlines(by, ChinaClock.Today(clock), clock.GetUtcNow(), $"送达{letter.Number}");
+        var step = application.NoticeReceived(command, notice.Value, receivedOn, workCalendar);
+        if (!step.TryGetValue(out var recorded))
+        {
+            return step.Problem;
+        }
+
+        if (recorded is not null)
+        {
+            AuditTrail.Record(db, clock, by.UserId, "request." + recorded.Trigger, nameof(DisclosureRequest), application.Id.ToString("D"),
+                application.AgencyId, snapshot, ApplyStep.Snapshot(application));
+        }
+
+        return null;
+    }
+
     private static async Task<Result<Delivery>> SaveAsync(
-        GongkaiDbContext db, TimeProvider clock, Letter letter, Delivery before, Delivery after, string actor, CancellationToken cancellationToken)
+        GongkaiDbContext db, TimeProvider clock, Letter letter, Delivery before, Delivery after, Actor by, CancellationToken cancellationToken)
     {
         if (after == before)
         {
             return after;
         }
+
+        if (after.ReceivedOn is { } received && received != before.ReceivedOn
+            && await NoticeReceivedAsync(db, clock, letter, received, by, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var actor = by.UserId;
 
         letter.DeliveryMethod = after.Method;
         letter.PostedOn = after.PostedOn;

@@ -53,7 +53,7 @@ public sealed class LetterModel(StaffAccess access, GongkaiDbContext db, TimePro
         }
 
         var recorded = await RecordDelivery.HandleAsync(db, clock, new RecordDelivery.Request(
-            Agency.Id, id, method, UserId, Delivery.ReceivedOn, Delivery.PostedOn, Delivery.EmsNumber), cancellationToken);
+            Agency.Id, id, method, UserId, Delivery.ReceivedOn, Delivery.PostedOn, Delivery.EmsNumber, UserName: UserDisplayName), cancellationToken);
         if (!recorded.TryGetValue(out var delivery))
         {
             return Refused(recorded.Problem);
