@@ -7,7 +7,6 @@ using Gongkai.Core.Data;
 using Gongkai.Core.Features.Mail;
 using Gongkai.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Gongkai.Cli.Tests;
 
@@ -93,22 +92,7 @@ public sealed class MailCommandTests
         Assert.Null(kept.SentAt);
 
         // A fresh process's drain once the dead claim's lease is over, with a real server listening.
-        var clock = new FakeTimeProvider(kept.NextAttemptAt);
-        await using var server = new LoopbackMailServer(clock);
-        await server.StartAsync(Ct);
-        var sender = new MailSender(server.Settings);
-        await using (var db = database.Open())
-        {
-            Assert.Equal(new MailOutbox.Drained(1, 0, 0), await MailOutbox.DrainAsync(db, sender, clock, Ct));
-        }
-
-        clock.Advance(TimeSpan.FromHours(1));
-        await using (var db = database.Open())
-        {
-            Assert.Equal(new MailOutbox.Drained(0, 0, 0), await MailOutbox.DrainAsync(db, sender, clock, Ct));
-        }
-
-        var received = Assert.Single(server.Received).Summarize();
+        var received = await OutboxDrain.DeliverOnceAfterTheLeaseAsync(database, kept, Ct);
         Assert.Equal("答复书", received.Subject);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), Assert.Single(received.Attachments).Sha256);
         Assert.StartsWith(kept.Id.ToString("N"), received.MessageId, StringComparison.Ordinal);
