@@ -3,12 +3,24 @@ using Gongkai.Domain.AnnualReports.Parsing;
 namespace Gongkai.Core.Documents;
 
 /// <summary>
-/// Reads the plain text that Word gives for a report (the seed's layout): a table cell is a line starting with
-/// a tab, rows are separated by blank lines, a line without a tab is a paragraph (or the rest of a cell whose
-/// text Word broke over lines, which the parser joins by label). A line with tabs inside is a whole row.
+/// Reads a report as plain text, in the forms reports are copied and published in (annual-report-format.md §9):
+/// <list type="bullet">
+/// <item>Word's text (the seed): a table cell is a line starting with a tab, rows are separated by blank lines.</item>
+/// <item>One row a line, its cells separated by tabs, by “|” (a web table copied, a Markdown table with its
+/// <c>|---|</c> line and outer pipes) or by runs of two or more spaces.</item>
+/// <item>One cell a line: a line that is only a number (or a dash) continues the row of the label above it.</item>
+/// </list>
+/// Any other line is a paragraph (or the rest of a cell whose text Word broke over lines, which the parser joins by
+/// label).
 /// </summary>
 public static class TextReportReader
 {
+    /// <summary>Longest field of a space-separated line without numbers that is still read as a header cell.</summary>
+    private const int MaxHeaderField = 16;
+
+    /// <summary>Longest line tried as a number alone (“24,252.311082万元”): longer lines are running text.</summary>
+    private const int MaxNumberLength = 32;
+
     public static List<ReportToken> Read(string text)
     {
         var tokens = new List<ReportToken>(capacity: 512);
@@ -24,30 +36,143 @@ public static class TextReportReader
                 continue;
             }
 
-            var isCell = line[0] == '\t';
-            if (!isCell && !line.Contains('\t'))
+            if (line[0] == '\t')
             {
-                tokens.Add(ReportToken.Paragraph(line.Trim().ToString(), lineNumber));
-                rowStart = true;
+                // Word's cell line: continues the row until a blank line.
+                AddCells(tokens, line[1..].ToString().Split('\t'), rowStart, lineNumber);
+                rowStart = false;
                 continue;
             }
 
-            if (isCell)
+            var trimmed = line.Trim().ToString();
+            if (IsMarkdownRule(trimmed))
             {
-                line = line[1..];
+                continue;
+            }
+
+            if (SplitRow(line, trimmed) is { } cells)
+            {
+                AddCells(tokens, cells, true, lineNumber);
+                rowStart = false;
+            }
+            else if (trimmed.Length <= MaxNumberLength && CellText.Read(trimmed).IsValue)
+            {
+                // A number alone on its line: the next cell of the row whose label (or cell) came before.
+                tokens.Add(new ReportToken(trimmed, TokenKind.Cell, rowStart, lineNumber));
+                rowStart = false;
             }
             else
             {
+                tokens.Add(ReportToken.Paragraph(trimmed, lineNumber));
                 rowStart = true;
-            }
-
-            foreach (var range in line.Split('\t'))
-            {
-                tokens.Add(new ReportToken(line[range].ToString(), TokenKind.Cell, rowStart, lineNumber));
-                rowStart = false;
             }
         }
 
         return tokens;
     }
+
+    private static void AddCells(List<ReportToken> tokens, IEnumerable<string> cells, bool startsRow, int lineNumber)
+    {
+        foreach (var cell in cells)
+        {
+            tokens.Add(new ReportToken(cell, TokenKind.Cell, startsRow, lineNumber));
+            startsRow = false;
+        }
+    }
+
+    /// <summary>The cells of a line that is a whole table row, or null for a paragraph.</summary>
+    private static string[]? SplitRow(ReadOnlySpan<char> line, string trimmed)
+    {
+        if (line.Contains('\t'))
+        {
+            return line.ToString().Split('\t');
+        }
+
+        if (trimmed.AsSpan().IndexOfAny('|', '｜') >= 0)
+        {
+            return SplitPipes(trimmed);
+        }
+
+        if (!HasSpaceRun(trimmed))
+        {
+            return null;
+        }
+
+        var fields = SplitSpaces(trimmed);
+        return LooksLikeRow(fields) ? [.. fields] : null;
+    }
+
+    /// <summary>“a | b | c”, “| a | b |”: one outer pipe each side is the table's edge, not an empty cell.</summary>
+    private static string[] SplitPipes(string trimmed)
+    {
+        var inner = trimmed.AsSpan();
+        if (inner[0] is '|' or '｜')
+        {
+            inner = inner[1..];
+        }
+
+        if (inner.Length > 0 && inner[^1] is '|' or '｜')
+        {
+            inner = inner[..^1];
+        }
+
+        return inner.ToString().Split(['|', '｜']).Select(c => c.Trim()).ToArray();
+    }
+
+    private static bool HasSpaceRun(string trimmed)
+    {
+        for (var i = 1; i < trimmed.Length; i++)
+        {
+            if (char.IsWhiteSpace(trimmed[i]) && char.IsWhiteSpace(trimmed[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The line cut at every run of two or more white-space characters (a single space stays in its cell).</summary>
+    private static List<string> SplitSpaces(string trimmed)
+    {
+        var fields = new List<string>();
+        var start = 0;
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            if (char.IsWhiteSpace(trimmed[i]) && i + 1 < trimmed.Length && char.IsWhiteSpace(trimmed[i + 1]))
+            {
+                fields.Add(trimmed[start..i]);
+                while (i < trimmed.Length && char.IsWhiteSpace(trimmed[i]))
+                {
+                    i++;
+                }
+
+                start = i;
+            }
+        }
+
+        fields.Add(trimmed[start..]);
+        return fields;
+    }
+
+    /// <summary>
+    /// Running text may hold a double space too: a space-separated line is a row when cells after the first are
+    /// numbers (a data row), or when every field is a short label without figures (a header row). A sentence, or a
+    /// signature “机关  2025年1月20日”, stays a paragraph.
+    /// </summary>
+    private static bool LooksLikeRow(List<string> fields)
+    {
+        if (fields.Any(f => f.EndsWith('。') || f.EndsWith('；')))
+        {
+            return false;
+        }
+
+        return fields.Skip(1).Any(f => CellText.Read(f).IsValue)
+            || fields.All(f => f.Length <= MaxHeaderField && !f.Any(char.IsDigit));
+    }
+
+    /// <summary>Markdown's line under a table's header: |---|:---:| (only dashes, colons, pipes and spaces).</summary>
+    private static bool IsMarkdownRule(string trimmed) =>
+        trimmed.Contains("---", StringComparison.Ordinal) && trimmed.AsSpan().IndexOfAny('|', '｜') >= 0
+        && trimmed.All(c => c is '-' or ':' or '|' or '｜' or ' ' or '\t');
 }
