@@ -20,6 +20,9 @@ public static class ConsistencyRules
     {
         var findings = new List<Finding>();
         findings.AddRange(CheckValues(report));
+        // An unfilled table is this one finding: its sums of blanks are all 0 = 0.
+        findings.AddRange(UnfilledTables(report).Select(t => Finding.Error(
+            RuleIds.P1, $"表格「{t.Title ?? report.Layout.Sections[t.Section - 1].Title}」未填写任何数值", [.. t.DataRows.SelectMany(t.CellKeysOf).Select(k => k.ToString())])));
         foreach (var rule in SumRules(report.Format))
         {
             if (rule.Check(report) is { } finding)
@@ -37,6 +40,19 @@ public static class ConsistencyRules
         findings.AddRange(NarrativeCheck.Check(report));
         return findings;
     }
+
+    /// <summary>
+    /// Tables 三 and 四 printed with every cell blank (some agencies publish the empty form): §5 makes that a missing
+    /// table (P1), not a table of zeros. A table with no cells at all is the reader's P1.
+    /// </summary>
+    private static List<TableSpec> UnfilledTables(AnnualReport report) =>
+    [
+        .. new[] { report.Layout.Requests, report.Layout.Appeals }.Where(table =>
+        {
+            var keys = table.DataRows.SelectMany(table.CellKeysOf).Select(k => k.ToString()).ToList();
+            return keys.Any(report.Blanks.Contains) && !keys.Any(report.Values.ContainsKey);
+        }),
+    ];
 
     /// <summary>The leaf outcome rows of 三（一）to（六） (19 in 2019, 21 in 2021), whose sum is （七）总计.</summary>
     public static IReadOnlyList<RowPath> OutcomeLeaves(ReportLayout layout) =>

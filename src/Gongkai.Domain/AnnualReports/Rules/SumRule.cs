@@ -10,9 +10,9 @@ namespace Gongkai.Domain.AnnualReports.Rules;
 public sealed record SumRule(string Id, IReadOnlyList<CellKey> Left, IReadOnlyList<CellKey> Right, string Template)
 {
     /// <summary>
-    /// Checks the rule on a report. A blank cell counts as 0 (the format wants 0 there; R5 reports the blank),
-    /// but a side printed wholly blank, or a cell the report lacks, leaves the rule unchecked: a reading
-    /// finding already says why.
+    /// Checks the rule on a report. A blank (or “-”) cell counts as 0, as the format wants it written (§5 “Blanks in
+    /// the arithmetic rules”; R5 names the blank): a 总计 left blank beside numbers is a broken sum, not an unchecked
+    /// one. A cell the report lacks leaves the rule unchecked: a reading finding (P1–P3) already says why.
     /// </summary>
     public Finding? Check(AnnualReport report)
     {
@@ -28,13 +28,11 @@ public sealed record SumRule(string Id, IReadOnlyList<CellKey> Left, IReadOnlyLi
     private static bool TrySum(AnnualReport report, IReadOnlyList<CellKey> keys, out decimal sum)
     {
         sum = 0;
-        var anyNumber = false;
         foreach (var key in keys)
         {
             if (report.Values.TryGetValue(key, out var value))
             {
                 sum += value;
-                anyNumber = true;
             }
             else if (!report.Blanks.Contains(key))
             {
@@ -42,7 +40,7 @@ public sealed record SumRule(string Id, IReadOnlyList<CellKey> Left, IReadOnlyLi
             }
         }
 
-        return anyNumber;
+        return true;
     }
 
     internal static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
