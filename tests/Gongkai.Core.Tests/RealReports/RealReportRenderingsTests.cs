@@ -8,8 +8,8 @@ namespace Gongkai.Core.Tests.RealReports;
 /// <summary>
 /// Issue 15's corpus test: each real report's tables written out again as agencies and readers copy them — rows of
 /// cells separated by tabs, by runs of spaces, by “|” (a Markdown table), and as an HTML page with &lt;table&gt; rows —
-/// reads to the same cells (values and blanks) as the report itself. The renderings come from the report's own token
-/// stream (what its reader made of the file), one row of cells a line.
+/// reads to the same cells (values and blanks) as the report itself; so does one cell a line. The renderings come from
+/// the report's own token stream (what its reader made of the file).
 /// </summary>
 public sealed class RealReportRenderingsTests
 {
@@ -19,6 +19,9 @@ public sealed class RealReportRenderingsTests
         Spaces,
         Pipes,
         Html,
+
+        /// <summary>Each cell on a line of its own (empty cells left out: an empty line ends a row).</summary>
+        OnePerLine,
     }
 
     public static TheoryData<string, Rendering> Cases()
@@ -47,6 +50,7 @@ public sealed class RealReportRenderingsTests
             Rendering.Tabs => (Lines(rows, cells => string.Join('\t', cells)), "rendered.txt"),
             Rendering.Spaces => (Lines(rows, SpaceRow), "rendered.txt"),
             Rendering.Pipes => (Markdown(rows), "rendered.txt"),
+            Rendering.OnePerLine => (Lines(rows, cells => string.Join('\n', cells.Select(c => c.Trim()).Where(c => c.Length > 0))), "rendered.txt"),
             _ => (Html(rows), "rendered.html"),
         };
 
