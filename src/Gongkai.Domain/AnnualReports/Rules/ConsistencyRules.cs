@@ -12,15 +12,33 @@ public static class ConsistencyRules
     private static readonly IReadOnlyList<SumRule> SumRulesV2019 = BuildSumRules(ReportLayouts.V2019);
     private static readonly IReadOnlyList<SumRule> SumRulesV2021 = BuildSumRules(ReportLayouts.V2021);
 
+    /// <summary>A 2021 report whose table 三 keeps the 2019 single row （六）其他处理 (annual-report-format.md §9).</summary>
+    private static readonly IReadOnlyList<SumRule> SumRulesV2021SingleOther = BuildSumRules(ReportLayouts.V2021, singleOther: true);
+
     /// <summary>R1–R4 of a format, as data.</summary>
     public static IReadOnlyList<SumRule> SumRules(ReportFormat format) => format == ReportFormat.V2019 ? SumRulesV2019 : SumRulesV2021;
+
+    /// <summary>R1–R4 for one report: a 2021 report printing （六）其他处理 as one row is checked with that row in place of its three.</summary>
+    public static IReadOnlyList<SumRule> SumRules(AnnualReport report) =>
+        report.Format == ReportFormat.V2021 && HasSingleOtherRow(report) ? SumRulesV2021SingleOther : SumRules(report.Format);
+
+    /// <summary>The 2019 cells requests.other.* were read and none of the 2021 sub-rows'.</summary>
+    private static bool HasSingleOtherRow(AnnualReport report)
+    {
+        var single = SingleOtherRow();
+        var split = ReportLayouts.V2021.Requests.DataRows.Where(r => r.Parent?.Path == single.Path);
+        return ReportLayouts.V2019.Requests.CellKeysOf(single).Any(report.Has)
+            && !split.SelectMany(ReportLayouts.V2021.Requests.CellKeysOf).Any(report.Has);
+    }
+
+    private static RowPath SingleOtherRow() => ReportLayouts.V2019.Requests.DataRows.Single(r => r.Path == CellKey.RequestsPrefix + ".other");
 
     /// <summary>Every rule on one report; <paramref name="previous"/> (last year's report) enables R7 and R9.</summary>
     public static IReadOnlyList<Finding> Check(AnnualReport report, AnnualReport? previous = null)
     {
         var findings = new List<Finding>();
         findings.AddRange(CheckValues(report));
-        foreach (var rule in SumRules(report.Format))
+        foreach (var rule in SumRules(report))
         {
             if (rule.Check(report) is { } finding)
             {
@@ -42,11 +60,19 @@ public static class ConsistencyRules
     public static IReadOnlyList<RowPath> OutcomeLeaves(ReportLayout layout) =>
         [.. layout.Requests.DataRows.Where(r => r.Depth > 1 && r.Row.HasCells && r.Row.Key != "total")];
 
-    private static List<SumRule> BuildSumRules(ReportLayout layout)
+    private static List<SumRule> BuildSumRules(ReportLayout layout, bool singleOther = false)
     {
         var rules = new List<SumRule>();
         var requests = layout.Requests;
         var leaves = OutcomeLeaves(layout);
+        var rows = requests.DataRows.Where(r => r.Row.HasCells).ToList();
+        if (singleOther)
+        {
+            // The 2019 row takes the place of the 2021 group's three leaves, in R2's sum and as a row of R3.
+            var single = SingleOtherRow();
+            leaves = [.. leaves.Where(l => l.Parent?.Path != single.Path), single];
+            rows = [.. rows.Where(r => r.Parent?.Path != single.Path), single];
+        }
         foreach (var column in requests.Columns)
         {
             rules.Add(new SumRule(
@@ -67,7 +93,7 @@ public static class ConsistencyRules
 
         var total = requests.Columns.Single(c => c.Key == "total");
         var applicants = requests.Columns.Where(c => c != total).ToList();
-        foreach (var row in requests.DataRows.Where(r => r.Row.HasCells))
+        foreach (var row in rows)
         {
             rules.Add(new SumRule(
                 RuleIds.R3,
