@@ -433,11 +433,13 @@ internal sealed class ParseRun
             // A paragraph is never a cell (an empty one would read as a blank); a new row ends this one.
             if (token.Kind == TokenKind.Paragraph || (token.StartsRow && cells.Count > 0))
             {
+                k = ContinueRow(cells, table.Columns.Count, start - 1, k, end);
                 break;
             }
 
             if (!CellText.Read(token.Text).IsValue && (token.StartsRow || index.StartsLabel(_norms, k, end) || IsLabelRest(k)))
             {
+                k = token.StartsRow ? ContinueRow(cells, table.Columns.Count, start - 1, k, end) : k;
                 break;
             }
 
@@ -453,6 +455,56 @@ internal sealed class ParseRun
 
         Assign(table.CellKeysOf(row), cells, $"「{ConsistencyRules.RowLabel(row)}」行", start - 1);
         return k;
+    }
+
+    /// <summary>
+    /// A row broken by a page break: its label (and maybe some numbers) in the last row of one page's table, with
+    /// empty cells after them, and its numbers in the first row of the next page's table, below empty label cells
+    /// (or the rest of the label). When the numbers there are just as many as the row lacks, they are the row's:
+    /// the empty cells go, the numbers come in. Returns where reading goes on.
+    /// </summary>
+    private int ContinueRow(List<int> cells, int expected, int labelAt, int k, int end)
+    {
+        var trailingBlanks = 0;
+        while (trailingBlanks < cells.Count && CellText.Read(_tokens[cells[^(trailingBlanks + 1)]].Text).Status == CellStatus.Blank)
+        {
+            trailingBlanks++;
+        }
+
+        var filled = cells.Count - trailingBlanks;
+        if (filled >= expected || _tokens[k].Kind != TokenKind.Cell || _tokens[k].Table == 0 || _tokens[k].Table == _tokens[labelAt].Table)
+        {
+            return k;
+        }
+
+        var next = k;
+        var rest = -1;
+        while (next < end && _tokens[next].Kind == TokenKind.Cell && (next == k || !_tokens[next].StartsRow)
+            && (_tokens[next].Text.Trim().Length == 0 || (rest < 0 && IsLabelRest(next))))
+        {
+            rest = _tokens[next].Text.Trim().Length > 0 ? next : rest;
+            next++;
+        }
+
+        var values = new List<int>();
+        while (next < end && _tokens[next].Kind == TokenKind.Cell && !_tokens[next].StartsRow && CellText.Read(_tokens[next].Text).Status == CellStatus.Number)
+        {
+            values.Add(next++);
+        }
+
+        if (values.Count == 0 || filled + values.Count != expected)
+        {
+            return k;
+        }
+
+        if (rest >= 0)
+        {
+            TakeLabelRest(rest);
+        }
+
+        cells.RemoveRange(filled, trailingBlanks);
+        cells.AddRange(values);
+        return next;
     }
 
     /// <summary>Table 四: header labels only, then one row with all fifteen cells.</summary>

@@ -58,6 +58,49 @@ public sealed class RowAlignmentTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Parse_RowBrokenByAPageBreak_NumbersOfTheNextPageJoined(int numbersBefore)
+    {
+        // The label and the first numbers end page 4 with empty cells after them; the rest opens page 5 under an empty label cell.
+        string[] values = Values(1);
+        var report = new TableThree()
+            .Replace(Prohibited, [Prohibited, .. values[..numbersBefore], .. Enumerable.Repeat("", 7 - numbersBefore)])
+            .InsertAfter(Prohibited, ["", .. values[numbersBefore..]], newTable: true);
+
+        var parsed = report.Parse();
+
+        Assert.Empty(parsed.Findings);
+        Assert.Empty(parsed.Report.Blanks);
+        Assert.Equal(1m, parsed.Report.Values["requests.withheld.prohibitedByLaw.naturalPerson"]);
+        Assert.Equal(1m, parsed.Report.Values["requests.withheld.prohibitedByLaw.total"]);
+        Assert.Empty(ConsistencyRules.Check(parsed.Report));
+    }
+
+    [Fact]
+    public void Parse_LabelAndNumbersBrokenByAPageBreak_JoinedWhole()
+    {
+        var report = new TableThree()
+            .Replace(ConfirmOrReissue, ["5.要求行政机关确认或重新出具", .. Enumerable.Repeat("", 7)])
+            .InsertAfter("5.要求行政机关确认或重新出具", ["已获取信息", .. Values(1)], newTable: true);
+
+        var parsed = report.Parse();
+
+        Assert.Empty(parsed.Findings);
+        Assert.Equal(1m, parsed.Report.Values["requests.notProcessed.confirmOrReissue.naturalPerson"]);
+    }
+
+    [Fact]
+    public void Parse_RowShortInOneTable_StillP3()
+    {
+        var parsed = new TableThree().Replace(Prohibited, [Prohibited, "1", "0", "0", "0", "0"]).Parse();
+
+        var p3 = Assert.Single(parsed.Findings);
+        Assert.Equal((RuleIds.P3, Severity.Error), (p3.Rule, p3.Severity));
+        Assert.Equal(["requests.withheld.prohibitedByLaw.otherOrganization", "requests.withheld.prohibitedByLaw.total"], p3.Cells);
+    }
+
+    [Theory]
     [InlineData("1、", "2、", "3、")]
     [InlineData("（1）", "（2）", "（3）")]
     [InlineData("1）", "2）", "3）")]
@@ -220,9 +263,9 @@ public sealed class RowAlignmentTests
             return this;
         }
 
-        public TableThree InsertAfter(string label, string[] cells)
+        public TableThree InsertAfter(string label, string[] cells, bool newTable = false)
         {
-            _rows.Insert(IndexOf(label) + 1, (cells, false));
+            _rows.Insert(IndexOf(label) + 1, (cells, newTable));
             return this;
         }
 
