@@ -320,8 +320,8 @@ internal sealed class ParseRun
             return null;
         }
 
-        var single = ReportLayouts.V2019.Requests.DataRows.FirstOrDefault(r => r.Path == group.Path && r.Row.HasCells);
-        if (single is null)
+        var single = SingleOtherRow.Row;
+        if (single.Path != group.Path)
         {
             return null;
         }
@@ -596,7 +596,7 @@ internal sealed class ParseRun
         for (var n = 0; n < cells.Count; n++)
         {
             // The 2019 row （六）其他处理 read in a 2021 report has its cells in the 2019 layout only.
-            if (_layout.TryGetCell(keys[n], out var cell) || (_singleRows.Count > 0 && ReportLayouts.V2019.TryGetCell(keys[n], out cell)))
+            if (_layout.TryGetCell(keys[n], out var cell) || (_singleRows.Count > 0 && SingleOtherRow.TryGetCell(_layout, keys[n], out cell)))
             {
                 AssignCell(cell, _tokens[cells[n]]);
             }

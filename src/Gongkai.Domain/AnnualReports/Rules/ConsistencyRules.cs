@@ -20,18 +20,7 @@ public static class ConsistencyRules
 
     /// <summary>R1–R4 for one report: a 2021 report printing （六）其他处理 as one row is checked with that row in place of its three.</summary>
     public static IReadOnlyList<SumRule> SumRules(AnnualReport report) =>
-        report.Format == ReportFormat.V2021 && HasSingleOtherRow(report) ? SumRulesV2021SingleOther : SumRules(report.Format);
-
-    /// <summary>The 2019 cells requests.other.* were read and none of the 2021 sub-rows'.</summary>
-    private static bool HasSingleOtherRow(AnnualReport report)
-    {
-        var single = SingleOtherRow();
-        var split = ReportLayouts.V2021.Requests.DataRows.Where(r => r.Parent?.Path == single.Path);
-        return ReportLayouts.V2019.Requests.CellKeysOf(single).Any(report.Has)
-            && !split.SelectMany(ReportLayouts.V2021.Requests.CellKeysOf).Any(report.Has);
-    }
-
-    private static RowPath SingleOtherRow() => ReportLayouts.V2019.Requests.DataRows.Single(r => r.Path == CellKey.RequestsPrefix + ".other");
+        SingleOtherRow.IsIn(report) ? SumRulesV2021SingleOther : SumRules(report.Format);
 
     /// <summary>Every rule on one report; <paramref name="previous"/> (last year's report) enables R7 and R9.</summary>
     public static IReadOnlyList<Finding> Check(AnnualReport report, AnnualReport? previous = null)
@@ -69,9 +58,8 @@ public static class ConsistencyRules
         if (singleOther)
         {
             // The 2019 row takes the place of the 2021 group's three leaves, in R2's sum and as a row of R3.
-            var single = SingleOtherRow();
-            leaves = [.. leaves.Where(l => l.Parent?.Path != single.Path), single];
-            rows = [.. rows.Where(r => r.Parent?.Path != single.Path), single];
+            leaves = [.. leaves.Where(l => !SingleOtherRow.Replaces(l)), SingleOtherRow.Row];
+            rows = [.. rows.Where(r => !SingleOtherRow.Replaces(r)), SingleOtherRow.Row];
         }
         foreach (var column in requests.Columns)
         {
