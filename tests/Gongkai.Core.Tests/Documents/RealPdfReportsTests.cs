@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Gongkai.Core.Documents;
 using Gongkai.Domain.AnnualReports;
@@ -46,6 +47,20 @@ public sealed class RealPdfReportsTests
         Assert.Equal(Severity.Warning, p1.Severity);
         Assert.Contains("其他处理", p1.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(parsed.Report.Values.Keys, k => k.StartsWith("requests.other.noSupplement", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_HongzeSingleOtherRow_ReadBackWithoutFindings()
+    {
+        var parsed = ReportFile.Read(Samples.Path("real/huaian_hongze_district_gov_2024.pdf"));
+        var json = ReportJson.Write(new CheckedReport(parsed.Report, []));
+
+        var back = ReportFile.Read(Encoding.UTF8.GetBytes(json), "hongze.json");
+
+        Assert.Contains("\"requests.other.total\": 0", json, StringComparison.Ordinal);
+        Assert.Empty(back.Findings);
+        Assert.Equal(parsed.Report.Values.OrderBy(v => v.Key), back.Report.Values.OrderBy(v => v.Key));
+        Assert.DoesNotContain(ConsistencyRules.Check(back.Report), f => f.Severity == Severity.Error);
     }
 
     [Fact]
