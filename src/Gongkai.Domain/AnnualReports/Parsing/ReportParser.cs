@@ -247,23 +247,13 @@ internal sealed class ParseRun
                     lastRow = row;
                     i = ReadRow(index, entry.Table, row, next, end);
                 }
-                else if (entry.Row is { } group && SingleRowOf(group, next, end) is { } single)
+                else if (entry.Row is { } group)
                 {
-                    // A 2021 report that keeps the 2019 single row （六）其他处理 (§9): read under the 2019 keys.
                     lastRow = group;
-                    _singleRows.Add(group.Path);
-                    _findings.Add(Finding.Warning(RuleIds.P1,
-                        $"「{ConsistencyRules.RowLabel(group)}」按2019年版格式印为一行（{_tokens[i].Describe()}），缺少2021年版的分项，已按一行读取"));
-                    i = ReadRow(index, ReportLayouts.V2019.Requests, single, next, end);
+                    i = ReadGroup(index, group, i, next, end);
                 }
                 else
                 {
-                    if (entry.Row is { } seen)
-                    {
-                        lastRow = seen;
-                        _rowsSeen.Add(seen.Path);
-                    }
-
                     i = next;
                 }
 
@@ -279,7 +269,7 @@ internal sealed class ParseRun
             if (_tokens[i].Kind == TokenKind.Cell && table is not null && AlignLabel(index, table, lastRow, i, end) is { } aligned)
             {
                 lastRow = aligned.Row;
-                i = HasCells(aligned.Row) ? ReadRow(index, table, aligned.Row, aligned.Next, end) : aligned.Next;
+                i = HasCells(aligned.Row) ? ReadRow(index, table, aligned.Row, aligned.Next, end) : ReadGroup(index, aligned.Row, i, aligned.Next, end);
                 continue;
             }
 
@@ -308,6 +298,21 @@ internal sealed class ParseRun
     }
 
     private static bool HasCells(RowPath row) => row.Row.HasCells || row.Row.IsLocalVariant;
+
+    /// <summary>A group's label (no cells of its own); or, in a 2021 report, the 2019 single row （六）其他处理 (§9), read under the 2019 keys.</summary>
+    private int ReadGroup(LabelIndex index, RowPath group, int labelAt, int next, int end)
+    {
+        if (SingleRowOf(group, next, end) is not { } single)
+        {
+            _rowsSeen.Add(group.Path);
+            return next;
+        }
+
+        _singleRows.Add(group.Path);
+        _findings.Add(Finding.Warning(RuleIds.P1,
+            $"「{ConsistencyRules.RowLabel(group)}」按2019年版格式印为一行（{_tokens[labelAt].Describe()}），缺少2021年版的分项，已按一行读取"));
+        return ReadRow(index, ReportLayouts.V2019.Requests, single, next, end);
+    }
 
     /// <summary>
     /// The 2019 row of a 2021 group that the report prints as one row with its numbers: the group label, then in the
@@ -373,11 +378,6 @@ internal sealed class ParseRun
         {
             _findings.Add(Finding.Warning(RuleIds.P2,
                 $"标签「{Shorten(printed)}」与格式中的「{ConsistencyRules.RowLabel(aligned.Row)}」不同（{_tokens[start].Describe()}），按其所在位置读作该行"));
-        }
-
-        if (!HasCells(aligned.Row))
-        {
-            _rowsSeen.Add(aligned.Row.Path);
         }
 
         return aligned;

@@ -137,6 +137,16 @@ public sealed class RowAlignmentTests
     }
 
     [Fact]
+    public void Parse_2019SingleOtherRowWithATypo_ReadUnder2019KeysWithBothWarnings()
+    {
+        var parsed = new TableThree().SingleOtherRow(1, label: "（六）其它处理").Parse();
+
+        Assert.Equal(1m, parsed.Report.Values["requests.other.total"]);
+        Assert.Equal([RuleIds.P1, RuleIds.P2], parsed.Findings.Select(f => f.Rule).Order());
+        Assert.Empty(ConsistencyRules.Check(parsed.Report));
+    }
+
+    [Fact]
     public void Check_2019SingleOtherRowIn2021Report_CountedInR2AndCheckedByR3()
     {
         // 其他处理 printed as 0 although （七）总计 counts one application there: R2 must see the row.
@@ -270,11 +280,11 @@ public sealed class RowAlignmentTests
         }
 
         /// <summary>（六）其他处理 as the 2019 format prints it: one row, an empty sub-row cell, then its numbers.</summary>
-        public TableThree SingleOtherRow(int naturalPerson, int? total = null)
+        public TableThree SingleOtherRow(int naturalPerson, int? total = null, string label = "（六）其他处理")
         {
             var first = IndexOf(NoSupplement);
             _rows.RemoveRange(first, 3);
-            _rows.Insert(first, (["（六）其他处理", "", .. Values(naturalPerson, total)], false));
+            _rows.Insert(first, ([label, "", .. Values(naturalPerson, total)], false));
             return this;
         }
 
