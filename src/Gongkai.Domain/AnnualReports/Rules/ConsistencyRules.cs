@@ -111,7 +111,8 @@ public static class ConsistencyRules
     private static IEnumerable<Finding> CheckValues(AnnualReport report)
     {
         var blanks = new List<CellSpec>();
-        foreach (var cell in report.Layout.Cells)
+        var single = SingleOtherRow.IsIn(report) ? ReportLayouts.V2019.Cells.Where(c => c.Row == SingleOtherRow.Row) : [];
+        foreach (var cell in report.Layout.Cells.Where(c => !SingleOtherRow.Replaces(c.Row)).Concat(single))
         {
             if (report.Blanks.Contains(cell.Key) && cell.Table.Section != 2)
             {

@@ -45,6 +45,27 @@ public sealed class RowAlignmentTests
     }
 
     [Fact]
+    public void Parse_GroupLabelCutShortAndNeverCompleted_ReadByPlaceWithP2()
+    {
+        var parsed = new TableThree().Replace(NotHeld, ["（四）无", "1.本机关不掌握相关政府信息", .. Values(1)]).Parse();
+
+        var p2 = Assert.Single(parsed.Findings);
+        Assert.Equal(RuleIds.P2, p2.Rule);
+        Assert.Contains("「（四）无」", p2.Message, StringComparison.Ordinal);
+        Assert.Contains("（四）无法提供", p2.Message, StringComparison.Ordinal);
+        Assert.Equal(1m, parsed.Report.Values["requests.cannotProvide.notHeld.total"]);
+    }
+
+    [Fact]
+    public void Check_2019SingleOtherRowBlankIn2021Report_R5NamesIt()
+    {
+        var parsed = new TableThree().SingleOtherRow(1).Replace("（六）其他处理", ["（六）其他处理", "", "1", "0", "0", "0", "0", "", "1"]).Parse();
+
+        var r5 = Assert.Single(ConsistencyRules.Check(parsed.Report), f => f.Rule == RuleIds.R5);
+        Assert.Equal(["requests.other.otherOrganization"], r5.Cells);
+    }
+
+    [Fact]
     public void Parse_LabelWrappedAroundItsNumbers_ReadWhole()
     {
         // The label's cell breaks after 重新出具; its last line comes below the row's numbers.
