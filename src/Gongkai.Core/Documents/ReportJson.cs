@@ -109,6 +109,12 @@ public static class ReportJson
             json.WriteStringValue(cell.Key);
         }
 
+        // A 2021 report's 2019 single row （六）其他处理 (SingleOtherRow) has cells the 2021 layout does not declare.
+        foreach (var key in report.Blanks.Where(k => !report.Layout.TryGetCell(k, out _)).Order(StringComparer.Ordinal))
+        {
+            json.WriteStringValue(key);
+        }
+
         json.WriteEndArray();
         WriteFindings(json, checkedReport.Findings);
         more?.Invoke(json);
@@ -206,7 +212,7 @@ public static class ReportJson
             {
                 foreach (var key in blank.EnumerateArray().Where(b => b.ValueKind == JsonValueKind.String).Select(b => b.GetString()!))
                 {
-                    if (layout.TryGetCell(key, out _))
+                    if (layout.TryGetCell(key, out _) || (CellKey.TryParse(key, out var blankKey) && Domain.AnnualReports.Layout.SingleOtherRow.TryGetCell(layout, blankKey, out _)))
                     {
                         blanks.Add(key);
                     }
@@ -231,7 +237,7 @@ public static class ReportJson
         {
             texts[key] = cell.Value.GetString()!;
         }
-        else if (!known || !(layout.TryGetCell(cellKey, out _) || cellKey.IsProactive))
+        else if (!known || !(layout.TryGetCell(cellKey, out _) || cellKey.IsProactive || Domain.AnnualReports.Layout.SingleOtherRow.TryGetCell(layout, cellKey, out _)))
         {
             findings.Add(Finding.Warning(RuleIds.P2, $"未知的单元格键“{key}”", key));
         }
@@ -248,8 +254,9 @@ public static class ReportJson
     /// <summary>P1 for the national cells a JSON report leaves out altogether.</summary>
     private static IEnumerable<Finding> MissingCells(AnnualReport report)
     {
+        var singleOther = Domain.AnnualReports.Layout.SingleOtherRow.IsIn(report);
         var missing = report.Layout.Cells
-            .Where(c => !c.Row.Row.IsLocalVariant && !report.Has(c.Key))
+            .Where(c => !c.Row.Row.IsLocalVariant && !report.Has(c.Key) && !(singleOther && Domain.AnnualReports.Layout.SingleOtherRow.Replaces(c.Row)))
             // A row printed as its local sub-rows (the seed's 行政检查 / 行政确认) lacks its own cells on purpose.
             .Where(c => c.Row.Row.Children.Count == 0 || !c.Table.DataRows.Any(v => v.Parent == c.Row && report.Has(CellKey.Of(v, c.Column))))
             .Select(c => c.Key.ToString())

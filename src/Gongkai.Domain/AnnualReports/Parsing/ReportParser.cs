@@ -37,6 +37,12 @@ internal sealed class ParseRun
     private readonly HashSet<string> _blanks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rowsSeen = new(StringComparer.Ordinal);
+
+    /// <summary>Groups of 2021 printed as the single row of 2019 (（六）其他处理 with its own numbers): their sub-rows are not missing.</summary>
+    private readonly HashSet<string> _singleRows = new(StringComparer.Ordinal);
+
+    /// <summary>The rest of labels read from their first part (comparison form), to be passed over where they turn up.</summary>
+    private readonly List<(string Remainder, RowPath Row, int At)> _labelRests = [];
     private ReportLayout _layout = ReportLayouts.V2019;
     private bool _fourDecimals;
 
@@ -82,6 +88,7 @@ internal sealed class ParseRun
             }
         }
 
+        ReportLabelRests();
         ReadTexts(starts, titleIndex);
         ReportMissingRows();
         var report = new AnnualReport(_layout.Format, agency, year, _values, _blanks, _texts);
@@ -216,6 +223,7 @@ internal sealed class ParseRun
     private void ReadLabelledRows(LabelIndex index, int start, int end)
     {
         RowPath? lastRow = null;
+        TableSpec? table = null;
         var i = start;
         while (i < end)
         {
@@ -233,21 +241,35 @@ internal sealed class ParseRun
                     _fourDecimals = true;
                 }
 
+                table = entry.Table;
                 if (entry is { Kind: LabelKind.Row, Row: { } row } && HasCells(row))
                 {
                     lastRow = row;
                     i = ReadRow(index, entry.Table, row, next, end);
                 }
+                else if (entry.Row is { } group)
+                {
+                    lastRow = group;
+                    i = ReadGroup(index, group, i, next, end);
+                }
                 else
                 {
-                    if (entry.Row is { } group)
-                    {
-                        _rowsSeen.Add(group.Path);
-                    }
-
                     i = next;
                 }
 
+                continue;
+            }
+
+            if (TakeLabelRest(i))
+            {
+                i++;
+                continue;
+            }
+
+            if (_tokens[i].Kind == TokenKind.Cell && table is not null && AlignLabel(index, table, lastRow, i, end) is { } aligned)
+            {
+                lastRow = aligned.Row;
+                i = HasCells(aligned.Row) ? ReadRow(index, table, aligned.Row, aligned.Next, end) : ReadGroup(index, aligned.Row, i, aligned.Next, end);
                 continue;
             }
 
@@ -277,6 +299,130 @@ internal sealed class ParseRun
 
     private static bool HasCells(RowPath row) => row.Row.HasCells || row.Row.IsLocalVariant;
 
+    /// <summary>A group's label (no cells of its own); or, in a 2021 report, the 2019 single row （六）其他处理 (§9), read under the 2019 keys.</summary>
+    private int ReadGroup(LabelIndex index, RowPath group, int labelAt, int next, int end)
+    {
+        if (SingleRowOf(group, next, end) is not { } single)
+        {
+            _rowsSeen.Add(group.Path);
+            return next;
+        }
+
+        _singleRows.Add(group.Path);
+        _findings.Add(Finding.Warning(RuleIds.P1,
+            $"「{ConsistencyRules.RowLabel(group)}」按2019年版格式印为一行（{_tokens[labelAt].Describe()}），缺少2021年版的分项，已按一行读取"));
+        return ReadRow(index, ReportLayouts.V2019.Requests, single, next, end);
+    }
+
+    /// <summary>
+    /// The 2019 row of a 2021 group that the report prints as one row with its numbers: the group label, then in the
+    /// same row at least one number before the next row or label (a 2021 group is followed by its first sub-row).
+    /// </summary>
+    private RowPath? SingleRowOf(RowPath group, int next, int end)
+    {
+        if (_layout.Format != ReportFormat.V2021 || HasCells(group))
+        {
+            return null;
+        }
+
+        var single = SingleOtherRow.Row;
+        if (single.Path != group.Path)
+        {
+            return null;
+        }
+
+        for (var k = next; k < end && _tokens[k].Kind == TokenKind.Cell && !_tokens[k].StartsRow; k++)
+        {
+            var status = CellText.Read(_tokens[k].Text).Status;
+            if (status == CellStatus.Number)
+            {
+                return single;
+            }
+
+            if (status != CellStatus.Blank)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An unknown label where the format expects one of the next unread rows of <paramref name="table"/>: that row
+    /// (see <see cref="RowAlignment"/>). A typo is reported with the difference; a first part whose rest never
+    /// turns up is reported at the end of the table.
+    /// </summary>
+    private AlignedLabel? AlignLabel(LabelIndex index, TableSpec table, RowPath? lastRow, int start, int end)
+    {
+        if (CellText.Read(_tokens[start].Text).IsValue)
+        {
+            return null;
+        }
+
+        var from = lastRow is null ? 0 : IndexOfRow(table, lastRow) + 1;
+        var expected = table.DataRows.Skip(from).Where(r => !_rowsSeen.Contains(r.Path) && !_singleRows.Contains(r.Parent?.Path ?? ""));
+        var aligned = RowAlignment.Align(_norms, start, end, expected,
+            k => _tokens[k].Kind == TokenKind.Cell && !CellText.Read(_tokens[k].Text).IsValue && !index.StartsLabel(_norms, k, end));
+        if (aligned is null)
+        {
+            return null;
+        }
+
+        var printed = JoinedText(start, aligned.Next).Trim();
+        if (aligned.Kind == AlignmentKind.Prefix)
+        {
+            _labelRests.Add((aligned.Remainder, aligned.Row, start));
+        }
+        else
+        {
+            _findings.Add(Finding.Warning(RuleIds.P2,
+                $"标签「{Shorten(printed)}」与格式中的「{ConsistencyRules.RowLabel(aligned.Row)}」不同（{_tokens[start].Describe()}），按其所在位置读作该行"));
+        }
+
+        return aligned;
+    }
+
+    private static int IndexOfRow(TableSpec table, RowPath row)
+    {
+        for (var r = 0; r < table.DataRows.Count; r++)
+        {
+            if (table.DataRows[r].Path == row.Path)
+            {
+                return r;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool IsLabelRest(int k) => _labelRests.Exists(r => r.Remainder == _norms[k]);
+
+    /// <summary>The rest of a label read from its first part (“法提供” after “（四）无” and a page break): passed over.</summary>
+    private bool TakeLabelRest(int k)
+    {
+        var at = _labelRests.FindIndex(r => r.Remainder == _norms[k]);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        _labelRests.RemoveAt(at);
+        return true;
+    }
+
+    /// <summary>First parts of labels whose rest never turned up: read by their place, said with the difference.</summary>
+    private void ReportLabelRests()
+    {
+        foreach (var (_, row, at) in _labelRests)
+        {
+            _findings.Add(Finding.Warning(RuleIds.P2,
+                $"标签「{Shorten(_tokens[at].Text)}」不完整，与格式中的「{ConsistencyRules.RowLabel(row)}」不同（{_tokens[at].Describe()}），按其所在位置读作该行"));
+        }
+
+        _labelRests.Clear();
+    }
+
     private int ReadRow(LabelIndex index, TableSpec table, RowPath row, int start, int end)
     {
         var cells = new List<int>(table.Columns.Count + 2);
@@ -287,11 +433,13 @@ internal sealed class ParseRun
             // A paragraph is never a cell (an empty one would read as a blank); a new row ends this one.
             if (token.Kind == TokenKind.Paragraph || (token.StartsRow && cells.Count > 0))
             {
+                k = ContinueRow(cells, table.Columns.Count, start - 1, k, end);
                 break;
             }
 
-            if (!CellText.Read(token.Text).IsValue && (token.StartsRow || index.StartsLabel(_norms, k, end)))
+            if (!CellText.Read(token.Text).IsValue && (token.StartsRow || index.StartsLabel(_norms, k, end) || IsLabelRest(k)))
             {
+                k = token.StartsRow ? ContinueRow(cells, table.Columns.Count, start - 1, k, end) : k;
                 break;
             }
 
@@ -307,6 +455,56 @@ internal sealed class ParseRun
 
         Assign(table.CellKeysOf(row), cells, $"「{ConsistencyRules.RowLabel(row)}」行", start - 1);
         return k;
+    }
+
+    /// <summary>
+    /// A row broken by a page break: its label (and maybe some numbers) in the last row of one page's table, with
+    /// empty cells after them, and its numbers in the first row of the next page's table, below empty label cells
+    /// (or the rest of the label). When the numbers there are just as many as the row lacks, they are the row's:
+    /// the empty cells go, the numbers come in. Returns where reading goes on.
+    /// </summary>
+    private int ContinueRow(List<int> cells, int expected, int labelAt, int k, int end)
+    {
+        var trailingBlanks = 0;
+        while (trailingBlanks < cells.Count && CellText.Read(_tokens[cells[^(trailingBlanks + 1)]].Text).Status == CellStatus.Blank)
+        {
+            trailingBlanks++;
+        }
+
+        var filled = cells.Count - trailingBlanks;
+        if (filled >= expected || _tokens[k].Kind != TokenKind.Cell || _tokens[k].Table == 0 || _tokens[k].Table == _tokens[labelAt].Table)
+        {
+            return k;
+        }
+
+        var next = k;
+        var rest = -1;
+        while (next < end && _tokens[next].Kind == TokenKind.Cell && (next == k || !_tokens[next].StartsRow)
+            && (_tokens[next].Text.Trim().Length == 0 || (rest < 0 && IsLabelRest(next))))
+        {
+            rest = _tokens[next].Text.Trim().Length > 0 ? next : rest;
+            next++;
+        }
+
+        var values = new List<int>();
+        while (next < end && _tokens[next].Kind == TokenKind.Cell && !_tokens[next].StartsRow && CellText.Read(_tokens[next].Text).Status == CellStatus.Number)
+        {
+            values.Add(next++);
+        }
+
+        if (values.Count == 0 || filled + values.Count != expected)
+        {
+            return k;
+        }
+
+        if (rest >= 0)
+        {
+            TakeLabelRest(rest);
+        }
+
+        cells.RemoveRange(filled, trailingBlanks);
+        cells.AddRange(values);
+        return next;
     }
 
     /// <summary>Table 四: header labels only, then one row with all fifteen cells.</summary>
@@ -397,7 +595,8 @@ internal sealed class ParseRun
 
         for (var n = 0; n < cells.Count; n++)
         {
-            if (_layout.TryGetCell(keys[n], out var cell))
+            // The 2019 row （六）其他处理 read in a 2021 report has its cells in the 2019 layout only.
+            if (_layout.TryGetCell(keys[n], out var cell) || (_singleRows.Count > 0 && SingleOtherRow.TryGetCell(_layout, keys[n], out cell)))
             {
                 AssignCell(cell, _tokens[cells[n]]);
             }
@@ -498,7 +697,8 @@ internal sealed class ParseRun
     private static bool IsRequired(RowPath row) => row.Row.HasCells && !row.Row.IsLocalVariant;
 
     private List<RowPath> MissingRows(TableSpec table) =>
-        [.. table.DataRows.Where(r => IsRequired(r) && !_rowsSeen.Contains(r.Path) && !r.Row.Children.Any(c => _rowsSeen.Contains(r.Path + "." + c.Key)))];
+        [.. table.DataRows.Where(r => IsRequired(r) && !_rowsSeen.Contains(r.Path) && !r.Row.Children.Any(c => _rowsSeen.Contains(r.Path + "." + c.Key))
+            && !(r.Parent is { } parent && _singleRows.Contains(parent.Path)))];
 
     private static string[] CellKeys(TableSpec table, List<RowPath> rows) =>
         [.. rows.SelectMany(table.CellKeysOf).Select(k => k.ToString())];

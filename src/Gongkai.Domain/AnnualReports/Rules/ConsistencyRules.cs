@@ -12,8 +12,15 @@ public static class ConsistencyRules
     private static readonly IReadOnlyList<SumRule> SumRulesV2019 = BuildSumRules(ReportLayouts.V2019);
     private static readonly IReadOnlyList<SumRule> SumRulesV2021 = BuildSumRules(ReportLayouts.V2021);
 
+    /// <summary>A 2021 report whose table 三 keeps the 2019 single row （六）其他处理 (annual-report-format.md §9).</summary>
+    private static readonly IReadOnlyList<SumRule> SumRulesV2021SingleOther = BuildSumRules(ReportLayouts.V2021, singleOther: true);
+
     /// <summary>R1–R4 of a format, as data.</summary>
     public static IReadOnlyList<SumRule> SumRules(ReportFormat format) => format == ReportFormat.V2019 ? SumRulesV2019 : SumRulesV2021;
+
+    /// <summary>R1–R4 for one report: a 2021 report printing （六）其他处理 as one row is checked with that row in place of its three.</summary>
+    public static IReadOnlyList<SumRule> SumRules(AnnualReport report) =>
+        SingleOtherRow.IsIn(report) ? SumRulesV2021SingleOther : SumRules(report.Format);
 
     /// <summary>Every rule on one report; <paramref name="previous"/> (last year's report) enables R7 and R9.</summary>
     public static IReadOnlyList<Finding> Check(AnnualReport report, AnnualReport? previous = null)
@@ -23,7 +30,7 @@ public static class ConsistencyRules
         // An unfilled table is this one finding: its sums of blanks are all 0 = 0.
         findings.AddRange(UnfilledTables(report).Select(t => Finding.Error(
             RuleIds.P1, $"表格「{t.Title ?? report.Layout.Sections[t.Section - 1].Title}」未填写任何数值", [.. t.DataRows.SelectMany(t.CellKeysOf).Select(k => k.ToString())])));
-        foreach (var rule in SumRules(report.Format))
+        foreach (var rule in SumRules(report))
         {
             if (rule.Check(report) is { } finding)
             {
@@ -58,11 +65,18 @@ public static class ConsistencyRules
     public static IReadOnlyList<RowPath> OutcomeLeaves(ReportLayout layout) =>
         [.. layout.Requests.DataRows.Where(r => r.Depth > 1 && r.Row.HasCells && r.Row.Key != "total")];
 
-    private static List<SumRule> BuildSumRules(ReportLayout layout)
+    private static List<SumRule> BuildSumRules(ReportLayout layout, bool singleOther = false)
     {
         var rules = new List<SumRule>();
         var requests = layout.Requests;
         var leaves = OutcomeLeaves(layout);
+        var rows = requests.DataRows.Where(r => r.Row.HasCells).ToList();
+        if (singleOther)
+        {
+            // The 2019 row takes the place of the 2021 group's three leaves, in R2's sum and as a row of R3.
+            leaves = [.. leaves.Where(l => !SingleOtherRow.Replaces(l)), SingleOtherRow.Row];
+            rows = [.. rows.Where(r => !SingleOtherRow.Replaces(r)), SingleOtherRow.Row];
+        }
         foreach (var column in requests.Columns)
         {
             rules.Add(new SumRule(
@@ -83,7 +97,7 @@ public static class ConsistencyRules
 
         var total = requests.Columns.Single(c => c.Key == "total");
         var applicants = requests.Columns.Where(c => c != total).ToList();
-        foreach (var row in requests.DataRows.Where(r => r.Row.HasCells))
+        foreach (var row in rows)
         {
             rules.Add(new SumRule(
                 RuleIds.R3,
@@ -113,7 +127,8 @@ public static class ConsistencyRules
     private static IEnumerable<Finding> CheckValues(AnnualReport report)
     {
         var blanks = new List<CellSpec>();
-        foreach (var cell in report.Layout.Cells)
+        var single = SingleOtherRow.IsIn(report) ? ReportLayouts.V2019.Cells.Where(c => c.Row == SingleOtherRow.Row) : [];
+        foreach (var cell in report.Layout.Cells.Where(c => !SingleOtherRow.Replaces(c.Row)).Concat(single))
         {
             if (report.Blanks.Contains(cell.Key) && cell.Table.Section != 2)
             {
