@@ -28,10 +28,13 @@ public static partial class NarrativeCheck
 
     // The number of the year's applications, only where the clause ties it to applications (spec §9): 收到/受理/新收
     // … 政府信息公开申请 … N件, or 收到N件申请. 收到群众诉求348件 or 受理热线电话… counts something else.
-    private const string Numeral = @"(?<n>\d+|[零〇一二两三四五六七八九十百]+)(?:件|个|份|宗)";
+    // Applications are counted in 件 (宗 now and then); “三个第一时间” in a quote is a slogan, not a count.
+    private const string Numeral = @"(?<n>\d+|[零〇一二两三四五六七八九十百]+)(?:件|宗)";
+
+    private const string Clause = "[^，。；,;：:“”\"]";
 
     [GeneratedRegex(
-        "(?:新收|新接收|收到|受理|接收|接到)(?:[^，。；,;：:]{0,20}?申请(?!人)[^，。；,;：:]{0,8}?" + Numeral + "|" + Numeral + "[^，。；,;：:]{0,10}?申请(?!人))",
+        "(?:新收|新接收|收到|受理|接收|接到)(?:" + Clause + "{0,20}?申请(?!人)" + Clause + "{0,8}?" + Numeral + "|" + Numeral + Clause + "{0,10}?申请(?!人))",
         RegexOptions.CultureInvariant)]
     private static partial Regex Received();
 
