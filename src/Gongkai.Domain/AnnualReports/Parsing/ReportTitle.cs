@@ -71,7 +71,7 @@ internal static partial class ReportTitle
                 continue;
             }
 
-            if (above.Length > 40 || above.IndexOfAny(['。', '：', ':', '>', '›']) >= 0 || above.Contains("首页", StringComparison.Ordinal) || DateLine().IsMatch(above))
+            if (above.Length > 40 || NotTitleLine(above) || DateLine().IsMatch(above))
             {
                 break;
             }
@@ -101,6 +101,12 @@ internal static partial class ReportTitle
         {
             if (more > 0)
             {
+                // Only title lines are joined: a breadcrumb (首页 > 政务公开 > 年度报告) or a sentence above a title is none.
+                if (NotTitleLine(compact) || NotTitleLine(Compact(tokens[i + more].Text)))
+                {
+                    return null;
+                }
+
                 compact += Compact(tokens[i + more].Text);
             }
 
@@ -120,6 +126,8 @@ internal static partial class ReportTitle
 
         return null;
     }
+
+    private static bool NotTitleLine(string compact) => compact.IndexOfAny(['。', '：', ':', '>', '›']) >= 0 || compact.Contains("首页", StringComparison.Ordinal);
 
     /// <summary>统计期限自2024年1月1日起至2024年12月31日止 (or 统计期限为…, 统计时限…): the report's year.</summary>
     private static int? FromPeriod(IReadOnlyList<ReportToken> tokens, int end)
