@@ -53,7 +53,7 @@ public static class ReportParts
                 continue;
             }
 
-            if (!appeals && Is(token, AppealsCores))
+            if (!appeals && Is(token, '复', AppealsCores))
             {
                 appeals = true;
                 continue;
@@ -85,7 +85,7 @@ public static class ReportParts
                 return false;
             }
 
-            if (Is(tokens[i], OverviewCores))
+            if (Is(tokens[i], '总', OverviewCores))
             {
                 return true;
             }
@@ -94,8 +94,9 @@ public static class ReportParts
         return false;
     }
 
-    private static bool Is(ReportToken token, string[] cores) =>
-        token.Text.Length < 60 && cores.Contains(LabelText.StripNumbering(LabelText.Normalize(token.Text)), StringComparer.Ordinal);
+    /// <summary>A section heading; <paramref name="mark"/>, a character every variant holds, spares normalizing every line.</summary>
+    private static bool Is(ReportToken token, char mark, string[] cores) =>
+        token.Text.Length < 60 && token.Text.Contains(mark, StringComparison.Ordinal) && cores.Contains(LabelText.StripNumbering(LabelText.Normalize(token.Text)), StringComparer.Ordinal);
 
     private static string[] CoresOf(int section) =>
     [

@@ -71,7 +71,7 @@ internal static partial class ReportTitle
                 continue;
             }
 
-            if (above.Length > 40 || NotTitleLine(above) || DateLine().IsMatch(above))
+            if (above.Length > 40 || NotTitleLine(above))
             {
                 break;
             }
@@ -127,7 +127,9 @@ internal static partial class ReportTitle
         return null;
     }
 
-    private static bool NotTitleLine(string compact) => compact.IndexOfAny(['。', '：', ':', '>', '›']) >= 0 || compact.Contains("首页", StringComparison.Ordinal);
+    /// <summary>A sentence, a breadcrumb or a date (a signature's, of a report before this one) is no line of a title.</summary>
+    private static bool NotTitleLine(string compact) =>
+        compact.IndexOfAny(['。', '：', ':', '>', '›']) >= 0 || compact.Contains("首页", StringComparison.Ordinal) || DateLine().IsMatch(compact);
 
     /// <summary>统计期限自2024年1月1日起至2024年12月31日止 (or 统计期限为…, 统计时限…): the report's year.</summary>
     private static int? FromPeriod(IReadOnlyList<ReportToken> tokens, int end)
