@@ -34,8 +34,28 @@ public static class HtmlReportReader
         var walker = new Walker();
         walker.Walk(document.Body ?? (INode)document.DocumentElement);
         walker.Flush();
+        if (PageTitle(document.Title) is { } title && !PrintedNearTop(walker.Tokens, title))
+        {
+            // Some portals print the report's title only in <title> (annual-report-format.md §9): pass it on.
+            walker.Tokens.Insert(0, ReportToken.Paragraph(title));
+        }
+
         return walker.Tokens;
     }
+
+    /// <summary>The report's title from a page title such as “XX局2020年政府信息公开工作年度报告_XX网”, or null for another.</summary>
+    private static string? PageTitle(string? pageTitle)
+    {
+        var compact = Compact(pageTitle ?? "");
+        var end = compact.IndexOf("年度报告", StringComparison.Ordinal);
+        return end < 0 ? null : compact[..(end + "年度报告".Length)];
+    }
+
+    /// <summary>Whether the body prints the title itself (on one line or broken over several) before its sections.</summary>
+    private static bool PrintedNearTop(List<ReportToken> tokens, string title) =>
+        string.Concat(tokens.Take(40).Where(t => t.Kind == TokenKind.Paragraph).Select(t => Compact(t.Text))).Contains(title, StringComparison.Ordinal);
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     private sealed class Walker
     {

@@ -21,7 +21,7 @@ public static class ReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(CheckedReport report, string? file = null) => WriteMany([(report, file)], asArray: false);
+    public static string Write(CheckedReport report, string? file = null) => WriteMany([(report, file, null)], asArray: false);
 
     /// <summary>One report with more properties after its own (a district's <c>agencies</c>).</summary>
     public static string Write(CheckedReport report, Action<Utf8JsonWriter> more)
@@ -35,8 +35,8 @@ public static class ReportJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>One report as an object, or several as an array.</summary>
-    public static string WriteMany(IReadOnlyList<(CheckedReport Report, string? File)> reports, bool asArray)
+    /// <summary>One report as an object, or several as an array; <c>More</c> writes a report's further properties.</summary>
+    public static string WriteMany(IReadOnlyList<(CheckedReport Report, string? File, Action<Utf8JsonWriter>? More)> reports, bool asArray)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -46,9 +46,9 @@ public static class ReportJson
                 json.WriteStartArray();
             }
 
-            foreach (var (report, file) in reports)
+            foreach (var (report, file, more) in reports)
             {
-                WriteReport(json, report, file);
+                WriteReport(json, report, file, more);
             }
 
             if (asArray)

@@ -5,7 +5,20 @@ using Gongkai.Domain.AnnualReports.Rules;
 namespace Gongkai.Domain.AnnualReports.Parsing;
 
 /// <summary>A report read from a file, with what went wrong in the reading (P1–P4).</summary>
-public sealed record ParsedReport(AnnualReport Report, IReadOnlyList<Finding> Findings);
+public sealed record ParsedReport(AnnualReport Report, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Each cell key read (a number, a blank or unreadable text) and the token it was read from: <c>check --explain</c>.</summary>
+    public IReadOnlyDictionary<string, ReportToken> Sources { get; init; } = new Dictionary<string, ReportToken>();
+
+    /// <summary>False when not one label of tables 二–四 was found: the file is not a report (exit 2), not a broken one.</summary>
+    public bool HasTables { get; init; } = true;
+
+    /// <summary>Where this report starts in its file (“第120行”) when the file holds several (<see cref="ReportParts"/>).</summary>
+    public string? StartsAt { get; init; }
+
+    /// <summary>The reports that follow this one in the same file (<see cref="ReportParts"/>), each checked on its own.</summary>
+    public IReadOnlyList<ParsedReport> Following { get; init; } = [];
+}
 
 /// <summary>
 /// Reads an annual report from the tokens of any reader. Cells are aligned by their labels and the order of the
@@ -15,7 +28,10 @@ public sealed record ParsedReport(AnnualReport Report, IReadOnlyList<Finding> Fi
 /// </summary>
 public static class ReportParser
 {
-    public static ParsedReport Parse(IReadOnlyList<ReportToken> tokens, ReportFormat? format = null) => new ParseRun(tokens, format).Run();
+    /// <summary>The file's (first) report; a file holding several has the others in <see cref="ParsedReport.Following"/>.</summary>
+    public static ParsedReport Parse(IReadOnlyList<ReportToken> tokens, ReportFormat? format = null) => ReportParts.Parse(tokens, format);
+
+    internal static ParsedReport ParseOne(IReadOnlyList<ReportToken> tokens, ReportFormat? format) => new ParseRun(tokens, format).Run();
 }
 
 internal sealed class ParseRun
@@ -37,6 +53,7 @@ internal sealed class ParseRun
     private readonly HashSet<string> _blanks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rowsSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReportToken> _sources = new(StringComparer.Ordinal);
 
     /// <summary>Groups of 2021 printed as the single row of 2019 (（六）其他处理 with its own numbers): their sub-rows are not missing.</summary>
     private readonly HashSet<string> _singleRows = new(StringComparer.Ordinal);
@@ -62,9 +79,10 @@ internal sealed class ParseRun
         var headings = FindHeadings();
         var firstHeading = headings.Skip(1).Where(h => h != NoSection).DefaultIfEmpty(_tokens.Count).Min();
         var (agency, year, titleIndex) = ReportTitle.Read(_tokens, firstHeading);
-        if (titleIndex < 0)
+        if (titleIndex < 0 && (agency is null || year is null))
         {
-            _findings.Add(Finding.Warning(RuleIds.P1, "未找到报告标题（“……年政府信息公开工作年度报告”），无法确定机关名称和年度"));
+            var unknown = agency is null && year is null ? "机关名称和年度" : agency is null ? "机关名称" : "年度";
+            _findings.Add(Finding.Warning(RuleIds.P1, $"未找到报告标题（“……年政府信息公开工作年度报告”），无法确定{unknown}"));
         }
 
         _layout = ReportLayout.For(_formatOverride ?? DetectFormat() ?? (year is { } y ? ReportFormats.DefaultForYear(y) : ReportFormat.V2021));
@@ -92,7 +110,7 @@ internal sealed class ParseRun
         ReadTexts(starts, titleIndex);
         ReportMissingRows();
         var report = new AnnualReport(_layout.Format, agency, year, _values, _blanks, _texts);
-        return new ParsedReport(report, _findings);
+        return new ParsedReport(report, _findings) { Sources = _sources, HasTables = _rowsSeen.Count > 0 };
     }
 
     /// <summary>The token index of each section heading 一 … 六 (index 1–6), in order, or <see cref="NoSection"/>.</summary>
@@ -613,6 +631,7 @@ internal sealed class ParseRun
 
     private void AssignCell(CellSpec cell, ReportToken token)
     {
+        _sources[cell.Key] = token;
         var reading = CellText.Read(token.Text);
         switch (reading.Status)
         {

@@ -26,8 +26,21 @@ public static partial class NarrativeCheck
         new(Reconsideration(), ReconsiderationTotal),
     ];
 
-    [GeneratedRegex("(?:新收|新接收|收到)" + Count, RegexOptions.CultureInvariant)]
+    // The number of the year's applications, only where the clause ties it to applications (spec §9): 收到/受理/新收
+    // … 政府信息公开申请 … N件, or 收到N件申请. 收到群众诉求348件 or 受理热线电话… counts something else.
+    // Applications are counted in 件 (宗 now and then); “三个第一时间” in a quote is a slogan, not a count.
+    private const string Numeral = @"(?<n>\d+|[零〇一二两三四五六七八九十百]+)(?:件|宗)";
+
+    private const string Clause = "[^，。；,;：:“”\"]";
+
+    [GeneratedRegex(
+        "(?:新收|新接收|收到|受理|接收|接到)(?:" + Clause + "{0,20}?申请(?!人)" + Clause + "{0,8}?" + Numeral + "|" + Numeral + Clause + "{0,10}?申请(?!人))",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Received();
+
+    /// <summary>Words of a clause that counts appeals, petitions or calls, not disclosure applications.</summary>
+    [GeneratedRegex("复议|诉讼|诉求|热线|信访|来电|来信|咨询|建议|提案|投诉|举报", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherCounts();
 
     [GeneratedRegex("上年(?:度)?结转" + Count, RegexOptions.CultureInvariant)]
     private static partial Regex CarriedIn();
@@ -58,6 +71,11 @@ public static partial class NarrativeCheck
 
             foreach (Match match in claim.Pattern.Matches(text))
             {
+                if (claim.Key != ReconsiderationTotal && OtherCounts().IsMatch(match.Value))
+                {
+                    continue;
+                }
+
                 if (ParseCount(match.Groups["n"].Value) is { } stated && stated != table)
                 {
                     yield return Finding.Warning(
