@@ -29,7 +29,9 @@ public sealed class CheckRealReportsTests
             using var json = JsonDocument.Parse(result.Stdout);
             var report = json.RootElement;
             // cells holds the narrative sections too (text.*), as strings.
-            var values = report.GetProperty("cells").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDecimal(), StringComparer.Ordinal);
+            var values = report.GetProperty("cells").EnumerateObject()
+                .Where(p => p.Value.ValueKind == JsonValueKind.Number)
+                .ToDictionary(p => p.Name, p => p.Value.GetDecimal(), StringComparer.Ordinal);
             var blanks = report.GetProperty("blank").EnumerateArray().Select(b => b.GetString()!).ToHashSet(StringComparer.Ordinal);
             problems.AddRange(RealReportFiles.CellDifferences(values, blanks, expected));
         }

@@ -64,7 +64,8 @@ internal static class RealReportFiles
             }
             else
             {
-                yield return blanks.Contains(key) ? $"{key} read blank, expected {value.ToString(CultureInfo.InvariantCulture)}" : $"{key} not read, expected {value.ToString(CultureInfo.InvariantCulture)}";
+                var how = blanks.Contains(key) ? "read blank" : "not read";
+                yield return $"{key} {how}, expected {value.ToString(CultureInfo.InvariantCulture)}";
             }
         }
 

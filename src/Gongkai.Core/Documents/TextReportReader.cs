@@ -39,7 +39,14 @@ public static class TextReportReader
             if (line[0] == '\t')
             {
                 // Word's cell line: continues the row until a blank line.
-                AddCells(tokens, line[1..].ToString().Split('\t'), rowStart, lineNumber);
+                AddTabCells(tokens, line[1..], rowStart, lineNumber);
+                rowStart = false;
+                continue;
+            }
+
+            if (line.Contains('\t'))
+            {
+                AddTabCells(tokens, line, true, lineNumber);
                 rowStart = false;
                 continue;
             }
@@ -50,12 +57,12 @@ public static class TextReportReader
                 continue;
             }
 
-            if (SplitRow(line, trimmed) is { } cells)
+            if (SplitRow(trimmed) is { } cells)
             {
                 AddCells(tokens, cells, true, lineNumber);
                 rowStart = false;
             }
-            else if (trimmed.Length <= MaxNumberLength && CellText.Read(trimmed).IsValue)
+            else if (MayBeValue(trimmed) && CellText.Read(trimmed).IsValue)
             {
                 // A number alone on its line: the next cell of the row whose label (or cell) came before.
                 tokens.Add(new ReportToken(trimmed, TokenKind.Cell, rowStart, lineNumber));
@@ -80,14 +87,26 @@ public static class TextReportReader
         }
     }
 
-    /// <summary>The cells of a line that is a whole table row, or null for a paragraph.</summary>
-    private static string[]? SplitRow(ReadOnlySpan<char> line, string trimmed)
+    /// <summary>Cells separated by tabs, each kept as printed (an empty one is a blank cell).</summary>
+    private static void AddTabCells(List<ReportToken> tokens, ReadOnlySpan<char> line, bool startsRow, int lineNumber)
     {
-        if (line.Contains('\t'))
+        foreach (var range in line.Split('\t'))
         {
-            return line.ToString().Split('\t');
+            tokens.Add(new ReportToken(line[range].ToString(), TokenKind.Cell, startsRow, lineNumber));
+            startsRow = false;
         }
+    }
 
+    /// <summary>
+    /// Whether a line may be a number or a dash alone (“24,252.311082”, “减4”, “－”): cheap, so running text is not
+    /// normalised just to be refused.
+    /// </summary>
+    private static bool MayBeValue(string trimmed) =>
+        trimmed.Length <= MaxNumberLength && (char.IsDigit(trimmed[0]) || "-−－+＋减增—–/\\／无空".Contains(trimmed[0], StringComparison.Ordinal));
+
+    /// <summary>The cells of a line without tabs that is a whole table row, or null for a paragraph.</summary>
+    private static string[]? SplitRow(string trimmed)
+    {
         if (trimmed.AsSpan().IndexOfAny('|', '｜') >= 0)
         {
             return SplitPipes(trimmed);
