@@ -253,8 +253,13 @@ public sealed class RowAlignmentTests
         {
             var leaves = new Dictionary<string, int>(StringComparer.Ordinal)
             {
-                ["received"] = 5, ["disclosed"] = 1, ["withheld.prohibitedByLaw"] = 1, ["cannotProvide.notHeld"] = 1,
-                ["notProcessed.confirmOrReissue"] = 1, ["other.noSupplement"] = 1, ["total"] = 5,
+                ["received"] = 5,
+                ["disclosed"] = 1,
+                ["withheld.prohibitedByLaw"] = 1,
+                ["cannotProvide.notHeld"] = 1,
+                ["notProcessed.confirmOrReissue"] = 1,
+                ["other.noSupplement"] = 1,
+                ["total"] = 5,
             };
             var table = ReportLayouts.V2021.Requests;
             _rows = [];
