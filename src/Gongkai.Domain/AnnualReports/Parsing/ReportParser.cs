@@ -49,11 +49,11 @@ internal sealed class ParseRun
     private readonly string[] _norms;
     private readonly ReportFormat? _formatOverride;
     private readonly List<Finding> _findings = [];
-    private readonly Dictionary<string, ReportToken> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _blanks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rowsSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReportToken> _sources = new(StringComparer.Ordinal);
     private ReportLayout _layout = ReportLayouts.V2019;
     private bool _fourDecimals;
 
