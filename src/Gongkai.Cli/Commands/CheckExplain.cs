@@ -30,14 +30,16 @@ internal static class CheckExplain
     public static void Write(CheckedFile result, string key, TextWriter stdout)
     {
         var report = result.Report!.Report;
-        if (!report.Layout.TryGetCell(key, out var cell))
+        decimal? value = report.Values.TryGetValue(key, out var number) ? number : null;
+        var read = value is not null || report.Blanks.Contains(key) || result.Sources.ContainsKey(key);
+        // A 2021 report that prints the 2019 single row （六）其他处理 holds that row's 2019 keys (spec §9).
+        if (!report.Layout.TryGetCell(key, out var cell) && !(read && OtherLayout(report).TryGetCell(key, out cell)))
         {
             stdout.WriteLine($"  单元格 {key}：{ReportTitles.FormatName(report.Format)}没有这一格");
             return;
         }
 
         stdout.WriteLine($"  单元格 {key}：{ConsistencyRules.CellLabel(cell)}");
-        decimal? value = report.Values.TryGetValue(key, out var number) ? number : null;
         if (result.Sources.TryGetValue(key, out var token))
         {
             var reading = value is { } v ? $"数值 {v.ToString(CultureInfo.InvariantCulture)}" : report.Blanks.Contains(key) ? "空白（未填写；R1–R4按0计算，R5提示）" : "无法读作数值";
@@ -53,11 +55,13 @@ internal static class CheckExplain
             stdout.WriteLine("    未读到：报告中没有找到这一格（所在的行或表格缺失，或标签未能识别）");
         }
 
-        var related = result.Report.Findings.Where(f => f.Cells.Contains(key, StringComparer.Ordinal)).ToList();
+        var related = result.Report!.Findings.Where(f => f.Cells.Contains(key, StringComparer.Ordinal)).ToList();
         stdout.WriteLine(related.Count == 0 ? "    没有涉及此单元格的检查结果" : "    涉及此单元格的检查结果：");
         foreach (var finding in related)
         {
             stdout.WriteLine($"    {(finding.Severity == Severity.Error ? "错误" : "警告")} {finding.Rule}  {finding.Message}");
         }
     }
+
+    private static ReportLayout OtherLayout(AnnualReport report) => report.Format == ReportFormat.V2019 ? ReportLayouts.V2021 : ReportLayouts.V2019;
 }

@@ -72,7 +72,7 @@ public static class ReportParts
     /// <summary>“第120行” for a text file; for a page whose paragraphs have no line, the first table it prints.</summary>
     private static string Position(List<ReportToken> part)
     {
-        var located = part.FirstOrDefault(t => t.Line > 0 || t.Table > 0);
+        var located = part.FirstOrDefault(t => t.Line > 0 || t.Table > 0 || t.Page > 0);
         return located == default ? "正文" : located.Describe() + "起";
     }
 

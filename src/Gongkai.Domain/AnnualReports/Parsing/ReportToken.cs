@@ -22,21 +22,23 @@ public enum TokenKind
 /// <param name="Table">1-based table number in an HTML or DOCX file, else 0.</param>
 /// <param name="Row">1-based row within the table.</param>
 /// <param name="Column">1-based cell within the row.</param>
-public readonly record struct ReportToken(string Text, TokenKind Kind, bool StartsRow, int Line = 0, int Table = 0, int Row = 0, int Column = 0)
+/// <param name="Page">1-based page of a PDF, else 0 (a reader that knows the page sets it: <c>check --explain</c> shows it).</param>
+public readonly record struct ReportToken(string Text, TokenKind Kind, bool StartsRow, int Line = 0, int Table = 0, int Row = 0, int Column = 0, int Page = 0)
 {
     public static ReportToken Paragraph(string text, int line = 0) => new(text, TokenKind.Paragraph, true, line);
 
-    /// <summary>Where the token stands, for a finding: 第130行 or 第3个表格第5行第2格.</summary>
+    /// <summary>Where the token stands, for a finding: 第130行, 第3个表格第5行第2格, 第4页第3个表格第5行第2格.</summary>
     public string Describe()
     {
         var c = CultureInfo.InvariantCulture;
+        var page = Page > 0 ? $"第{Page.ToString(c)}页" : "";
         if (Line > 0)
         {
-            return $"第{Line.ToString(c)}行";
+            return $"{page}第{Line.ToString(c)}行";
         }
 
         return Table > 0
-            ? $"第{Table.ToString(c)}个表格第{Row.ToString(c)}行第{Column.ToString(c)}格"
-            : "正文";
+            ? $"{page}第{Table.ToString(c)}个表格第{Row.ToString(c)}行第{Column.ToString(c)}格"
+            : page.Length > 0 ? page : "正文";
     }
 }
