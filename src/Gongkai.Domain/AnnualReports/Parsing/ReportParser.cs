@@ -284,7 +284,9 @@ internal sealed class ParseRun
                 continue;
             }
 
-            if (_tokens[i].Kind == TokenKind.Cell && table is not null && AlignLabel(index, table, lastRow, i, end) is { } aligned)
+            // Text with one cell a line gives a label the reader did not know as a line of its own: a label too when values follow.
+            var labelLike = _tokens[i].Kind == TokenKind.Cell || (i + 1 < end && _tokens[i + 1].Kind == TokenKind.Cell && CellText.Read(_tokens[i + 1].Text).IsValue);
+            if (labelLike && table is not null && AlignLabel(index, table, lastRow, i, end) is { } aligned)
             {
                 lastRow = aligned.Row;
                 i = HasCells(aligned.Row) ? ReadRow(index, table, aligned.Row, aligned.Next, end) : ReadGroup(index, aligned.Row, i, aligned.Next, end);
@@ -349,7 +351,8 @@ internal sealed class ParseRun
             return null;
         }
 
-        for (var k = next; k < end && _tokens[k].Kind == TokenKind.Cell && !_tokens[k].StartsRow; k++)
+        // The first value may start a line of its own (text with one cell a line), the rest of the row may not.
+        for (var k = next; k < end && _tokens[k].Kind == TokenKind.Cell && (k == next || !_tokens[k].StartsRow); k++)
         {
             var status = CellText.Read(_tokens[k].Text).Status;
             if (status == CellStatus.Number)

@@ -127,8 +127,10 @@ public static class ConsistencyRules
     private static IEnumerable<Finding> CheckValues(AnnualReport report)
     {
         var blanks = new List<CellSpec>();
-        var single = SingleOtherRow.IsIn(report) ? ReportLayouts.V2019.Cells.Where(c => c.Row == SingleOtherRow.Row) : [];
-        foreach (var cell in report.Layout.Cells.Where(c => !SingleOtherRow.Replaces(c.Row)).Concat(single))
+        // A mixed layout's single row stands for the 2021 sub-rows; any other report names its own cells.
+        var mixed = SingleOtherRow.IsIn(report);
+        var single = mixed ? ReportLayouts.V2019.Cells.Where(c => c.Row == SingleOtherRow.Row) : [];
+        foreach (var cell in report.Layout.Cells.Where(c => !mixed || !SingleOtherRow.Replaces(c.Row)).Concat(single))
         {
             if (report.Blanks.Contains(cell.Key) && cell.Table.Section != 2)
             {
