@@ -19,10 +19,10 @@ public sealed class RealPdfReportsTests
     [MemberData(nameof(Names))]
     public void Read_RealPdf_EveryExpectedCellNoBlankNoError(string name)
     {
-        using var expected = JsonDocument.Parse(File.ReadAllText(Samples.Path($"real/{name}.expected.json")));
+        using var expected = JsonDocument.Parse(File.ReadAllText(RealReportFiles.PathOf($"{name}.expected.json")));
         var root = expected.RootElement;
 
-        var parsed = ReportFile.Read(Samples.Path($"real/{name}.pdf"));
+        var parsed = ReportFile.Read(RealReportFiles.PathOf($"{name}.pdf"));
         var findings = parsed.Findings.Concat(ConsistencyRules.Check(parsed.Report)).ToList();
 
         Assert.Equal(root.GetProperty("year").GetInt32(), parsed.Report.Year);
@@ -39,7 +39,7 @@ public sealed class RealPdfReportsTests
     [Fact]
     public void Read_HongzeTypoAndSingleOtherRow_WarnedNotLost()
     {
-        var parsed = ReportFile.Read(Samples.Path("real/huaian_hongze_district_gov_2024.pdf"));
+        var parsed = ReportFile.Read(RealReportFiles.PathOf("huaian_hongze_district_gov_2024.pdf"));
 
         var p2 = Assert.Single(parsed.Findings, f => f.Rule == RuleIds.P2);
         Assert.Contains("2.其他法律行政止公开", p2.Message, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class RealPdfReportsTests
     [Fact]
     public void Json_HongzeSingleOtherRow_ReadBackWithoutFindings()
     {
-        var parsed = ReportFile.Read(Samples.Path("real/huaian_hongze_district_gov_2024.pdf"));
+        var parsed = ReportFile.Read(RealReportFiles.PathOf("huaian_hongze_district_gov_2024.pdf"));
         var json = ReportJson.Write(new CheckedReport(parsed.Report, []));
 
         var back = ReportFile.Read(Encoding.UTF8.GetBytes(json), "hongze.json");
@@ -66,7 +66,7 @@ public sealed class RealPdfReportsTests
     [Fact]
     public void Read_CityLabelSplitByPageBreak_JoinedWithoutFindings()
     {
-        var parsed = ReportFile.Read(Samples.Path("real/huaian_city_gov_2024.pdf"));
+        var parsed = ReportFile.Read(RealReportFiles.PathOf("huaian_city_gov_2024.pdf"));
 
         Assert.DoesNotContain(parsed.Findings, f => f.Rule is RuleIds.P1 or RuleIds.P2 or RuleIds.P3);
         Assert.Equal(769m, parsed.Report.Values["requests.cannotProvide.notHeld.total"]);
