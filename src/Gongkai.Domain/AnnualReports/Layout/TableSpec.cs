@@ -72,6 +72,7 @@ public sealed class TableSpec
         DataRows = [.. Flatten(keyPrefix, rows, 1, null)];
         _cellKeys = DataRows.Where(r => r.Row.HasCells || r.Row.IsLocalVariant)
             .ToDictionary(r => r.Path, r => (IReadOnlyList<CellKey>)[.. columns.Select(c => CellKey.Of(r, c))], StringComparer.Ordinal);
+        CellKeys = [.. DataRows.SelectMany(CellKeysOf)];
     }
 
     /// <summary>Stable identifier, e.g. <c>article20.5</c>, <c>requests</c>, <c>appeals</c>.</summary>
@@ -99,6 +100,9 @@ public sealed class TableSpec
 
     /// <summary>The keys of a row's cells in column order (computed once); none for a header row such as （三）不予公开.</summary>
     public IReadOnlyList<CellKey> CellKeysOf(RowPath row) => _cellKeys.TryGetValue(row.Path, out var keys) ? keys : [];
+
+    /// <summary>Every cell key of the table, rows in print order and columns in order (computed once).</summary>
+    public IReadOnlyList<CellKey> CellKeys { get; }
 
     private static IEnumerable<RowPath> Flatten(string prefix, IReadOnlyList<RowSpec> rows, int depth, RowPath? parent)
     {

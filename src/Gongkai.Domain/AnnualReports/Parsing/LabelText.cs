@@ -50,6 +50,38 @@ public static class LabelText
         });
     }
 
+    /// <summary>
+    /// The text as NFKC gives it for full-width forms, radicals, compatibility ideographs and enclosed numbers, without
+    /// white space (a title or signature line to match): NFKC itself only where one of those blocks occurs.
+    /// </summary>
+    public static string Compact(string text)
+    {
+        if (NeedsCompatibilityNormalization(text))
+        {
+            text = text.Normalize(NormalizationForm.FormKC);
+        }
+
+        var drop = 0;
+        var narrow = false;
+        foreach (var c in text)
+        {
+            drop += char.IsWhiteSpace(c) ? 1 : 0;
+            narrow |= c is >= '\uFF01' and <= '\uFF5E';
+        }
+
+        return drop == 0 && !narrow ? text : string.Create(text.Length - drop, text, static (span, source) =>
+        {
+            var n = 0;
+            foreach (var c in source)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    span[n++] = Narrow(c);
+                }
+            }
+        });
+    }
+
     /// <summary>Full-width ASCII (U+FF01–FF5E) to ASCII, as NFKC would, without the cost of NFKC.</summary>
     private static char Narrow(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
 

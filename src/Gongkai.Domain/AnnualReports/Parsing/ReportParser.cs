@@ -49,11 +49,11 @@ internal sealed class ParseRun
     private readonly string[] _norms;
     private readonly ReportFormat? _formatOverride;
     private readonly List<Finding> _findings = [];
-    private readonly Dictionary<string, decimal> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> _values = new(256, StringComparer.Ordinal);
     private readonly HashSet<string> _blanks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rowsSeen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ReportToken> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReportToken> _sources = new(256, StringComparer.Ordinal);
 
     /// <summary>Groups of 2021 printed as the single row of 2019 (（六）其他处理 with its own numbers): their sub-rows are not missing.</summary>
     private readonly HashSet<string> _singleRows = new(StringComparer.Ordinal);
@@ -567,7 +567,7 @@ internal sealed class ParseRun
             i--;
         }
 
-        var keys = table.DataRows.SelectMany(table.CellKeysOf).ToList();
+        var keys = table.CellKeys;
         var cells = new List<int>(keys.Count);
         var anchor = i;
         for (; i < end; i++)

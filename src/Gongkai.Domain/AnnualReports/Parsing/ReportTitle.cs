@@ -91,7 +91,7 @@ internal static partial class ReportTitle
     private static Match? TitleAt(IReadOnlyList<ReportToken> tokens, int i)
     {
         var text = tokens[i].Text;
-        if (text.Length > 80 || !TitleStart().IsMatch(text))
+        if (text.Length > 80 || !TitleStart().IsMatch(text) || !EndsWithinReach(tokens, i))
         {
             return null;
         }
@@ -125,6 +125,20 @@ internal static partial class ReportTitle
         }
 
         return null;
+    }
+
+    /// <summary>Every title ends in 年度报告: without a 告 on its line or the two after it, no title starts here (spares the joining).</summary>
+    private static bool EndsWithinReach(IReadOnlyList<ReportToken> tokens, int i)
+    {
+        for (var more = 0; more <= 2 && i + more < tokens.Count; more++)
+        {
+            if (tokens[i + more].Text.Contains('告', StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A sentence, a breadcrumb or a date (a signature's, of a report before this one) is no line of a title.</summary>
@@ -214,11 +228,7 @@ internal static partial class ReportTitle
         return value;
     }
 
-    private static string Compact(string text)
-    {
-        var normalized = text.Normalize(System.Text.NormalizationForm.FormKC);
-        return string.Concat(normalized.Where(c => !char.IsWhiteSpace(c)));
-    }
+    private static string Compact(string text) => LabelText.Compact(text);
 
     // A title's line holds its year or its words: "淮安市人民政府" alone is the line above a title, not one.
     [GeneratedRegex(@"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|政府信息公开|政务公开")]

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using Gongkai.Domain.AnnualReports.Parsing;
 
 namespace Gongkai.Domain.AnnualReports.Rules;
 
@@ -96,17 +96,7 @@ public static partial class NarrativeCheck
     [GeneratedRegex("(?:未发生|没有|无)[^。；]{0,15}行政复议", RegexOptions.CultureInvariant)]
     private static partial Regex NoReconsideration();
 
-    private static string Compact(string text)
-    {
-        var normalized = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(normalized.Length);
-        foreach (var c in normalized.Where(c => !char.IsWhiteSpace(c)))
-        {
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    private static string Compact(string text) => LabelText.Compact(text);
 
     /// <summary>Arabic digits or a Chinese numeral below 1000 (一, 两, 十二, 一百零五).</summary>
     internal static decimal? ParseCount(string text)
