@@ -169,8 +169,21 @@ public sealed class CheckReportsInFileTests
         var result = CliRunner.Run("check", Real("huaian_hongze_district_gov_2024.pdf"), "--explain", "requests.received.total");
 
         Assert.Contains("数值 95", result.Stdout, StringComparison.Ordinal);
-        Assert.Matches("读自：第\\d+个表格第\\d+行第\\d+格，原文「95」", result.Stdout);
+        Assert.Matches("读自：第\\d+页第\\d+个表格第\\d+行第\\d+格，原文「95」", result.Stdout);
         Assert.Contains("警告 R8  总体情况称“受理政府信息公开申请17件”，但表格中为95", result.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>淮安市 2024 breaks table 三 between pages 4 and 5: one table, each number with the page it is printed on.</summary>
+    [Fact]
+    public void Explain_RealPdfTableOverAPageBreak_PageOfEachNumber()
+    {
+        var above = CliRunner.Run("check", Real("huaian_city_gov_2024.pdf"), "--explain", "requests.cannotProvide.notHeld.total");
+        var below = CliRunner.Run("check", Real("huaian_city_gov_2024.pdf"), "--explain", "requests.cannotProvide.needsCreation.total");
+
+        Assert.Equal(0, above.ExitCode);
+        Assert.Contains("「（四）无法提供 1.本机关不掌握相关政府信息」行「总计」列", above.Stdout, StringComparison.Ordinal);
+        Assert.Matches("读自：第4页第3个表格第16行第\\d+格，原文「769」", above.Stdout);
+        Assert.Matches("读自：第5页第3个表格第17行第\\d+格，原文「11」", below.Stdout);
     }
 
     [Fact]

@@ -13,7 +13,9 @@ namespace Gongkai.Core.Documents;
 /// ruled lines, so both are rebuilt: the ruled lines give each table's grid and its merged cells (a border that is
 /// missing joins two slots), the letters inside a cell are its text; outside the tables letters on one baseline
 /// make a line, and lines make a paragraph when the line before runs to the right margin and this one is not
-/// indented (or both are centred, as a title broken over lines is). Page numbers (“— 3 —”) are left out.
+/// indented (or both are centred, as a title broken over lines is). Page numbers (“— 3 —”) are left out. A table
+/// that a page break cuts goes on as one table when the next page starts with the same columns, and a row that the
+/// break cuts is joined again by its cells' positions (<see cref="PdfReading"/>). Every token knows its page.
 /// Works on our own PDFs and on Word/LibreOffice exports; a scanned PDF has no text and cannot be read.
 /// </summary>
 public static partial class PdfReportReader
@@ -84,11 +86,37 @@ public static partial class PdfReportReader
     /// <summary>A line of running text outside the tables.</summary>
     private sealed record TextLine(string Text, double Left, double Right, double Baseline, double Size, string Font, int Page, double PageWidth);
 
+    /// <summary>The numbering that starts a row's label (（四） 1. 一、): the first cell of a new row, not the rest of a broken one.</summary>
+    [GeneratedRegex(@"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")]
+    private static partial Regex RowNumbering();
+
+    /// <summary>What the first row of a table's next page gave to the row that the page break cut.</summary>
+    private enum CutRow
+    {
+        /// <summary>Nothing: the row is a row of its own.</summary>
+        None,
+
+        /// <summary>The whole first row was the cut row's rest: it is not a row of its own.</summary>
+        Joined,
+
+        /// <summary>Only the rest of a (group) label went up: the first row is a row of its own.</summary>
+        LabelsJoined,
+    }
+
     private sealed class PdfReading
     {
         private readonly List<ReportToken> _tokens = new(capacity: 512);
         private readonly List<object> _items = [];
         private int _tables;
+
+        /// <summary>The table just added while nothing has followed it: the next page's first table may go on with it.</summary>
+        private PdfTable? _open;
+
+        /// <summary>Rows numbered so far in the open table (over all its pages).</summary>
+        private int _openRows;
+
+        /// <summary>The open table's last row: its cells by grid column, each with its span and its token.</summary>
+        private readonly Dictionary<int, (int Span, int Token)> _lastRow = [];
 
         public bool HasText { get; private set; }
 
@@ -103,7 +131,7 @@ public static partial class PdfReportReader
                     t.l.PointSize > 0 ? t.l.PointSize : t.l.FontSize, t.l.FontName ?? ""))
                 .ToList();
             HasText |= glyphs.Any(g => !string.IsNullOrWhiteSpace(g.Value));
-            var tables = PdfTable.Find(page);
+            var tables = PdfTable.Find(page, page.Number);
             var outside = new List<Glyph>(glyphs.Count);
             foreach (var glyph in glyphs)
             {
@@ -128,35 +156,38 @@ public static partial class PdfReportReader
             var right = lines.Select(l => l.Right).Concat(_items.OfType<PdfTable>().Select(t => t.Right)).DefaultIfEmpty(0).Max();
             TextLine? previous = null;
             var paragraph = new StringBuilder();
+            var paragraphPage = 0;
             foreach (var item in _items)
             {
                 if (item is TextLine line)
                 {
                     if (previous is not null && !Continues(previous, line, left, right))
                     {
-                        Flush(paragraph);
+                        Flush(paragraph, paragraphPage);
                     }
 
+                    paragraphPage = paragraph.Length == 0 ? line.Page : paragraphPage;
                     paragraph.Append(line.Text);
                     previous = line;
+                    _open = null;
                     continue;
                 }
 
-                Flush(paragraph);
+                Flush(paragraph, paragraphPage);
                 previous = null;
                 AddTable((PdfTable)item);
             }
 
-            Flush(paragraph);
+            Flush(paragraph, paragraphPage);
             return _tokens;
         }
 
-        private void Flush(StringBuilder paragraph)
+        private void Flush(StringBuilder paragraph, int page)
         {
             var text = paragraph.ToString().Trim();
             if (text.Length > 0)
             {
-                _tokens.Add(ReportToken.Paragraph(text));
+                _tokens.Add(new ReportToken(text, TokenKind.Paragraph, StartsRow: true, Page: page));
             }
 
             paragraph.Clear();
@@ -195,18 +226,107 @@ public static partial class PdfReportReader
         private static bool Centred(TextLine line, double left) =>
             line.Left - left > line.Size && Math.Abs(((line.Left + line.Right) / 2) - (line.PageWidth / 2)) <= 1.5 * line.Size;
 
+        /// <summary>
+        /// The table's cells as tokens. A table that starts the page after the open one, with nothing between them and
+        /// the same column borders, is the same table cut by the page break: its rows go on under the same number, and
+        /// a first row that holds the rest of the open table's last row (<see cref="JoinCutRow"/>) is joined to it.
+        /// </summary>
         private void AddTable(PdfTable table)
         {
-            var number = ++_tables;
+            var continues = _open is { } before && table.Page == before.Page + 1 && table.SameColumns(before);
+            var number = continues ? _tables : ++_tables;
+            var rowBase = continues ? _openRows : 0;
+            var cleared = new HashSet<PdfCell>();
+            var skipFirst = continues && JoinCutRow(table, cleared) == CutRow.Joined;
+            if (skipFirst)
+            {
+                rowBase--;
+            }
+            else if (!continues)
+            {
+                _lastRow.Clear();
+            }
+
+            var lastGridRow = table.Cells.Count > 0 ? table.Cells.Max(c => c.Row) : -1;
             var lastRow = -1;
             var column = 0;
             foreach (var cell in table.Cells)
             {
+                if (skipFirst && cell.Row == 0)
+                {
+                    continue;
+                }
+
+                if (cell.Row == lastGridRow && cell.Row != lastRow)
+                {
+                    _lastRow.Clear();
+                }
+
                 var startsRow = cell.Row != lastRow;
                 column = startsRow ? 1 : column + 1;
                 lastRow = cell.Row;
-                _tokens.Add(new ReportToken(JoinLines(cell.Glyphs, spaces: false), TokenKind.Cell, startsRow, Table: number, Row: cell.Row + 1, Column: column));
+                var row = rowBase + cell.Row + 1;
+                _openRows = Math.Max(_openRows, row);
+                if (cell.Row == lastGridRow)
+                {
+                    _lastRow[cell.Column] = (cell.Span, _tokens.Count);
+                }
+
+                var text = cleared.Contains(cell) ? "" : JoinLines(cell.Glyphs, spaces: false);
+                _tokens.Add(new ReportToken(text, TokenKind.Cell, startsRow, Table: number, Row: row, Column: column, Page: table.Page));
             }
+
+            _openRows = continues ? _openRows : (lastGridRow < 0 ? 0 : lastGridRow + 1);
+            _open = table;
+        }
+
+        /// <summary>
+        /// What the page break cut, read from the next page's first row against the open table's last row, cell by
+        /// cell under the same column and span: a number or text below an empty cell fills it (a row whose numbers
+        /// went on to the next page); words below a label, before anything else in the row, are the rest of that label
+        /// (a label, or a group's merged label, broken by the page), unless they are a number or start with a new
+        /// row's numbering (（五） 1.); anything else is the row's own. A first row of fills and rests only is the
+        /// cut row's rest (<see cref="CutRow.Joined"/>); a row of its own keeps its place, its leading rests joined to
+        /// their labels and left out of it (<paramref name="cleared"/>). Returns what was joined.
+        /// </summary>
+        private CutRow JoinCutRow(PdfTable table, HashSet<PdfCell> cleared)
+        {
+            var joins = new List<(PdfCell Cell, int Token, string Text, bool LabelRest)>();
+            var ownText = false;
+            foreach (var cell in table.Cells.Where(c => c.Row == 0))
+            {
+                var text = JoinLines(cell.Glyphs, spaces: false);
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                var above = _lastRow.TryGetValue(cell.Column, out var a) && a.Span == cell.Span ? _tokens[a.Token].Text : null;
+                var rest = above is { Length: > 0 } && joins.TrueForAll(j => j.LabelRest) && !CellText.Read(above).IsValue && !CellText.Read(text).IsValue
+                    && !RowNumbering().IsMatch(text);
+                if (above is null || (above.Length > 0 && !rest))
+                {
+                    ownText = true;
+                    break;
+                }
+
+                joins.Add((cell, a.Token, text, rest));
+            }
+
+            if (ownText)
+            {
+                // A row of its own: only the rests of labels before its own text go up.
+                joins = [.. joins.TakeWhile(j => j.LabelRest)];
+            }
+
+            foreach (var (cell, token, text, _) in joins)
+            {
+                var above = _tokens[token];
+                _tokens[token] = above with { Text = above.Text + text, Page = above.Text.Length == 0 ? table.Page : above.Page };
+                cleared.Add(cell);
+            }
+
+            return joins.Count == 0 ? CutRow.None : ownText ? CutRow.LabelsJoined : CutRow.Joined;
         }
 
         /// <summary>Letters on one baseline make a line; page numbers are dropped.</summary>
@@ -292,13 +412,21 @@ public static partial class PdfReportReader
         private readonly double[] _ys;
         private readonly PdfCell?[,] _owners;
 
-        private PdfTable(double[] xs, double[] ys, PdfCell?[,] owners, List<PdfCell> cells)
+        private PdfTable(double[] xs, double[] ys, PdfCell?[,] owners, List<PdfCell> cells, int page)
         {
             _xs = xs;
             _ys = ys;
             _owners = owners;
             Cells = cells;
+            Page = page;
         }
+
+        /// <summary>The 1-based page the table is drawn on.</summary>
+        public int Page { get; }
+
+        /// <summary>Whether the two tables have the same column borders: one table cut by a page break.</summary>
+        public bool SameColumns(PdfTable other) =>
+            _xs.Length == other._xs.Length && _xs.Zip(other._xs).All(p => Math.Abs(p.First - p.Second) <= 2 * Tolerance);
 
         /// <summary>In reading order: by the row of their top slot, then left to right.</summary>
         public List<PdfCell> Cells { get; }
@@ -337,7 +465,7 @@ public static partial class PdfReportReader
         }
 
         /// <summary>The tables of a page: groups of horizontal and vertical rules that cross each other.</summary>
-        public static List<PdfTable> Find(Page page)
+        public static List<PdfTable> Find(Page page, int number)
         {
             var (horizontal, vertical) = Rules(page);
             horizontal = Merge(horizontal);
@@ -361,7 +489,7 @@ public static partial class PdfReportReader
             {
                 var h = group.Where(i => all[i].Horizontal).Select(i => all[i].Segment).ToList();
                 var v = group.Where(i => !all[i].Horizontal).Select(i => all[i].Segment).ToList();
-                if (h.Count >= 2 && v.Count >= 2 && Build(h, v) is { } table)
+                if (h.Count >= 2 && v.Count >= 2 && Build(h, v, number) is { } table)
                 {
                     tables.Add(table);
                 }
@@ -499,7 +627,7 @@ public static partial class PdfReportReader
         /// The grid from every rule position; a slot whose right (or bottom) border is missing is one cell with its
         /// neighbour, as a merged cell of Word or HTML.
         /// </summary>
-        private static PdfTable? Build(List<Segment> horizontal, List<Segment> vertical)
+        private static PdfTable? Build(List<Segment> horizontal, List<Segment> vertical, int page)
         {
             var xs = Cluster(vertical.Select(s => s.At)).ToArray();
             var ys = Cluster(horizontal.Select(s => s.At)).OrderDescending().ToArray();
@@ -545,7 +673,7 @@ public static partial class PdfReportReader
                         rowSpan++;
                     }
 
-                    var cell = new PdfCell(r);
+                    var cell = new PdfCell(r, c, colSpan);
                     cells.Add(cell);
                     for (var i = r; i < r + rowSpan; i++)
                     {
@@ -557,14 +685,18 @@ public static partial class PdfReportReader
                 }
             }
 
-            return new PdfTable(xs, ys, owners, cells);
+            return new PdfTable(xs, ys, owners, cells, page);
         }
     }
 
-    /// <summary>A cell: the grid row of its top slot, and the letters inside it.</summary>
-    private sealed class PdfCell(int row)
+    /// <summary>A cell: the grid row and column of its top left slot, the columns it spans, and the letters inside it.</summary>
+    private sealed class PdfCell(int row, int column, int span)
     {
         public int Row { get; } = row;
+
+        public int Column { get; } = column;
+
+        public int Span { get; } = span;
 
         public List<Glyph> Glyphs { get; } = [];
     }

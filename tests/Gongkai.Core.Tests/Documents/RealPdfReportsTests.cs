@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Gongkai.Core.Documents;
 using Gongkai.Domain.AnnualReports;
+using Gongkai.Domain.AnnualReports.Parsing;
 using Gongkai.Domain.AnnualReports.Rules;
 
 namespace Gongkai.Core.Tests.Documents;
@@ -71,5 +72,19 @@ public sealed class RealPdfReportsTests
         Assert.DoesNotContain(parsed.Findings, f => f.Rule is RuleIds.P1 or RuleIds.P2 or RuleIds.P3);
         Assert.Equal(769m, parsed.Report.Values["requests.cannotProvide.notHeld.total"]);
         Assert.Equal(11m, parsed.Report.Values["requests.cannotProvide.needsCreation.total"]);
+    }
+
+    /// <summary>The reader itself joins the cut label by its cells' places: one table over the break, the label one cell.</summary>
+    [Fact]
+    public void Read_CityLabelSplitByPageBreak_OneCellInOneTable()
+    {
+        var tokens = PdfReportReader.Read(File.ReadAllBytes(RealReportFiles.PathOf("huaian_city_gov_2024.pdf")));
+
+        var label = Assert.Single(tokens, t => t.Text.Replace(" ", "", StringComparison.Ordinal) == "（四）无法提供");
+        Assert.Equal(TokenKind.Cell, label.Kind);
+        var split = tokens.Where(t => t.Kind == TokenKind.Cell && t.Table == label.Table).Select(t => t.Page).Distinct().ToList();
+        Assert.True(split.Count > 1, $"table {label.Table} lies on pages {string.Join(",", split)}");
+        Assert.DoesNotContain(tokens, t => t.Text == "法提供");
+        Assert.All(tokens, t => Assert.InRange(t.Page, 1, 20));
     }
 }

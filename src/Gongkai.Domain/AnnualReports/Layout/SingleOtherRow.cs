@@ -29,9 +29,11 @@ public static class SingleOtherRow
     public static bool IsIn(AnnualReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var requests = ReportLayouts.V2021.Requests;
-        return report.Format == ReportFormat.V2021
-            && ReportLayouts.V2019.Requests.CellKeysOf(Row).Any(report.Has)
-            && !requests.DataRows.Where(Replaces).SelectMany(requests.CellKeysOf).Any(report.Has);
+        return report.Format == ReportFormat.V2021 && RowKeys.Any(report.Has) && !SubRowKeys.Any(report.Has);
     }
+
+    private static readonly CellKey[] RowKeys = [.. ReportLayouts.V2019.Requests.CellKeysOf(Row)];
+
+    private static readonly CellKey[] SubRowKeys =
+        [.. ReportLayouts.V2021.Requests.DataRows.Where(Replaces).SelectMany(ReportLayouts.V2021.Requests.CellKeysOf)];
 }

@@ -29,7 +29,7 @@ public static class ConsistencyRules
         findings.AddRange(CheckValues(report));
         // An unfilled table is this one finding: its sums of blanks are all 0 = 0.
         findings.AddRange(UnfilledTables(report).Select(t => Finding.Error(
-            RuleIds.P1, $"表格「{t.Title ?? report.Layout.Sections[t.Section - 1].Title}」未填写任何数值", [.. t.DataRows.SelectMany(t.CellKeysOf).Select(k => k.ToString())])));
+            RuleIds.P1, $"表格「{t.Title ?? report.Layout.Sections[t.Section - 1].Title}」未填写任何数值", [.. t.CellKeys.Select(k => k.ToString())])));
         foreach (var rule in SumRules(report))
         {
             if (rule.Check(report) is { } finding)
@@ -55,10 +55,7 @@ public static class ConsistencyRules
     private static List<TableSpec> UnfilledTables(AnnualReport report) =>
     [
         .. new[] { report.Layout.Requests, report.Layout.Appeals }.Where(table =>
-        {
-            var keys = table.DataRows.SelectMany(table.CellKeysOf).Select(k => k.ToString()).ToList();
-            return keys.Any(report.Blanks.Contains) && !keys.Any(report.Values.ContainsKey);
-        }),
+            table.CellKeys.Any(k => report.Blanks.Contains(k)) && !table.CellKeys.Any(k => report.Values.ContainsKey(k))),
     ];
 
     /// <summary>The leaf outcome rows of 三（一）to（六） (19 in 2019, 21 in 2021), whose sum is （七）总计.</summary>
