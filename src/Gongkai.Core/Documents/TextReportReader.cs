@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gongkai.Domain.AnnualReports.Parsing;
 
 namespace Gongkai.Core.Documents;
@@ -138,14 +139,21 @@ public static class TextReportReader
         return inner.ToString().Split(['|', '｜']).Select(c => c.Trim()).ToArray();
     }
 
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> holds, for a vectorised search through running text.</summary>
+    private static readonly SearchValues<char> WhiteSpace =
+        SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
+
     private static bool HasSpaceRun(string trimmed)
     {
-        for (var i = 1; i < trimmed.Length; i++)
+        var rest = trimmed.AsSpan();
+        for (var i = rest.IndexOfAny(WhiteSpace); i >= 0 && i + 1 < rest.Length; i = rest.IndexOfAny(WhiteSpace))
         {
-            if (char.IsWhiteSpace(trimmed[i]) && char.IsWhiteSpace(trimmed[i - 1]))
+            if (char.IsWhiteSpace(rest[i + 1]))
             {
                 return true;
             }
+
+            rest = rest[(i + 1)..];
         }
 
         return false;

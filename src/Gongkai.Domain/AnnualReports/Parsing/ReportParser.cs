@@ -7,11 +7,27 @@ namespace Gongkai.Domain.AnnualReports.Parsing;
 /// <summary>A report read from a file, with what went wrong in the reading (P1–P4).</summary>
 public sealed record ParsedReport(AnnualReport Report, IReadOnlyList<Finding> Findings)
 {
+    private IReadOnlyDictionary<string, ReportToken>? _sources;
+
     /// <summary>Each cell key read (a number, a blank or unreadable text) and the token it was read from: <c>check --explain</c>.</summary>
-    public IReadOnlyDictionary<string, ReportToken> Sources { get; init; } = new Dictionary<string, ReportToken>();
+    public IReadOnlyDictionary<string, ReportToken> Sources => _sources ??= Index(ReadFrom);
+
+    /// <summary>The cells as read, in reading order (a cell read twice counts last): kept as a list, since only --explain looks them up.</summary>
+    public IReadOnlyList<KeyValuePair<string, ReportToken>> ReadFrom { get; init; } = [];
 
     /// <summary>False when not one label of tables 二–四 was found: the file is not a report (exit 2), not a broken one.</summary>
     public bool HasTables { get; init; } = true;
+
+    private static Dictionary<string, ReportToken> Index(IReadOnlyList<KeyValuePair<string, ReportToken>> cells)
+    {
+        var index = new Dictionary<string, ReportToken>(cells.Count, StringComparer.Ordinal);
+        foreach (var (key, token) in cells)
+        {
+            index[key] = token;
+        }
+
+        return index;
+    }
 
     /// <summary>Where this report starts in its file (“第120行”) when the file holds several (<see cref="ReportParts"/>).</summary>
     public string? StartsAt { get; init; }
@@ -53,7 +69,7 @@ internal sealed class ParseRun
     private readonly HashSet<string> _blanks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rowsSeen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ReportToken> _sources = new(256, StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, ReportToken>> _sources = new(256);
 
     /// <summary>Groups of 2021 printed as the single row of 2019 (（六）其他处理 with its own numbers): their sub-rows are not missing.</summary>
     private readonly HashSet<string> _singleRows = new(StringComparer.Ordinal);
@@ -110,7 +126,7 @@ internal sealed class ParseRun
         ReadTexts(starts, titleIndex);
         ReportMissingRows();
         var report = new AnnualReport(_layout.Format, agency, year, _values, _blanks, _texts);
-        return new ParsedReport(report, _findings) { Sources = _sources, HasTables = _rowsSeen.Count > 0 };
+        return new ParsedReport(report, _findings) { ReadFrom = _sources, HasTables = _rowsSeen.Count > 0 };
     }
 
     /// <summary>The token index of each section heading 一 … 六 (index 1–6), in order, or <see cref="NoSection"/>.</summary>
@@ -634,7 +650,7 @@ internal sealed class ParseRun
 
     private void AssignCell(CellSpec cell, ReportToken token)
     {
-        _sources[cell.Key] = token;
+        _sources.Add(new(cell.Key, token));
         var reading = CellText.Read(token.Text);
         switch (reading.Status)
         {
