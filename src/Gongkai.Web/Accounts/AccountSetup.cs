@@ -50,8 +50,13 @@ internal static class AccountSetup
             o.Events = new CookieAuthenticationEvents
             {
                 // Identity's own handler, which a new Events object would drop: the cookie checked against the account
-                // (security stamp) every SessionCheckInterval, so a locked or changed account's sessions end.
-                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
+                // (security stamp) every SessionCheckInterval, so a locked or changed account's sessions end; then on
+                // every request the stamp alone, so a cookie copied before sign-out opens nothing after it.
+                OnValidatePrincipal = async context =>
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                    await SignedOutSessions.RejectAsync(context);
+                },
 
                 // A signed-in user without the right gets 403 and the Chinese error page, not a redirect to nowhere;
                 // an API caller gets 401/403, never a login page.

@@ -6,6 +6,7 @@ using Gongkai.Core.Features.Accounts;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Tests.Pages.Staff;
@@ -93,6 +94,37 @@ public sealed class AccountTests(StaffSites sites)
         var after = await client.GetAsync(new Uri("/staff", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/account/login", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 16 (2): a copy of the session cookie taken before sign-out opens nothing after it.</summary>
+    [Fact]
+    public async Task Logout_CopiedCookie_RefusedAfterSignOut()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var ct = TestContext.Current.CancellationToken;
+        var jar = new CookieContainer();
+        var client = site.Factory.CreateDefaultClient(new CookieContainerHandler(jar));
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSite.LoginAsync(client, StaffSite.SignOutUser, DemoAccounts.Password)).StatusCode);
+        var cookie = jar.GetCookies(client.BaseAddress!).Single(c => c.Name == "gongkai.staff");
+        var copy = site.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(copy, cookie, ct)).StatusCode);
+        var logout = await StaffSite.PostAsync(client, "/staff", "/account/logout", new Dictionary<string, string>());
+        var after = await GetWithCookieAsync(copy, cookie, ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        // Signing in again works: the account is not locked, only the old session ended.
+        var again = await site.SignInAsync(StaffSite.SignOutUser);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri("/staff", UriKind.Relative), ct)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, Cookie cookie, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/staff", UriKind.Relative));
+        request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+        return await client.SendAsync(request, ct);
     }
 
     [Fact]

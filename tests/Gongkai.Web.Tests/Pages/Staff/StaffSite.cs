@@ -54,6 +54,9 @@ public sealed partial class StaffSite : IAsyncDisposable
     public const string OtherAgencyUser = "other-handler";
     public const string OtherAgencyAdmin = "other-admin";
     public const string LockoutUser = "lockout-victim";
+
+    /// <summary>Signs out in a test: its account's sessions end, so no other test signs in with it.</summary>
+    public const string SignOutUser = "signout-user";
     public const string FreshNumber = "WEB-2022-0001";
     public const string OfficeKey = "test-key-of-the-seed-office-0123456789abcdef";
     public const string DepartmentKey = "test-key-of-the-department-0123456789abcdef";
@@ -176,7 +179,7 @@ public sealed partial class StaffSite : IAsyncDisposable
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             foreach (var (name, agency, role) in new[] { (OtherAgencyUser, DepartmentId, StaffRoles.Handler), (LockoutUser, OfficeId, StaffRoles.Handler),
-                (OtherAgencyAdmin, DepartmentId, StaffRoles.AgencyAdmin) })
+                (OtherAgencyAdmin, DepartmentId, StaffRoles.AgencyAdmin), (SignOutUser, OfficeId, StaffRoles.Auditor) })
             {
                 var user = new StaffUser { Id = Guid.NewGuid(), UserName = name, DisplayName = name, AgencyId = agency };
                 Check((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded && (await users.AddToRoleAsync(user, role)).Succeeded, name);
