@@ -85,6 +85,7 @@ internal static class SiteSetup
         // No developer exception page in any environment: a visitor never sees a stack trace, only the Chinese page.
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestLimits>();
         app.UseHsts();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,7 +19,8 @@ public sealed class ErrorModel : PageModel
     public (string Title, string Text) Message => HttpContext.Items[ExplanationKey] is ValueTuple<string, string> explained ? explained : Status switch
     {
         404 => ("页面不存在", "您访问的页面不存在或已被删除，请检查网址，或从首页重新进入。"),
-        400 => ("请求无效", "请求的内容不完整或无效，请返回上一页重试。"),
+        400 => ("请求无效", "请求的内容不完整、无效或超过了允许的大小（如表单字段过多、文字过长），请返回上一页修改后重试。"),
+        413 => ("提交的内容过大", "提交的表单、文字或文件超过了允许的大小，请减少内容后重试。"),
         403 => ("没有权限", "您的账号没有访问该页面或办理该事项的权限。"),
         405 => ("请求方式不允许", "该页面不接受这种请求方式。"),
         429 => ("请求过于频繁", "您提交或查询得过于频繁，请稍等几分钟再试。"),
@@ -32,13 +34,16 @@ public sealed class ErrorModel : PageModel
     /// </summary>
     public static void Explain(HttpContext context, string title, string text) => context.Items[ExplanationKey] = (title, text);
 
-    public IActionResult OnGet(int? code) => Show(code);
+    // No bound parameters: binding would read the form of a re-executed POST, which may be the oversized one (and
+    // fail, leaving the code unknown); the code is read from the path.
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost(int? code) => Show(code);
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int? code)
+    private PageResult Show()
     {
-        Status = code is >= 400 and <= 599 ? code.Value : 500;
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 500;
+        Status = code is >= 400 and <= 599 ? code : 500;
         // The exception handler has already logged the error for the operator; the visitor sees only this page.
         Response.StatusCode = Status;
         return Page();
