@@ -10,6 +10,7 @@ using Gongkai.Web.Pages;
 using Gongkai.Web.Pages.AnnualReports;
 using Gongkai.Web.Pages.Letters;
 using Gongkai.Web.Pages.Proactive;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Web.Hosting;
 
@@ -67,11 +68,15 @@ internal static class SiteSetup
         // Chinese text as characters, not &#x…; entities: a third of the page's bytes, and what screen readers and
         // search engines read as-is. Markup characters (< > & " ') are still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Every cookie of the site is Secure on HTTPS, as the sign-in cookie is (issue 16, 6): the antiforgery token
+        // and TempData (a done step's message) are sent back over plain HTTP otherwise.
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "gongkai.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Only sent on HTTPS requests (UseHsts adds nothing to plain HTTP), so the loopback default is unaffected.
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

@@ -1,9 +1,12 @@
 using System.Net;
 using Gongkai.Core.Data;
 using Gongkai.Web.Tests.Pages;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Web.Tests.Hosting;
 
@@ -41,6 +44,21 @@ public sealed class SecurityTests(DemoSites sites)
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.StartsWith("max-age=31536000", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 16 (6): the antiforgery cookie lacked Secure on HTTPS; TempData's cookie follows the same policy.</summary>
+    [Fact]
+    public async Task Cookies_OverHttps_Secure()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var client = site.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://gongkai.example/") });
+
+        var response = await client.GetAsync(new Uri("/account/login", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var antiforgery = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("gongkai.af=", StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        var tempData = site.Factory.Services.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value;
+        Assert.Equal(CookieSecurePolicy.SameAsRequest, tempData.Cookie.SecurePolicy);
     }
 
     [Fact]
