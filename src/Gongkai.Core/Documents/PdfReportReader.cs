@@ -235,9 +235,11 @@ public static partial class PdfReportReader
         {
             var continues = _open is { } before && table.Page == before.Page + 1 && table.SameColumns(before);
             var number = continues ? _tables : ++_tables;
-            var rowBase = continues ? _openRows : 0;
+            _openRows = continues ? _openRows : 0;
+            var rowBase = _openRows;
+            var texts = table.Cells.ToDictionary(c => c, c => JoinLines(c.Glyphs, spaces: false));
             var cleared = new HashSet<PdfCell>();
-            var skipFirst = continues && JoinCutRow(table, cleared) == CutRow.Joined;
+            var skipFirst = continues && JoinCutRow(table, texts, cleared) == CutRow.Joined;
             if (skipFirst)
             {
                 rowBase--;
@@ -272,11 +274,10 @@ public static partial class PdfReportReader
                     _lastRow[cell.Column] = (cell.Span, _tokens.Count);
                 }
 
-                var text = cleared.Contains(cell) ? "" : JoinLines(cell.Glyphs, spaces: false);
+                var text = cleared.Contains(cell) ? "" : texts[cell];
                 _tokens.Add(new ReportToken(text, TokenKind.Cell, startsRow, Table: number, Row: row, Column: column, Page: table.Page));
             }
 
-            _openRows = continues ? _openRows : (lastGridRow < 0 ? 0 : lastGridRow + 1);
             _open = table;
         }
 
@@ -289,13 +290,13 @@ public static partial class PdfReportReader
         /// cut row's rest (<see cref="CutRow.Joined"/>); a row of its own keeps its place, its leading rests joined to
         /// their labels and left out of it (<paramref name="cleared"/>). Returns what was joined.
         /// </summary>
-        private CutRow JoinCutRow(PdfTable table, HashSet<PdfCell> cleared)
+        private CutRow JoinCutRow(PdfTable table, Dictionary<PdfCell, string> texts, HashSet<PdfCell> cleared)
         {
             var joins = new List<(PdfCell Cell, int Token, string Text, bool LabelRest)>();
             var ownText = false;
             foreach (var cell in table.Cells.Where(c => c.Row == 0))
             {
-                var text = JoinLines(cell.Glyphs, spaces: false);
+                var text = texts[cell];
                 if (text.Length == 0)
                 {
                     continue;

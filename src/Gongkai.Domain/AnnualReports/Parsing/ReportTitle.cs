@@ -65,7 +65,7 @@ internal static partial class ReportTitle
         var first = i;
         for (var j = i - 1; j >= 0 && j >= i - 4; j--)
         {
-            var above = Compact(tokens[j].Text);
+            var above = LabelText.Compact(tokens[j].Text);
             if (above.Length == 0)
             {
                 continue;
@@ -96,18 +96,19 @@ internal static partial class ReportTitle
             return null;
         }
 
-        var compact = Compact(text);
+        var compact = LabelText.Compact(text);
         for (var more = 0; more <= 2 && i + more < tokens.Count; more++)
         {
             if (more > 0)
             {
                 // Only title lines are joined: a breadcrumb (首页 > 政务公开 > 年度报告) or a sentence above a title is none.
-                if (NotTitleLine(compact) || NotTitleLine(Compact(tokens[i + more].Text)))
+                var line = LabelText.Compact(tokens[i + more].Text);
+                if (NotTitleLine(compact) || NotTitleLine(line))
                 {
                     return null;
                 }
 
-                compact += Compact(tokens[i + more].Text);
+                compact += line;
             }
 
             if (compact.Length > 100)
@@ -152,7 +153,7 @@ internal static partial class ReportTitle
         for (var i = 0; i < Math.Min(end + 30, tokens.Count); i++)
         {
             if (tokens[i].Text.Contains("统计", StringComparison.Ordinal)
-                && PeriodRegex().Match(Compact(tokens[i].Text + (i + 1 < tokens.Count ? tokens[i + 1].Text : ""))) is { Success: true } match)
+                && PeriodRegex().Match(LabelText.Compact(tokens[i].Text + (i + 1 < tokens.Count ? tokens[i + 1].Text : ""))) is { Success: true } match)
             {
                 return ParseYear(match.Groups["year"].Value);
             }
@@ -167,7 +168,16 @@ internal static partial class ReportTitle
     /// </summary>
     private static string? FromSignature(IReadOnlyList<ReportToken> tokens)
     {
-        var lines = tokens.Where(t => t.Kind == TokenKind.Paragraph).Select(t => Compact(t.Text)).Where(t => t.Length > 0 && !PageNumber().IsMatch(t)).TakeLast(6).ToList();
+        // From the end: only the last six lines are compacted, not every paragraph of the report.
+        var lines = new List<string>(6);
+        for (var k = tokens.Count - 1; k >= 0 && lines.Count < 6; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Paragraph && LabelText.Compact(tokens[k].Text) is { Length: > 0 } line && !PageNumber().IsMatch(line))
+            {
+                lines.Insert(0, line);
+            }
+        }
+
         for (var i = lines.Count - 1; i >= 1; i--)
         {
             if (DateLine().IsMatch(lines[i]))
@@ -184,7 +194,7 @@ internal static partial class ReportTitle
     {
         for (var j = start; j < limit && j < start + 4; j++)
         {
-            var line = CleanAgency(Compact(tokens[j].Text));
+            var line = CleanAgency(LabelText.Compact(tokens[j].Text));
             if (line.Length is > 2 and < 40 && AgencySuffix().IsMatch(line))
             {
                 return line;
@@ -228,7 +238,6 @@ internal static partial class ReportTitle
         return value;
     }
 
-    private static string Compact(string text) => LabelText.Compact(text);
 
     // A title's line holds its year or its words: "淮安市人民政府" alone is the line above a title, not one.
     [GeneratedRegex(@"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|政府信息公开|政务公开")]

@@ -61,7 +61,7 @@ public static partial class NarrativeCheck
             yield break;
         }
 
-        var text = Compact(overview);
+        var text = LabelText.Compact(overview);
         foreach (var claim in Claims)
         {
             if (report.Value(claim.Key) is not { } table)
@@ -96,7 +96,6 @@ public static partial class NarrativeCheck
     [GeneratedRegex("(?:未发生|没有|无)[^。；]{0,15}行政复议", RegexOptions.CultureInvariant)]
     private static partial Regex NoReconsideration();
 
-    private static string Compact(string text) => LabelText.Compact(text);
 
     /// <summary>Arabic digits or a Chinese numeral below 1000 (一, 两, 十二, 一百零五).</summary>
     internal static decimal? ParseCount(string text)
