@@ -84,6 +84,9 @@ internal static class AccountSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffAccess.StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(StaffAccess.AgencyClaim));
         services.AddScoped<StaffAccess>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<StaffSignIn>();
         return services;
     }
 }

@@ -90,7 +90,8 @@ internal sealed class SiteDatabase
             }
             else if (await SetUpFirstAdmin.IsOpenAsync(db, cancellationToken))
             {
-                Console.WriteLine($"尚无用户：请打开 {AccountSetup.SetupPath} 创建初始管理员");
+                // The token on the console only (not the log): whoever runs the site reads it; a log collector need not.
+                Console.WriteLine($"尚无用户：请打开 {AccountSetup.SetupPath} 创建初始管理员，初始设置口令：{app.Services.GetRequiredService<SetupToken>().Value}（仅本次启动有效，用后作废）");
             }
 
             return true;

@@ -10,10 +10,6 @@ namespace Gongkai.Core.Data.Accounts;
 /// </summary>
 public static class StaffIdentity
 {
-    public static readonly TimeSpan LockoutLength = TimeSpan.FromMinutes(15);
-
-    public const int MaxFailedLogins = 5;
-
     public static void Configure(IdentityOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -23,8 +19,8 @@ public static class StaffIdentity
         o.Password.RequireUppercase = true;
         o.Password.RequireNonAlphanumeric = true;
         o.Password.RequiredUniqueChars = 6;
-        o.Lockout.MaxFailedAccessAttempts = MaxFailedLogins;
-        o.Lockout.DefaultLockoutTimeSpan = LockoutLength;
+        // Lockout only as an administrator's lock (LockoutEnd): the site's sign-in never locks an account after failed
+        // passwords, which would let anyone lock anyone out; it slows guessing itself (Gongkai.Web's LoginThrottle).
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = false;
         o.SignIn.RequireConfirmedAccount = false;

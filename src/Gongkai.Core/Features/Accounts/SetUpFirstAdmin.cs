@@ -10,7 +10,9 @@ namespace Gongkai.Core.Features.Accounts;
 /// <summary>
 /// The first run: while no account exists, the initial 机关管理员 is created (and their agency, if it is not there
 /// yet) through <see cref="CreateStaffUser"/>, so the first account has its 台账 entry like every other; the actor is
-/// <see cref="Actor"/>, since nobody is signed in yet. Once one account exists, setup is closed.
+/// <see cref="Actor"/>, since nobody is signed in yet. Once one account exists, setup is closed. It never gives an
+/// agency that already holds records (or agencies under it) to whoever comes first (issue 16, 3): such an agency's
+/// first 机关管理员 is made by the operator (<c>gongkai users add</c>).
 /// </summary>
 public static class SetUpFirstAdmin
 {
@@ -18,6 +20,8 @@ public static class SetUpFirstAdmin
     public const string Actor = "setup";
 
     public const string ClosedCode = "setup.closed";
+
+    public const string HasRecordsCode = "agency.hasRecords";
 
     public sealed record Request(string AgencyName, string UserName, string DisplayName, string Password);
 
@@ -40,7 +44,12 @@ public static class SetUpFirstAdmin
             }
 
             var found = await FindAgency.ByNameAsync(db, request.AgencyName, cancellationToken);
-            if (!found.TryGetValue(out var agency))
+            if (found.TryGetValue(out var agency) && await HasRecordsAsync(db, agency.Id, cancellationToken))
+            {
+                return Problem.Conflict(HasRecordsCode, $"“{agency.Name}”已有记录，不能在初始设置中为其创建管理员；请由运维人员用命令 gongkai users add 创建");
+            }
+
+            if (agency is null)
             {
                 var added = await AddAgency.HandleAsync(db, clock, new AddAgency.Request(request.AgencyName.Trim(), null, Actor), cancellationToken);
                 if (!added.TryGetValue(out agency))
@@ -57,4 +66,15 @@ public static class SetUpFirstAdmin
             Gate.Release();
         }
     }
+
+    /// <summary>Whether the agency holds any record of its work, or has agencies under it (a district after <c>gongkai demo</c>).</summary>
+    private static async Task<bool> HasRecordsAsync(GongkaiDbContext db, Guid agencyId, CancellationToken cancellationToken) =>
+        await db.Agencies.AnyAsync(a => a.ParentId == agencyId, cancellationToken)
+        || await db.Requests.AnyAsync(r => r.AgencyId == agencyId, cancellationToken)
+        || await db.Items.AnyAsync(i => i.AgencyId == agencyId, cancellationToken)
+        || await db.Appeals.AnyAsync(a => a.AgencyId == agencyId, cancellationToken)
+        || await db.Article20.AnyAsync(a => a.AgencyId == agencyId, cancellationToken)
+        || await db.ReportVersions.AnyAsync(r => r.AgencyId == agencyId, cancellationToken)
+        || await db.Guides.AnyAsync(g => g.AgencyId == agencyId, cancellationToken)
+        || await db.Letters.AnyAsync(l => l.AgencyId == agencyId, cancellationToken);
 }

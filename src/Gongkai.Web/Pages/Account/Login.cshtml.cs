@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Gongkai.Core.Data;
-using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Features.Accounts;
 using Gongkai.Web.Accounts;
 using Gongkai.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,13 +10,13 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Gongkai.Web.Pages.Account;
 
 /// <summary>
-/// Staff sign-in with user name and password. Five wrong passwords lock the account for 15 minutes (Identity's
-/// lockout); the message never says whether the user name exists. Sign-in attempts are also limited per client address
-/// (PublicRateLimits.Login: the Chinese 429 page), so one address cannot try a password on many accounts. Before any
-/// account exists it sends to the setup page.
+/// Staff sign-in with user name and password (<see cref="StaffSignIn"/>): failures slow further tries per name and
+/// address, never from the account's own browser, and the answer never says whether the user name exists. Sign-in
+/// attempts are also limited per client address (PublicRateLimits.Login: the Chinese 429 page), so one address cannot
+/// try a password on many accounts. Before any account exists it sends to the setup page.
 /// </summary>
 [EnableRateLimiting(PublicRateLimits.Login)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, GongkaiDbContext db) : PageModel
+public sealed class LoginModel(StaffSignIn signIn, GongkaiDbContext db) : PageModel
 {
     [BindProperty]
     [Display(Name = "用户名")]
@@ -53,15 +51,18 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, GongkaiDbContext
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var answer = await signIn.SignInAsync(HttpContext, UserName, Password);
+        if (answer.Outcome == StaffSignIn.Outcome.SignedIn)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/staff");
         }
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? $"登录失败次数过多，账户已锁定，请{StaffIdentity.LockoutLength.TotalMinutes:0}分钟后再试"
-            : "用户名或密码错误");
+        ModelState.AddModelError("", answer.Outcome switch
+        {
+            StaffSignIn.Outcome.Throttled => $"登录失败次数过多，请{Math.Ceiling(answer.Wait.TotalMinutes):0}分钟后再试；在本人曾成功登录的浏览器上登录不受此限制",
+            StaffSignIn.Outcome.LockedByAdministrator => "该账户已被停用，请联系本机关管理员",
+            _ => "用户名或密码错误",
+        });
         return Page();
     }
 }

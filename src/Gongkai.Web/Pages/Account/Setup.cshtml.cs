@@ -2,19 +2,30 @@ using System.ComponentModel.DataAnnotations;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Features.Accounts;
+using Gongkai.Web.Accounts;
+using Gongkai.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Web.Pages.Account;
 
 /// <summary>
-/// The first run: while no account exists, anyone who reaches the site may create the initial 机关管理员 (and the
-/// agency, if it is not there yet) — Core's SetUpFirstAdmin, with its 台账 entries. As soon as one account exists this
-/// page is 404 for everybody.
+/// The first run: while no account exists, whoever holds the setup token printed on the site's console
+/// (<see cref="SetupToken"/>) may create the initial 机关管理员 (and the agency, if it is not there yet; never for an
+/// agency with records) — Core's SetUpFirstAdmin, with its 台账 entries. As soon as one account exists this page is 404
+/// for everybody. Its POSTs count against the sign-in's rate limit per address (guessing the token).
 /// </summary>
-public sealed class SetupModel(GongkaiDbContext db, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, TimeProvider clock) : PageModel
+[EnableRateLimiting(PublicRateLimits.Login)]
+public sealed class SetupModel(GongkaiDbContext db, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SetupToken token, TimeProvider clock) : PageModel
 {
+    [BindProperty]
+    [Display(Name = "初始设置口令（见网站启动时控制台的输出）")]
+    [Required(ErrorMessage = "请填写初始设置口令")]
+    [StringLength(100, ErrorMessage = "初始设置口令不正确")]
+    public string Token { get; set; } = "";
+
     [BindProperty]
     [Display(Name = "所属机关名称")]
     [Required(ErrorMessage = "请填写所属机关名称")]
@@ -56,6 +67,11 @@ public sealed class SetupModel(GongkaiDbContext db, UserManager<StaffUser> users
             return NotFound();
         }
 
+        if (ModelState.IsValid && !token.Matches(Token))
+        {
+            ModelState.AddModelError(nameof(Token), "初始设置口令不正确：请使用本次启动时控制台输出的口令");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -73,6 +89,7 @@ public sealed class SetupModel(GongkaiDbContext db, UserManager<StaffUser> users
             return Page();
         }
 
+        token.Spend();
         await signIn.SignInAsync((await users.FindByIdAsync(line.Id.ToString("D")))!, isPersistent: false);
         return LocalRedirect("/staff");
     }

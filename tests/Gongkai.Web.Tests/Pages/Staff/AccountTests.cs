@@ -1,18 +1,25 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Accounts;
 using Gongkai.Core.Data.Audit;
+using Gongkai.Core.Data.Files;
 using Gongkai.Core.Features.Accounts;
+using Gongkai.Core.Features.Demo;
+using Gongkai.Domain.Calendar;
 using Gongkai.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Web.Tests.Pages.Staff;
 
 /// <summary>Sign-in, lockout, sign-out and the first-run setup page.</summary>
-public sealed class AccountTests(StaffSites sites)
+public sealed partial class AccountTests(StaffSites sites)
 {
     [Fact]
     public async Task Login_DemoHandler_SignedInToStaffHome()
@@ -42,11 +49,11 @@ public sealed class AccountTests(StaffSites sites)
     }
 
     [Fact]
-    public async Task Login_FiveWrongPasswords_LockedEvenWithTheRightOne()
+    public async Task Login_FiveWrongPasswordsFromAStrangeBrowser_ThrottledEvenWithTheRightOne()
     {
         var site = await sites.GetAsync(TestProviders.Sqlite);
         var client = site.Anonymous();
-        for (var i = 0; i < StaffIdentity.MaxFailedLogins; i++)
+        for (var i = 0; i < LoginThrottle.FailuresPerAddress; i++)
         {
             await StaffSite.LoginAsync(client, StaffSite.LockoutUser, "wrong-Password-1!");
         }
@@ -54,7 +61,112 @@ public sealed class AccountTests(StaffSites sites)
         var response = await StaffSite.LoginAsync(client, StaffSite.LockoutUser, DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("账户已锁定", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("登录失败次数过多，请15分钟后再试", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 16 (1): an unknown name gets every answer an existing one gets, throttling included.</summary>
+    [Fact]
+    public async Task Login_UnknownName_SameAnswersAsAnExistingName()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+
+        var known = await AnswersAsync(site.Anonymous(), StaffSite.ThrottledUser);
+        var unknown = await AnswersAsync(site.Anonymous(), "no-such-user-" + Guid.NewGuid().ToString("N")[..8]);
+
+        Assert.Equal(known, unknown);
+        Assert.Equal("用户名或密码错误", known[0]);
+        Assert.StartsWith("登录失败次数过多", known[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>The error shown after each of six wrong passwords.</summary>
+    private static async Task<List<string>> AnswersAsync(HttpClient client, string userName)
+    {
+        var answers = new List<string>();
+        for (var i = 0; i <= LoginThrottle.FailuresPerAddress; i++)
+        {
+            var html = await (await StaffSite.LoginAsync(client, userName, "wrong-Password-1!")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            answers.Add(ErrorPattern().Match(html).Groups[1].Value);
+        }
+
+        return answers;
+    }
+
+    [GeneratedRegex("""<div class="errors[^"]*"[^>]*><ul><li>([^<]*)</li>""")]
+    private static partial Regex ErrorPattern();
+
+    /// <summary>Issue 16 (1): an unknown name's password is hashed like a known one's, so the answer takes as long.</summary>
+    [Fact]
+    public async Task Login_UnknownName_PasswordHashedLikeAKnownName()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var hasher = new CountingHasher();
+        await using var counted = site.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<StaffUser>>(hasher)));
+        var client = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        await StaffSite.LoginAsync(client, StaffSite.ThrottledUser + "-not", "wrong-Password-1!");
+        var unknown = hasher.Verified;
+        await StaffSite.LoginAsync(client, "reviewer", "wrong-Password-1!");
+
+        Assert.Equal(1, unknown);
+        Assert.Equal(2, hasher.Verified);
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<StaffUser>
+    {
+        private readonly PasswordHasher<StaffUser> _inner = new();
+        private int _verified;
+
+        public int Verified => _verified;
+
+        public string HashPassword(StaffUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(StaffUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verified);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    /// <summary>
+    /// Issue 16 (1): a stranger's failures do not keep the owner out — from the browser the owner signed in with before,
+    /// the right password still works; from any other browser it waits.
+    /// </summary>
+    [Fact]
+    public async Task Login_StrangersFailures_OwnersBrowserStillSignsIn()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var owner = site.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSite.LoginAsync(owner, StaffSite.DeviceUser, DemoAccounts.Password)).StatusCode);
+        var stranger = site.Anonymous();
+        for (var i = 0; i < LoginThrottle.FailuresPerAddress + 3; i++)
+        {
+            await StaffSite.LoginAsync(stranger, StaffSite.DeviceUser, "wrong-Password-1!");
+        }
+
+        var fromOwnBrowser = await StaffSite.LoginAsync(owner, StaffSite.DeviceUser, DemoAccounts.Password);
+        var fromElsewhere = await StaffSite.LoginAsync(site.Anonymous(), StaffSite.DeviceUser, DemoAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, fromOwnBrowser.StatusCode);
+        Assert.Equal("/staff", fromOwnBrowser.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, fromElsewhere.StatusCode);
+        Assert.Contains("登录失败次数过多", await fromElsewhere.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 16 (1): an administrator's lock is told only to whoever knows the password.</summary>
+    [Fact]
+    public async Task Login_LockedByAdministrator_ToldOnlyAfterTheRightPassword()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var client = site.Anonymous();
+
+        var wrong = await StaffSite.LoginAsync(client, StaffSite.LockedUser, "wrong-Password-1!");
+        var right = await StaffSite.LoginAsync(client, StaffSite.LockedUser, DemoAccounts.Password);
+
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal("用户名或密码错误", ErrorPattern().Match(await wrong.Content.ReadAsStringAsync(ct)).Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal("该账户已被停用，请联系本机关管理员", ErrorPattern().Match(await right.Content.ReadAsStringAsync(ct)).Groups[1].Value);
+        Assert.False(right.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("gongkai.staff=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -141,16 +253,13 @@ public sealed class AccountTests(StaffSites sites)
     public async Task Setup_EmptyDatabase_WeakPasswordRefusedThenAdminCreatedThenClosed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = TestDatabase.Unmigrated(TestProviders.Sqlite, "gongkai-setup-");
-        var db = database.Db;
-        await using (var factory = new EmptySite(db))
+        await using var database = await OnEmptySiteAsync(async (factory, client) =>
         {
-            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             var login = await client.GetAsync(new Uri("/account/login", UriKind.Relative), ct);
             Assert.Equal("/account/setup", login.Headers.Location?.OriginalString);
             Assert.Contains("创建初始管理员", await client.GetStringAsync(new Uri("/account/setup", UriKind.Relative), ct), StringComparison.Ordinal);
 
-            var form = SetupForm("北京市某区政府办公室", "short1!");
+            var form = SetupForm("北京市某区政府办公室", "short1!", TokenOf(factory));
             var weak = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", form);
             Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
             Assert.Contains("密码至少12位", await weak.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
@@ -162,7 +271,7 @@ public sealed class AccountTests(StaffSites sites)
 
             var again = await factory.CreateClient().GetAsync(new Uri("/account/setup", UriKind.Relative), ct);
             Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
-        }
+        });
 
         await using var check = GongkaiDatabase.Open(database.Target);
         Assert.Equal(1, await check.Users.CountAsync(ct));
@@ -172,13 +281,11 @@ public sealed class AccountTests(StaffSites sites)
     public async Task Setup_FirstAdmin_LeavesAuditEntries()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = TestDatabase.Unmigrated(TestProviders.Sqlite, "gongkai-setup-");
-        await using (var factory = new EmptySite(database.Db))
+        await using var database = await OnEmptySiteAsync(async (factory, client) =>
         {
-            var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-            var created = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", SetupForm("北京市某区司法局", "Initial#Admin2026"));
+            var created = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", SetupForm("北京市某区司法局", "Initial#Admin2026", TokenOf(factory)));
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        }
+        });
 
         await using var check = GongkaiDatabase.Open(database.Target);
         var user = await check.Users.SingleAsync(ct);
@@ -190,8 +297,78 @@ public sealed class AccountTests(StaffSites sites)
         Assert.True((await AuditTrail.VerifyAsync(check, ct)).IsIntact);
     }
 
-    private static Dictionary<string, string> SetupForm(string agency, string password) => new()
+    /// <summary>Issue 16 (3): without the token printed on the console, nobody becomes the first administrator.</summary>
+    [Fact]
+    public async Task Setup_WithoutTheConsolesToken_RefusedNothingCreated()
     {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await OnEmptySiteAsync(async (factory, client) =>
+        {
+            foreach (var token in new[] { "", "22222-22222-22222-22222", TokenOf(factory) + "2" })
+            {
+                var refused = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", SetupForm("北京市某区司法局", "Initial#Admin2026", token));
+                Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+                Assert.Contains(token.Length == 0 ? "请填写初始设置口令" : "初始设置口令不正确", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+            }
+
+            // Typed in lower case without the dashes, it is the same token.
+            var typed = TokenOf(factory).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+            var created = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", SetupForm("北京市某区司法局", "Initial#Admin2026", typed));
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            Assert.False(factory.Services.GetRequiredService<SetupToken>().Matches(TokenOf(factory)), "spent");
+        });
+
+        await using var check = GongkaiDatabase.Open(database.Target);
+        Assert.Equal(1, await check.Users.CountAsync(ct));
+    }
+
+    /// <summary>Issue 16 (3): after <c>gongkai demo</c> (records, no account), setup cannot take an agency that has records.</summary>
+    [Fact]
+    public async Task Setup_AgencyWithRecords_NotGivenToTheFirstVisitor()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await OnEmptySiteAsync(async (factory, client) =>
+        {
+            await using (var db = GongkaiDatabase.Open(factory.Target))
+            {
+                Assert.True((await SeedDemo.HandleAsync(db, TimeProvider.System, WorkCalendar.Official, new SeedDemo.Request("test", AttachmentStore.ForDatabase(factory.Target)), ct))
+                    .IsSuccess);
+            }
+
+            foreach (var agency in new[] { SeedDemo.SeedOffice, SeedDemo.District })
+            {
+                var refused = await StaffSite.PostAsync(client, "/account/setup", "/account/setup", SetupForm(agency, "Initial#Admin2026", TokenOf(factory)));
+                Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+                Assert.Contains($"“{agency}”已有记录，不能在初始设置中为其创建管理员", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+            }
+        });
+
+        await using var check = GongkaiDatabase.Open(database.Target);
+        Assert.Equal(0, await check.Users.CountAsync(ct));
+    }
+
+    /// <summary>The site on a fresh database without accounts: <paramref name="act"/> with a client, then the database to check.</summary>
+    private static async Task<TestDatabase> OnEmptySiteAsync(Func<EmptySite, HttpClient, Task> act)
+    {
+        var database = TestDatabase.Unmigrated(TestProviders.Sqlite, "gongkai-setup-");
+        try
+        {
+            await using var factory = new EmptySite(database);
+            await act(factory, factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string TokenOf(WebApplicationFactory<Program> factory) => factory.Services.GetRequiredService<SetupToken>().Value;
+
+    private static Dictionary<string, string> SetupForm(string agency, string password, string token) => new()
+    {
+        ["Token"] = token,
         ["AgencyName"] = agency,
         ["UserName"] = "first-admin",
         ["DisplayName"] = "初始管理员",
@@ -199,12 +376,14 @@ public sealed class AccountTests(StaffSites sites)
         ["ConfirmPassword"] = password,
     };
 
-    private sealed class EmptySite(string db) : WebApplicationFactory<Program>
+    private sealed class EmptySite(TestDatabase database) : WebApplicationFactory<Program>
     {
+        public DatabaseTarget Target => database.Target;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("db", db);
+            builder.UseSetting("db", database.Db);
             builder.UseSetting("urls", "http://127.0.0.1:0");
         }
     }

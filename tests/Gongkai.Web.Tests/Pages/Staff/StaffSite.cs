@@ -55,6 +55,11 @@ public sealed partial class StaffSite : IAsyncDisposable
     public const string OtherAgencyAdmin = "other-admin";
     public const string LockoutUser = "lockout-victim";
 
+    /// <summary>Issue 16 (1): accounts only the sign-in tests use — failures counted, a browser of their own, an administrator's lock.</summary>
+    public const string ThrottledUser = "throttled-user";
+    public const string DeviceUser = "device-owner";
+    public const string LockedUser = "locked-by-admin";
+
     /// <summary>Signs out in a test: its account's sessions end, so no other test signs in with it.</summary>
     public const string SignOutUser = "signout-user";
     public const string FreshNumber = "WEB-2022-0001";
@@ -179,10 +184,15 @@ public sealed partial class StaffSite : IAsyncDisposable
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             foreach (var (name, agency, role) in new[] { (OtherAgencyUser, DepartmentId, StaffRoles.Handler), (LockoutUser, OfficeId, StaffRoles.Handler),
-                (OtherAgencyAdmin, DepartmentId, StaffRoles.AgencyAdmin), (SignOutUser, OfficeId, StaffRoles.Auditor) })
+                (OtherAgencyAdmin, DepartmentId, StaffRoles.AgencyAdmin), (SignOutUser, OfficeId, StaffRoles.Auditor), (ThrottledUser, OfficeId, StaffRoles.Auditor),
+                (DeviceUser, OfficeId, StaffRoles.Auditor), (LockedUser, OfficeId, StaffRoles.Auditor) })
             {
                 var user = new StaffUser { Id = Guid.NewGuid(), UserName = name, DisplayName = name, AgencyId = agency };
                 Check((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded && (await users.AddToRoleAsync(user, role)).Succeeded, name);
+                if (name == LockedUser)
+                {
+                    Check((await users.SetLockoutEndDateAsync(user, StaffUserLine.LockedForever)).Succeeded, "lock " + name);
+                }
             }
         }
 
