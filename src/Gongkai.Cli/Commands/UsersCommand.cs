@@ -69,7 +69,7 @@ internal static class UsersCommand
         services.AddIdentityCore<StaffUser>(StaffIdentity.Configure)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<GongkaiDbContext>()
-            .AddErrorDescriber<ChineseIdentityErrors>();
+            .AddGongkaiPasswordRules();
         return services.BuildServiceProvider();
     }
 }

@@ -27,7 +27,7 @@ internal static class AccountSetup
     {
         services.AddIdentity<StaffUser, IdentityRole<Guid>>(StaffIdentity.Configure)
             .AddEntityFrameworkStores<GongkaiDbContext>()
-            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddGongkaiPasswordRules()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 
         // The cookie's issue time and the stamp check on the site's clock (TimeProvider), as every other time here.

@@ -34,12 +34,21 @@ public sealed class StaffSignIn(
     // verifying against it costs what verifying a real account's password costs. Made once per process.
     private static string? _dummyHash;
 
+    /// <summary>The answer to a sign-in (or a password check) held back for <paramref name="wait"/>.</summary>
+    public static string ThrottledMessage(TimeSpan wait) =>
+        $"登录失败次数过多，请{Math.Ceiling(wait.TotalMinutes):0}分钟后再试；在本人曾成功登录的浏览器上登录不受此限制";
+
+    /// <summary>How long a password check for <paramref name="userName"/> from this request must wait (zero: none).</summary>
+    public TimeSpan Wait(HttpContext context, string userName) => throttle.Wait(AttemptOf(context, userName));
+
+    /// <summary>A wrong password given elsewhere than the sign-in (the current one, to change it) counts as a failed sign-in.</summary>
+    public void Failed(HttpContext context, string userName) => throttle.Failed(AttemptOf(context, userName));
+
     public async Task<Answer> SignInAsync(HttpContext context, string userName, string password)
     {
         var users = signIn.UserManager;
-        var normalized = users.NormalizeName(userName.Trim()) ?? "";
-        var attempt = new LoginThrottle.Attempt(normalized, context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            TrustedDevice.Read(context, protection, normalized));
+        var attempt = AttemptOf(context, userName);
+        var normalized = attempt.NormalizedName;
         if (throttle.Wait(attempt) is var wait && wait > TimeSpan.Zero)
         {
             return new Answer(Outcome.Throttled, wait);
@@ -76,5 +85,11 @@ public sealed class StaffSignIn(
 
         await signIn.SignInAsync(user, isPersistent: false);
         return new Answer(Outcome.SignedIn, TimeSpan.Zero);
+    }
+
+    private LoginThrottle.Attempt AttemptOf(HttpContext context, string userName)
+    {
+        var normalized = signIn.UserManager.NormalizeName(userName.Trim()) ?? "";
+        return new LoginThrottle.Attempt(normalized, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", TrustedDevice.Read(context, protection, normalized));
     }
 }

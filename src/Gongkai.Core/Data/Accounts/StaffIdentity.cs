@@ -26,6 +26,10 @@ public static class StaffIdentity
         o.SignIn.RequireConfirmedAccount = false;
     }
 
+    /// <summary>The password rules beyond <see cref="Configure"/> and the Chinese messages, for the site and the CLI alike.</summary>
+    public static IdentityBuilder AddGongkaiPasswordRules(this IdentityBuilder builder) =>
+        builder.AddErrorDescriber<ChineseIdentityErrors>().AddPasswordValidator<CommonPasswordValidator>();
+
     /// <summary>
     /// The roles exist before anyone is given one (idempotent; on every start, on the database the start-up opened,
     /// not through the request services). Two hosts starting on one database at once may both find a role missing: the

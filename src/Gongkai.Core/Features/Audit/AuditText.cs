@@ -212,6 +212,7 @@ public static class AuditText
             ["user.locked"] = "锁定账号",
             ["user.unlocked"] = "解除账号锁定",
             ["user.passwordReset"] = "重置密码",
+            ["user.passwordChanged"] = "修改本人密码",
             ["apiKey.created"] = "签发 API 密钥",
             ["apiKey.revoked"] = "撤销 API 密钥",
             ["item.attachmentOpened"] = "审查人打开附件",

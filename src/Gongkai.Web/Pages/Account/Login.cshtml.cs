@@ -59,7 +59,7 @@ public sealed class LoginModel(StaffSignIn signIn, GongkaiDbContext db) : PageMo
 
         ModelState.AddModelError("", answer.Outcome switch
         {
-            StaffSignIn.Outcome.Throttled => $"登录失败次数过多，请{Math.Ceiling(answer.Wait.TotalMinutes):0}分钟后再试；在本人曾成功登录的浏览器上登录不受此限制",
+            StaffSignIn.Outcome.Throttled => StaffSignIn.ThrottledMessage(answer.Wait),
             StaffSignIn.Outcome.LockedByAdministrator => "该账户已被停用，请联系本机关管理员",
             _ => "用户名或密码错误",
         });

@@ -102,6 +102,10 @@ public static class StaffRoutes
         new("user lock", HttpMethod.Post, _ => $"/staff/users?handler=Lock&id={Guid.Empty}", UserManagers),
         new("user unlock", HttpMethod.Post, _ => $"/staff/users?handler=Unlock&id={Guid.Empty}", UserManagers),
         new("user password", HttpMethod.Post, _ => $"/staff/users?handler=Password&id={Guid.Empty}", UserManagers),
+
+        // 修改密码 (issue 16, 4): everyone their own (the form the matrix posts lacks the passwords: the page again, 200).
+        new("own password", HttpMethod.Get, _ => "/staff/password", AnyStaff),
+        new("own password change", HttpMethod.Post, _ => "/staff/password", AnyStaff, new Dictionary<string, string> { ["CurrentPassword"] = "" }),
         new("calendar", HttpMethod.Get, _ => "/staff/calendar", AnyStaff),
         new("calendar load", HttpMethod.Post, _ => "/staff/calendar", [Caller.Oversight], new Dictionary<string, string> { ["Input.Year"] = "2027", ["Input.Holidays"] = "" }),
         new("api keys", HttpMethod.Get, _ => "/staff/api-keys", KeyManagers),

@@ -60,6 +60,9 @@ public sealed partial class StaffSite : IAsyncDisposable
     public const string DeviceUser = "device-owner";
     public const string LockedUser = "locked-by-admin";
 
+    /// <summary>Issue 16 (4): changes its own password in a test.</summary>
+    public const string PasswordUser = "password-changer";
+
     /// <summary>Signs out in a test: its account's sessions end, so no other test signs in with it.</summary>
     public const string SignOutUser = "signout-user";
     public const string FreshNumber = "WEB-2022-0001";
@@ -185,7 +188,8 @@ public sealed partial class StaffSite : IAsyncDisposable
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             foreach (var (name, agency, role) in new[] { (OtherAgencyUser, DepartmentId, StaffRoles.Handler), (LockoutUser, OfficeId, StaffRoles.Handler),
                 (OtherAgencyAdmin, DepartmentId, StaffRoles.AgencyAdmin), (SignOutUser, OfficeId, StaffRoles.Auditor), (ThrottledUser, OfficeId, StaffRoles.Auditor),
-                (DeviceUser, OfficeId, StaffRoles.Auditor), (LockedUser, OfficeId, StaffRoles.Auditor) })
+                (DeviceUser, OfficeId, StaffRoles.Auditor), (LockedUser, OfficeId, StaffRoles.Auditor),
+                (PasswordUser, OfficeId, StaffRoles.Handler) })
             {
                 var user = new StaffUser { Id = Guid.NewGuid(), UserName = name, DisplayName = name, AgencyId = agency };
                 Check((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded && (await users.AddToRoleAsync(user, role)).Succeeded, name);

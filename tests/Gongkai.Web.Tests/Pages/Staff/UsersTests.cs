@@ -11,7 +11,7 @@ namespace Gongkai.Web.Tests.Pages.Staff;
 public sealed class UsersTests(StaffSites sites)
 {
     private const string Page = "/staff/users";
-    private const string StrongPassword = "Strong#Passw0rd-1";
+    private const string StrongPassword = "Strong#Quill-Harbor7";
 
     [Theory]
     [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
@@ -32,13 +32,13 @@ public sealed class UsersTests(StaffSites sites)
 
         await ExpectRedirectAsync(admin, $"{Page}?handler=Lock&id={id}");
         var locked = await StaffSite.LoginAsync(site.Anonymous(), name, StrongPassword);
-        Assert.Contains("账户已锁定", await locked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("该账户已被停用", await locked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains("已锁定", await admin.GetStringAsync(new Uri(Page, UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         await ExpectRedirectAsync(admin, $"{Page}?handler=Unlock&id={id}");
         await site.SignInAsync(name, StrongPassword);
 
-        const string newPassword = "Another#Passw0rd-2";
+        const string newPassword = "Another#Maple-Tide9";
         await ExpectRedirectAsync(admin, $"{Page}?handler=Password&id={id}", ("NewPassword", newPassword));
         Assert.Equal(HttpStatusCode.OK, (await StaffSite.LoginAsync(site.Anonymous(), name, StrongPassword)).StatusCode);
         await site.SignInAsync(name, newPassword);
@@ -185,7 +185,7 @@ public sealed class UsersTests(StaffSites sites)
         var admin = await site.SignInAsync("admin");
         var id = await IdOfAsync(site, name);
 
-        var (response, html) = await StaffForms.PostAsync(admin, Page, $"{Page}?handler=Password&id={id}", ("NewPassword", "Taken#Over-Passw0rd"));
+        var (response, html) = await StaffForms.PostAsync(admin, Page, $"{Page}?handler=Password&id={id}", ("NewPassword", "Taken#Over-Lantern4"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("该用户具有“政务公开办”角色，您无权管理该用户", html, StringComparison.Ordinal);
