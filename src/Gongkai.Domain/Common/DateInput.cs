@@ -6,7 +6,8 @@ namespace Gongkai.Domain.Common;
 /// <summary>
 /// A date as people write it into ledgers, forms and command lines: 2021-01-31, 2021-1-31, 2021/1/31, 2021.1.31 and
 /// 2021年1月31日, with surrounding spaces and a spreadsheet's " 00:00" or " 00:00:00" after it. The one parser of such
-/// text: a real calendar date or nothing (2021-02-30 is nothing). Digits are ASCII, the year has four of them.
+/// text: a real calendar date within <see cref="RecordDates"/> or nothing (2021-02-30 is nothing, 0001-01-01 too).
+/// Digits are ASCII, the year has four of them.
 /// </summary>
 public static partial class DateInput
 {
@@ -25,7 +26,14 @@ public static partial class DateInput
         var year = int.Parse(match.Groups["y"].Value, c);
         var month = int.Parse(match.Groups["m"].Value, c);
         var day = int.Parse(match.Groups["d"].Value, c);
-        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        // A real date no record can carry (0001-01-01, 9999-12-31) is as good as none (issue 16, 5).
+        var date = new DateOnly(year, month, day);
+        return RecordDates.Contains(date) ? date : null;
     }
 
     public static bool TryParse(string? text, out DateOnly date)

@@ -43,6 +43,9 @@ public sealed partial class DisclosureItem
         new(ItemProblems.PublishedBeforeFormed,
             $"公开日期{ProactiveText.Date(publishedOn)}早于信息形成或变更日期{ProactiveText.Date(formedOn)}");
 
+    /// <summary>Also Core's check before it looks the topics up (issue 16, 5: 100,000 ids were one SQL statement too many).</summary>
+    public static Problem TooManyTopics() => new(ItemProblems.TooManyTopics, $"一条信息最多属于{ProactiveText.Number(MaxTopics)}个重点领域");
+
     /// <summary>The content checked and normalised (trimmed, empty optional text as null, topics without repeats).</summary>
     private static Result<ItemContent> Validate(Guid id, Guid agencyId, ItemContent content, bool takenOver = false)
     {
@@ -63,6 +66,21 @@ public sealed partial class DisclosureItem
         }
 
         var topics = content.Topics ?? [];
+        if (topics.Count > MaxTopics)
+        {
+            return TooManyTopics();
+        }
+
+        if (RecordDates.Check(content.FormedOn, "形成日期") is { } formedOutOfRange)
+        {
+            return formedOutOfRange;
+        }
+
+        if (content.RepealedOn is { } repealed && RecordDates.Check(repealed, "废止日期") is { } repealedOutOfRange)
+        {
+            return repealedOutOfRange;
+        }
+
         if (topics.Any(t => t is null))
         {
             throw new ArgumentException("A topic in the list is null.", nameof(content));

@@ -23,6 +23,9 @@ public sealed partial class DisclosureItem
     public const int MaxProposalNumberLength = 50;
     public const int MaxReasonLength = 1000;
 
+    /// <summary>An item is filed under a few 重点领域; more than this is a mistake (or a flood sent to the API).</summary>
+    public const int MaxTopics = 50;
+
     private readonly List<Guid> _topicIds = [];
     private readonly List<Attachment> _attachments = [];
     private readonly List<ItemVersion> _versions = [];

@@ -7,6 +7,7 @@ public static class ItemProblems
 {
     public const string TransitionNotAllowed = "item.transitionNotAllowed";
     public const string DateOutOfOrder = "item.dateOutOfOrder";
+    public const string TooManyTopics = "item.tooManyTopics";
     public const string IdRequired = "item.idRequired";
     public const string RoleNotAllowed = "item.roleNotAllowed";
     public const string NotAuthor = "item.notAuthor";

@@ -232,6 +232,11 @@ public sealed partial class DisclosureRequest
             return RequestProblems.NotAllowed(State, command.Trigger);
         }
 
+        if (RecordDates.Check(command.Date, "日期") is { } outOfRange)
+        {
+            return outOfRange;
+        }
+
         if (command.Date < _events[^1].Date)
         {
             return RequestProblems.OutOfOrder(command.Date, _events[^1].Date);

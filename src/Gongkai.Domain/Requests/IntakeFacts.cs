@@ -76,6 +76,11 @@ public sealed record IntakeFacts
             return new Problem("intake.submittedOn", channel == Channel.PostSigned ? "请填写签收日期" : "请填写收到申请的日期");
         }
 
+        if (RecordDates.Check(submitted, "收到申请的日期") is { } outOfRange)
+        {
+            return outOfRange;
+        }
+
         if (submitted > today)
         {
             return new Problem("intake.future", $"收到申请的日期（{RequestText.Date(submitted)}）不能晚于今天（{RequestText.Date(today)}）");

@@ -18,6 +18,7 @@ internal static class GongkaiApi
         {
             // Enums by name (the glossary's), Chinese as characters; markup characters are still escaped.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new RecordDateConverter());
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         services.AddProblemDetails();

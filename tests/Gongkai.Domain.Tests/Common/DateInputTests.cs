@@ -26,9 +26,9 @@ public sealed class DateInputTests
     [Theory]
     [InlineData("2020-02-29", 2020, 2, 29)]
     [InlineData("2020年10月10日", 2020, 10, 10)]
-    [InlineData("0001-01-01", 1, 1, 1)]
-    [InlineData("9999-12-31", 9999, 12, 31)]
-    public void Parse_EdgeOfTheCalendar_TheDate(string text, int year, int month, int day) =>
+    [InlineData("1949-10-01", 1949, 10, 1)]
+    [InlineData("2100-12-31", 2100, 12, 31)]
+    public void Parse_EdgeOfRecordDates_TheDate(string text, int year, int month, int day) =>
         Assert.Equal(new DateOnly(year, month, day), DateInput.Parse(text));
 
     [Theory]
@@ -39,6 +39,10 @@ public sealed class DateInputTests
     [InlineData("2021-00-10")]
     [InlineData("2021-01-00")]
     [InlineData("0000-01-01")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("1949-09-30")]
+    [InlineData("2101-01-01")]
     [InlineData("21-1-31")]
     [InlineData("2021-1")]
     [InlineData("2021年1月31")]

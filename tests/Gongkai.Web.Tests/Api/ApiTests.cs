@@ -209,6 +209,36 @@ public sealed class ApiTests(DemoSites sites)
         Assert.Equal("类别不存在或不属于该机关", (await JsonAsync(badCategory)).GetProperty("detail").GetString());
     }
 
+    /// <summary>Issue 16 (5): 100,000 topic ids answered 500 (too many SQL variables); dates of year 1 or 9999 were stored.</summary>
+    [Fact]
+    public async Task NewItem_TooManyTopicsOrDateOutOfRange_RefusedInChineseNothingStored()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var client = ApplySite.Client(site);
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, ApplySite.DepartmentKey);
+        Guid categoryId;
+        await using (var db = site.Open())
+        {
+            categoryId = await db.Categories.Where(c => c.AgencyId == site.DepartmentId).Select(c => c.Id).FirstAsync(Ct);
+        }
+
+        var before = await ApplySite.CountAsync(site, site.DepartmentId);
+        var topicIds = Enumerable.Range(0, 100_000).Select(_ => Guid.NewGuid()).ToList();
+        var flood = await client.PostAsJsonAsync(Url(ApiRoutes.Items, site.DepartmentId), new { categoryId, title = "主题过多", formedOn = "2021-06-01", topicIds }, Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, flood.StatusCode);
+        Assert.Equal("一条信息最多属于50个重点领域", (await JsonAsync(flood)).GetProperty("detail").GetString());
+
+        foreach (var formedOn in new[] { "0001-01-01", "9999-12-31", "1949-09-30", "2101-01-01" })
+        {
+            var response = await client.PostAsJsonAsync(Url(ApiRoutes.Items, site.DepartmentId), new { categoryId, title = "日期越界", formedOn }, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, formedOn + ": " + (int)response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("格式不正确", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await ApplySite.CountAsync(site, site.DepartmentId));
+    }
+
     [Fact]
     public async Task Build_YearBefore2019OrAfterNextYear_422ReportYearNothingStored()
     {

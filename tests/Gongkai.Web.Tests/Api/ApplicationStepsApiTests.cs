@@ -49,6 +49,25 @@ public sealed class ApplicationStepsApiTests(StaffSites sites)
         return JsonDocument.Parse(text).RootElement;
     }
 
+    /// <summary>Issue 16 (5): a step dated in year 9999 (or 1) is refused at the edge; the application is unchanged.</summary>
+    [Fact]
+    public async Task Steps_DateOutOfRange_400NothingChanged()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        var number = await SubmitAsync(site);
+        var client = Keyed(site, StaffSite.OfficeKey);
+        var url = Steps(site.OfficeId, number);
+
+        foreach (var date in new[] { "9999-12-31", "0001-01-01" })
+        {
+            var refused = await StepAsync(client, url, new { trigger = "ConfirmReceipt", date }, HttpStatusCode.BadRequest);
+            Assert.Contains("格式不正确", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var confirmed = await StepAsync(client, url, new { trigger = "ConfirmReceipt" }, HttpStatusCode.OK);
+        Assert.Equal("2022-01-10", confirmed.GetProperty("receivedOn").GetString());
+    }
+
     [Fact]
     public async Task Steps_OwnKey_ConfirmExtendWithOfficeHeadReply_StateAndClockAsTheBackOffice()
     {

@@ -92,6 +92,11 @@ public static class SaveItem
         }
 
         var distinct = topicIds.Distinct().ToList();
+        if (distinct.Count > DisclosureItem.MaxTopics)
+        {
+            return DisclosureItem.TooManyTopics();
+        }
+
         var topics = await db.Topics.AsNoTracking().Where(t => distinct.Contains(t.Id) && t.AgencyId == agencyId).ToListAsync(cancellationToken);
         if (topics.Count != distinct.Count)
         {
