@@ -181,13 +181,7 @@ public sealed class ApiTests(DemoSites sites)
     public async Task KeyedWrites_OwnKey_DraftItemAndReportDraftStored()
     {
         var site = await sites.GetAsync(TestProviders.Sqlite);
-        var client = ApplySite.Client(site);
-        client.DefaultRequestHeaders.Add(ApiKeys.Header, ApplySite.DepartmentKey);
-        Guid categoryId;
-        await using (var db = site.Open())
-        {
-            categoryId = await db.Categories.Where(c => c.AgencyId == site.DepartmentId).Select(c => c.Id).FirstAsync(Ct);
-        }
+        var (client, categoryId) = await DepartmentWriterAsync(site);
 
         var before = await ApplySite.CountAsync(site, site.DepartmentId);
         var item = await client.PostAsJsonAsync(Url(ApiRoutes.Items, site.DepartmentId),
@@ -209,18 +203,21 @@ public sealed class ApiTests(DemoSites sites)
         Assert.Equal("类别不存在或不属于该机关", (await JsonAsync(badCategory)).GetProperty("detail").GetString());
     }
 
+    /// <summary>A client with the department's API key, and a category of the department.</summary>
+    private static async Task<(HttpClient Client, Guid CategoryId)> DepartmentWriterAsync(DemoSite site)
+    {
+        var client = ApplySite.Client(site);
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, ApplySite.DepartmentKey);
+        await using var db = site.Open();
+        return (client, await db.Categories.Where(c => c.AgencyId == site.DepartmentId).Select(c => c.Id).FirstAsync(Ct));
+    }
+
     /// <summary>Issue 16 (5): 100,000 topic ids answered 500 (too many SQL variables); dates of year 1 or 9999 were stored.</summary>
     [Fact]
     public async Task NewItem_TooManyTopicsOrDateOutOfRange_RefusedInChineseNothingStored()
     {
         var site = await sites.GetAsync(TestProviders.Sqlite);
-        var client = ApplySite.Client(site);
-        client.DefaultRequestHeaders.Add(ApiKeys.Header, ApplySite.DepartmentKey);
-        Guid categoryId;
-        await using (var db = site.Open())
-        {
-            categoryId = await db.Categories.Where(c => c.AgencyId == site.DepartmentId).Select(c => c.Id).FirstAsync(Ct);
-        }
+        var (client, categoryId) = await DepartmentWriterAsync(site);
 
         var before = await ApplySite.CountAsync(site, site.DepartmentId);
         var topicIds = Enumerable.Range(0, 100_000).Select(_ => Guid.NewGuid()).ToList();
