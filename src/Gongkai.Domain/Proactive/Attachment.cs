@@ -31,7 +31,7 @@ public sealed record Attachment
 
     public static Result<Attachment> Create(string fileName, string sha256, long size, string mediaType)
     {
-        var name = (fileName ?? "").Trim();
+        var name = WithoutBidiControls(fileName ?? "").Trim();
         if (name.Length == 0 || name.Length > MaxFileNameLength || name.IndexOfAny(['/', '\\']) >= 0 || name.Any(char.IsControl))
         {
             return new Problem("attachment.fileName",
@@ -58,4 +58,18 @@ public sealed record Attachment
 
         return new Attachment(name, hash, size, type);
     }
+
+    /// <summary>
+    /// A name without the invisible characters that reorder text (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, Unicode
+    /// bidi controls): <c>报告\u202Efdp.exe</c> would show as <c>报告exe.pdf</c> on the public pages (issue 16, 6). Removed
+    /// rather than refused, so a stored name read back and an upload from any browser both come out as they really are.
+    /// </summary>
+    public static string WithoutBidiControls(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.AsSpan().IndexOfAny(BidiControls) < 0 ? text : string.Concat(text.Where(c => !BidiControls.Contains(c)));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create(
+        "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 }

@@ -73,7 +73,11 @@ internal static class AccountSetup
                     }
                     else
                     {
-                        context.Response.Redirect(context.RedirectUri);
+                        // Relative: the absolute address Identity builds takes its host from the request's Host header,
+                        // which a client may forge (issue 16, 6); the browser resolves a path against the real one.
+                        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute)
+                            ? absolute.PathAndQuery
+                            : context.RedirectUri);
                     }
 
                     return Task.CompletedTask;

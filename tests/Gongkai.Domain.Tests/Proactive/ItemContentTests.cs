@@ -144,6 +144,14 @@ public sealed class ItemContentTests
         Assert.Equal(("预算.PDF", Hash, 0L, "application/pdf"), (a.FileName, a.Sha256, a.Size, a.MediaType));
     }
 
+    /// <summary>Issue 16 (6): U+202E made “报告\u202Efdp.exe” show as “报告exe.pdf” on the public pages.</summary>
+    [Theory]
+    [InlineData("报告\u202Efdp.exe", "报告fdp.exe")]
+    [InlineData("\u2067预算\u2069.pdf", "预算.pdf")]
+    [InlineData("a\u200E\u200F\u061C\u202A\u202B\u202C\u202D\u2066\u2068b.pdf", "ab.pdf")]
+    public void AttachmentCreate_BidiControls_Removed(string name, string shown) =>
+        Assert.Equal(shown, Ok(Attachment.Create(name, Hash, 1, "application/pdf")).FileName);
+
     [Theory]
     [InlineData("", Hash, 1, "application/pdf", "attachment.fileName")]
     [InlineData("dir/a.pdf", Hash, 1, "application/pdf", "attachment.fileName")]

@@ -61,6 +61,20 @@ public sealed class SecurityTests(DemoSites sites)
         Assert.Equal(CookieSecurePolicy.SameAsRequest, tempData.Cookie.SecurePolicy);
     }
 
+    /// <summary>Issue 16 (6): a forged Host header went into the address of the redirect to the sign-in page.</summary>
+    [Fact]
+    public async Task StaffPage_ForgedHost_RedirectToSignInIsRelative()
+    {
+        var site = await sites.GetAsync(TestProviders.Sqlite);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/staff", UriKind.Relative));
+        request.Headers.Host = "evil.example";
+
+        var response = await site.Client().SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login?ReturnUrl=%2Fstaff", response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Healthz_Get_OkPlainText()
     {
