@@ -64,6 +64,31 @@ public sealed class AgencyAndAuditCommandTests
         Assert.Contains("台账在第2条记录处断开：第2条记录的内容已被修改（哈希不符）", broken.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>A change at entry 3 leaves entries 1 and 2 intact: two, not three (the count once included the changed entry).</summary>
+    [Fact]
+    public async Task AuditVerify_ChangeAtThirdEntry_SaysTwoBeforeItIntact()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
+        CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
+        CliRunner.Run("agency", "add", "北京市东城区教育委员会", "--parent", "北京市东城区", "--db", db);
+        CliRunner.Run("agency", "add", "北京市东城区财政局", "--parent", "北京市东城区", "--db", db);
+        CliRunner.Run("agency", "add", "北京市东城区民政局", "--parent", "北京市东城区", "--db", db);
+        using (var connection = new SqliteConnection($"Data Source={db}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET actor = 'someone else' WHERE sequence = 3;";
+            command.ExecuteNonQuery();
+        }
+
+        var broken = CliRunner.Run("audit", "verify", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("台账在第3条记录处断开：第3条记录的内容已被修改（哈希不符）（此前2条记录完好）", broken.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Db_Unreachable_Exit2WithoutStackTrace()
     {

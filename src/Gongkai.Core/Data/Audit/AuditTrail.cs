@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Core.Data.Audit;
 
 /// <summary>What a verification of the chain found.</summary>
-/// <param name="Checked">Entries read.</param>
+/// <param name="Checked">
+/// Entries found intact: every entry when the chain is whole, else those before the break (entries 1 to 19999 for a
+/// change at 20000: the changed entry is not among them).
+/// </param>
 /// <param name="BrokenAt">The sequence number of the first entry that does not fit the chain, or null.</param>
 /// <param name="Reason">Why, in Chinese.</param>
 public sealed record AuditVerification(long Checked, long? BrokenAt, string? Reason)
@@ -83,12 +86,12 @@ public static class AuditTrail
 
             if (entry.PreviousHash != previousHash)
             {
-                return new AuditVerification(expected, entry.Sequence, $"第{entry.Sequence.ToString(c)}条记录的前序哈希与第{(entry.Sequence - 1).ToString(c)}条记录不符");
+                return new AuditVerification(expected - 1, entry.Sequence, $"第{entry.Sequence.ToString(c)}条记录的前序哈希与第{(entry.Sequence - 1).ToString(c)}条记录不符");
             }
 
             if (entry.Hash != Hash(entry))
             {
-                return new AuditVerification(expected, entry.Sequence, $"第{entry.Sequence.ToString(c)}条记录的内容已被修改（哈希不符）");
+                return new AuditVerification(expected - 1, entry.Sequence, $"第{entry.Sequence.ToString(c)}条记录的内容已被修改（哈希不符）");
             }
 
             previousHash = entry.Hash;
