@@ -129,7 +129,8 @@ public sealed class AgencyAndAuditCommandTests
                 context.Entry(entry).Property(e => e.Actor).CurrentValue = "someone else";
                 context.Entry(entry).Property(e => e.PreviousHash).CurrentValue = previous;
                 previous = AuditTrail.Hash(entry);
-                sql.Append(CultureInfo.InvariantCulture, $"UPDATE audit_entries SET actor = 'someone else', previous_hash = '{entry.PreviousHash}', hash = '{previous}' WHERE sequence = {entry.Sequence};");
+                sql.Append(CultureInfo.InvariantCulture,
+                    $"UPDATE audit_entries SET actor = 'someone else', previous_hash = '{entry.PreviousHash}', hash = '{previous}' WHERE sequence = {entry.Sequence};");
             }
 
             Execute(db, sql.ToString());
