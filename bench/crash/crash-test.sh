@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Issue 16 crash test: starts the site on a new SQLite file, lets several clients submit online applications through
 # the public API at full speed (bench/crash/submit.py, which writes down every acknowledged 申请编号: a 201 answer),
-# kills the site with SIGKILL every few seconds for N cycles and starts it again, then checks that every acknowledged
-# application is in the database exactly once, that no 申请编号 is stored twice, and that `gongkai audit verify` passes
-# (the 台账's chain whole and every application matching its entry).
+# kills the site with SIGKILL every few seconds (once it acknowledges again after each start) for N cycles and starts it
+# again, then checks that every acknowledged application is in the database exactly once, that no 申请编号 is stored
+# twice, and that `gongkai audit verify` passes (the 台账's chain whole and every application matching its entry).
 #
 #   bench/crash/crash-test.sh [--cycles 10] [--interval 3] [--clients 4] [--port 5098] [--dir DIR]
 #                             [--no-build] [--server DIR] [--cli DIR]   (other builds: folders holding Gongkai.Web / gongkai)
@@ -77,14 +77,24 @@ start_site
 python3 "$here/submit.py" --url "$base/api/v1/agencies/$agency/applications" --seconds 86400 --clients "$clients" \
   --out "$acked" --stop-file "$stop" >"$dir/submitter.log" 2>&1 &
 submitter=$!
-for cycle in $(seq 1 "$cycles"); do
+# Each kill falls under load: after a start, wait (up to a minute: JIT, a busy machine) until the site acknowledges
+# again, then let it run for the interval.
+under_load() {
+  local before; before=$(wc -l <"$acked")
+  for _ in $(seq 1 240); do
+    [[ $(wc -l <"$acked") -gt $before ]] && break
+    sleep 0.25
+  done
   sleep "$interval"
+}
+for cycle in $(seq 1 "$cycles"); do
+  under_load
   kill -9 "$pid"
   wait "$pid" 2>/dev/null || true
   echo "cycle $cycle: killed with $(wc -l <"$acked") acknowledged so far"
   start_site
 done
-sleep "$interval"
+under_load
 touch "$stop"
 wait "$submitter"
 kill -TERM "$pid"

@@ -200,8 +200,10 @@ public static class AuditTrail
     private static Dictionary<(string, string), string> RecordHashes(GongkaiDbContext db, HashSet<(string, string)> wanted)
     {
         var records = new Dictionary<(string, string), string>();
+        var types = wanted.Select(w => w.Item1).ToHashSet(StringComparer.Ordinal);
 
-        // Changes were just detected (Entries in Seal); a bulk import tracks 100,000 rows, so not once more.
+        // Changes were just detected (Entries in Seal); a bulk import tracks 100,000 rows, so not once more, and its
+        // rows of another kind than the entries name cost a type test each.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -209,7 +211,7 @@ public static class AuditTrail
             foreach (var tracked in db.ChangeTracker.Entries())
             {
                 var type = tracked.Metadata.ClrType.Name;
-                if (tracked.State is (EntityState.Added or EntityState.Modified or EntityState.Unchanged) && RecordContent.Audited.ContainsKey(type)
+                if (types.Contains(type) && tracked.State is (EntityState.Added or EntityState.Modified or EntityState.Unchanged)
                     && RecordContent.Id(tracked) is { } id && wanted.Contains((type, id)))
                 {
                     records[(type, id)] = RecordContent.Hash(db, tracked);
