@@ -48,6 +48,7 @@ db="$dir/crash.db"
 acked="$dir/acked.txt"
 stop="$dir/stop"
 rm -f "$db" "$db"-* "$acked" "$stop"
+: >"$acked"
 base="http://127.0.0.1:$port"
 
 # The key file and the agency first, by the CLI (which creates and migrates the database).
