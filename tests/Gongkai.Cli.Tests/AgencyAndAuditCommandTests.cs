@@ -73,17 +73,8 @@ public sealed class AgencyAndAuditCommandTests
     {
         await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
         var db = database.Db;
-        CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
-        CliRunner.Run("agency", "add", "北京市东城区教育委员会", "--parent", "北京市东城区", "--db", db);
-        CliRunner.Run("agency", "add", "北京市东城区财政局", "--parent", "北京市东城区", "--db", db);
-        CliRunner.Run("agency", "add", "北京市东城区民政局", "--parent", "北京市东城区", "--db", db);
-        using (var connection = new SqliteConnection($"Data Source={db}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET actor = 'someone else' WHERE sequence = 3;";
-            command.ExecuteNonQuery();
-        }
+        AddAgencies(db, 4);
+        Execute(db, "DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET actor = 'someone else' WHERE sequence = 3;");
 
         var broken = CliRunner.Run("audit", "verify", "--db", db);
         SqliteConnection.ClearAllPools();
