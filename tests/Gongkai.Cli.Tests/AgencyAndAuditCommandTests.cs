@@ -1,3 +1,6 @@
+using System.Globalization;
+using Gongkai.Core.Data;
+using Gongkai.Core.Data.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +65,92 @@ public sealed class AgencyAndAuditCommandTests
         Assert.Contains("台账完整：共3条记录", intact.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("台账在第2条记录处断开：第2条记录的内容已被修改（哈希不符）", broken.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>A change at entry 3 leaves entries 1 and 2 intact: two, not three (the count once included the changed entry).</summary>
+    [Fact]
+    public async Task AuditVerify_ChangeAtThirdEntry_SaysTwoBeforeItIntact()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
+        AddAgencies(db, 4);
+        Execute(db, "DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET actor = 'someone else' WHERE sequence = 3;");
+
+        var broken = CliRunner.Run("audit", "verify", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("台账在第3条记录处断开：第3条记录的内容已被修改（哈希不符）（此前2条记录完好）", broken.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 16, 14: the last entries deleted after a verify (which wrote a checkpoint) are found by the next.</summary>
+    [Fact]
+    public async Task AuditVerify_LastEntriesDeletedAfterAVerify_Exit1NamingThem()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
+        AddAgencies(db, 4);
+        var first = CliRunner.Run("audit", "verify", "--db", db);
+        Execute(db, "DROP TRIGGER audit_entries_no_delete; DELETE FROM audit_entries WHERE sequence >= 3;");
+
+        var second = CliRunner.Run("audit", "verify", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("台账在第3条记录处断开：第3条至第4条记录缺失（已被删除：", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains("（此前2条记录完好）", second.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 16, 14: an entry changed and every later hash recomputed with the published algorithm (not the key).</summary>
+    [Fact]
+    public async Task AuditVerify_ChainRewrittenWithRecomputedHashesAfterAVerify_Exit1()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var db = database.Db;
+        AddAgencies(db, 4);
+        var first = CliRunner.Run("audit", "verify", "--db", db);
+        await using (var context = GongkaiDatabase.Open(database.Target))
+        {
+            var entries = await context.AuditEntries.OrderBy(e => e.Sequence).ToListAsync(TestContext.Current.CancellationToken);
+            var previous = entries[1].Hash;
+            var sql = new System.Text.StringBuilder("DROP TRIGGER audit_entries_no_update;");
+            foreach (var entry in entries.Skip(2))
+            {
+                context.Entry(entry).Property(e => e.Actor).CurrentValue = "someone else";
+                context.Entry(entry).Property(e => e.PreviousHash).CurrentValue = previous;
+                previous = AuditTrail.Hash(entry);
+                sql.Append(CultureInfo.InvariantCulture,
+                    $"UPDATE audit_entries SET actor = 'someone else', previous_hash = '{entry.PreviousHash}', hash = '{previous}' WHERE sequence = {entry.Sequence};");
+            }
+
+            Execute(db, sql.ToString());
+        }
+
+        var second = CliRunner.Run("audit", "verify", "--db", db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains("台账在第1条记录处断开：第1条至第4条记录已被改写（哈希被重新计算，与", second.Stdout, StringComparison.Ordinal);
+    }
+
+    private static void AddAgencies(string db, int count)
+    {
+        CliRunner.Run("agency", "add", "北京市东城区", "--db", db);
+        for (var i = 2; i <= count; i++)
+        {
+            CliRunner.Run("agency", "add", $"北京市东城区第{i}局", "--parent", "北京市东城区", "--db", db);
+        }
+    }
+
+    private static void Execute(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     [Fact]

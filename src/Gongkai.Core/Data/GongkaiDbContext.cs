@@ -83,6 +83,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
         LetterMapping.GuardIssued(this);
         RequestMapping.UpdateDerivedColumns(this);
         ProactiveMapping.UpdateDerivedColumns(this);
+        AuditTrail.Seal(this);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -101,6 +102,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
         LetterMapping.GuardIssued(this);
         RequestMapping.UpdateDerivedColumns(this);
         ProactiveMapping.UpdateDerivedColumns(this);
+        AuditTrail.Seal(this);
         return SaveWithRechainingAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -160,6 +162,7 @@ public abstract class GongkaiDbContext(DbContextOptions options)
             entry.Property(e => e.At).HasColumnName("at");
             entry.Property(e => e.PreviousHash).HasColumnName("previous_hash").HasMaxLength(64).IsFixedLength();
             entry.Property(e => e.Hash).HasColumnName("hash").HasMaxLength(64).IsFixedLength();
+            entry.Property(e => e.RecordHash).HasColumnName("record_hash").HasMaxLength(64).IsFixedLength();
             entry.HasIndex(e => new { e.EntityType, e.EntityId });
         });
 

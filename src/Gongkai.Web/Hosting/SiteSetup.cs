@@ -32,6 +32,9 @@ internal static class SiteSetup
         services.AddSingleton<SiteMail>();
         services.AddSingleton<MailSignal>();
         services.AddHostedService<MailWorker>();
+
+        // The 台账 head signed into its checkpoint file daily (issue 16, 14).
+        services.AddHostedService<AuditCheckpointer>();
         services.AddSingleton(TimeProvider.System);
 
         // One writer for the site's database, for the process's lifetime: it groups the online applications of every

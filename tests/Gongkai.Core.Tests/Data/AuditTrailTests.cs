@@ -69,6 +69,7 @@ public sealed class AuditTrailTests
 
         Assert.Equal(4, result.BrokenAt);
         Assert.Equal("第4条记录的内容已被修改（哈希不符）", result.Reason);
+        Assert.Equal(3, result.Checked);
     }
 
     [Theory]

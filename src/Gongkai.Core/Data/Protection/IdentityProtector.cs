@@ -7,7 +7,9 @@ namespace Gongkai.Core.Data.Protection;
 /// Encryption at rest for applicants' identity numbers (DESIGN.md: encrypted at rest, masked on every output, never
 /// logged): AES-256-GCM with a random nonce per value, and a keyed fingerprint (HMAC-SHA256) to find the same
 /// number again without decrypting. Both keys are derived (HKDF) from one 32-byte master key kept outside the
-/// database: <c>GONGKAI_DATA_KEY</c> (base64), else a key file beside the SQLite database.
+/// database: <c>GONGKAI_DATA_KEY</c> (base64), else a key file beside the SQLite database. A third key derived from it
+/// signs the 台账 (<see cref="AuditMac"/>): outside the database like the others, so someone who can write the database
+/// cannot forge what it signs.
 /// </summary>
 public sealed class IdentityProtector
 {
@@ -17,6 +19,7 @@ public sealed class IdentityProtector
     private const int TagSize = 16;
     private readonly byte[] _encryptionKey;
     private readonly byte[] _fingerprintKey;
+    private readonly byte[] _auditKey;
 
     public IdentityProtector(ReadOnlySpan<byte> masterKey)
     {
@@ -27,6 +30,7 @@ public sealed class IdentityProtector
 
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey.ToArray(), 32, info: "gongkai/identity/encryption"u8.ToArray());
         _fingerprintKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey.ToArray(), 32, info: "gongkai/identity/fingerprint"u8.ToArray());
+        _auditKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey.ToArray(), 32, info: "gongkai/audit/signing"u8.ToArray());
         KeyId = Convert.ToHexStringLower(SHA256.HashData(_fingerprintKey))[..16];
     }
 
@@ -88,6 +92,12 @@ public sealed class IdentityProtector
     /// <summary>The same number always gives the same fingerprint; the fingerprint does not reveal the number.</summary>
     public string Fingerprint(string plaintext) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_fingerprintKey, Encoding.UTF8.GetBytes(plaintext)));
+
+    /// <summary>
+    /// HMAC-SHA256 (hex) with the 台账 key: the records' hashes in the entries and the signature of the chain's head in
+    /// the checkpoints (Data/Audit). A key of its own (HKDF), so these MACs never equal a fingerprint.
+    /// </summary>
+    public string AuditMac(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(HMACSHA256.HashData(_auditKey, data));
 
     private static byte[] LoadOrCreateKey(string keyFile)
     {

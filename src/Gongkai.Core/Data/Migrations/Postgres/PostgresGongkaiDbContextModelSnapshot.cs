@@ -232,6 +232,12 @@ namespace Gongkai.Core.Data.Migrations.Postgres
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
 
+                    b.Property<string>("RecordHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("record_hash")
+                        .IsFixedLength();
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("EntityType", "EntityId");

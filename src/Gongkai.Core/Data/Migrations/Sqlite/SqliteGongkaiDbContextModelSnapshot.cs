@@ -227,6 +227,12 @@ namespace Gongkai.Core.Data.Migrations.Sqlite
                         .HasColumnName("previous_hash")
                         .IsFixedLength();
 
+                    b.Property<string>("RecordHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_hash")
+                        .IsFixedLength();
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("EntityType", "EntityId");
