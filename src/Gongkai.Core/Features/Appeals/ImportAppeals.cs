@@ -109,10 +109,13 @@ public static class ImportAppeals
             return new Response(0, 0, errors);
         }
 
+        // The cases and the 台账 entry in one transaction, the lock taken before the last entry is read (issue 16, 11).
+        await using var transaction = await ImportTransaction.BeginAsync(db, cancellationToken);
         db.Appeals.AddRange(cases);
         AuditTrail.Record(db, clock, request.Actor, "appeals.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
             JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = cases.Count, alreadyPresent }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new Response(cases.Count, alreadyPresent, []);
     }
 

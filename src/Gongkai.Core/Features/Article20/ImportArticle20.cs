@@ -113,9 +113,12 @@ public static class ImportArticle20
         var changed = statistics.History.Count - historyBefore;
         if (changed > 0)
         {
+            // The figures and the 台账 entry in one transaction, the lock taken before the last entry is read (issue 16, 11).
+            await using var transaction = await ImportTransaction.BeginAsync(db, cancellationToken);
             AuditTrail.Record(db, clock, request.Actor, "article20.imported", nameof(Article20Statistics), statistics.Id.ToString("D"), agency.Id,
                 before, JsonSerializer.Serialize(statistics.Values(), AuditTrail.Json));
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return new Response(figures.Count, changed, []);

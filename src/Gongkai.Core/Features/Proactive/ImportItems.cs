@@ -155,10 +155,13 @@ public static class ImportItems
             return new Response(0, 0, errors);
         }
 
+        // The items and the 台账 entry in one transaction, the lock taken before the last entry is read (issue 16, 11).
+        await using var transaction = await ImportTransaction.BeginAsync(db, cancellationToken);
         db.Items.AddRange(items);
         AuditTrail.Record(db, clock, request.Actor, "items.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
             JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = items.Count, alreadyPresent }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new Response(items.Count, alreadyPresent, []);
     }
 
