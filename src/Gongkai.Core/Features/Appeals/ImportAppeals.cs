@@ -80,7 +80,7 @@ public static class ImportAppeals
             .Where(r => r.AgencyId == agency.Id && requestNumbers.Contains(r.TrackingNumber))
             .ToDictionaryAsync(r => r.TrackingNumber, r => r.Id, StringComparer.Ordinal, cancellationToken);
         var cases = new List<AppealCase>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new RepeatedRows<string>(StringComparer.Ordinal);
         var alreadyPresent = 0;
         foreach (var row in request.Rows)
         {
@@ -90,9 +90,9 @@ public static class ImportAppeals
                 continue;
             }
 
-            if (!seen.Add(made.CaseNumber!))
+            if (seen.Check(made.CaseNumber!, row.Number, CaseNumber, "案号") is { } repeated)
             {
-                errors.Add(new LedgerError(row.Number, CaseNumber, "案号在文件中重复"));
+                errors.Add(repeated);
             }
             else if (existing.Contains(made.CaseNumber!))
             {

@@ -52,6 +52,7 @@ public static class ImportArticle20
         var labels = Labels(ReportLayout.For(format));
         var errors = new List<LedgerError>();
         var figures = new List<(int Row, string Key, decimal Value)>();
+        var seen = new RepeatedRows<string>(StringComparer.Ordinal);
         foreach (var row in request.Rows)
         {
             var indicator = row[Indicator];
@@ -59,6 +60,13 @@ public static class ImportArticle20
             if (key is null)
             {
                 errors.Add(new LedgerError(row.Number, Indicator, $"「{indicator}」不是{format.Code()}年版格式第二十条的栏目"));
+                continue;
+            }
+
+            // One 栏目 twice (by key, or by two spellings of its labels) is refused, not the last value kept (issue 16, 13).
+            if (seen.Check(key, row.Number, Indicator, "指标") is { } repeated)
+            {
+                errors.Add(repeated);
                 continue;
             }
 

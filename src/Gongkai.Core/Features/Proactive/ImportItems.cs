@@ -68,6 +68,7 @@ public static class ImportItems
         var errors = new List<LedgerError>();
         var items = new List<DisclosureItem>();
         var alreadyPresent = 0;
+        var seen = new RepeatedRows<(string Title, DateOnly FormedOn)>();
         foreach (var row in request.Rows)
         {
             var start = errors.Count;
@@ -102,7 +103,14 @@ public static class ImportItems
                 continue;
             }
 
-            if (existing.Contains((row[Title], formed!.Value)))
+            // The same item twice in one file is a mistake in the file, not an item already present (issue 16, 13).
+            if (seen.Check((row[Title], formed!.Value), row.Number, Title, "标题和形成日期") is { } repeated)
+            {
+                errors.Add(repeated);
+                continue;
+            }
+
+            if (existing.Contains((row[Title], formed.Value)))
             {
                 alreadyPresent++;
                 continue;
@@ -142,7 +150,6 @@ public static class ImportItems
             if (imported.TryGetValue(out var item))
             {
                 items.Add(item);
-                existing.Add((item.Title, item.FormedOn));
             }
             else
             {
