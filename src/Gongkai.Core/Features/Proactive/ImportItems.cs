@@ -162,13 +162,17 @@ public static class ImportItems
             return new Response(0, 0, errors);
         }
 
+        // Tracked before the lock (10,000 items take seconds), saved without scanning them again: only additions.
+        db.Items.AddRange(items);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
         // The items and the 台账 entry in one transaction, the lock taken before the last entry is read (issue 16, 11).
         await using var transaction = await ImportTransaction.BeginAsync(db, cancellationToken);
-        db.Items.AddRange(items);
         AuditTrail.Record(db, clock, request.Actor, "items.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
             JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = items.Count, alreadyPresent }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         return new Response(items.Count, alreadyPresent, []);
     }
 
