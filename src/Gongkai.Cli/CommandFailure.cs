@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Gongkai.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,8 @@ internal static class CommandFailure
         DirectoryNotFoundException d => $"文件夹不存在（{d.Message}）",
         UnauthorizedAccessException u => $"没有访问权限（{u.Message}）",
         IOException io => $"读写文件出错（{io.Message}）",
+        // A lock held by someone else past the timeout (issue 16, 11): nothing saved, the same command later succeeds.
+        _ when DatabaseBusy.Is(e) => DatabaseBusy.Message,
         DbUpdateException { InnerException: { } inner } => Explain(inner) ?? "保存到数据库时出错",
 
         // SQLite's texts name the problem and the schema (database is locked, disk I/O error), never bound values.

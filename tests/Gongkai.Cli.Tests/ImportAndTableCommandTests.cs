@@ -135,6 +135,44 @@ public sealed class ImportAndTableCommandTests
         Assert.Contains("第3行「类型」", rejected.Stderr, StringComparison.Ordinal);
         Assert.Contains("第4行「申请编号」", rejected.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Issue 16, 11: another process (the site, a backup) holds the write lock past the timeout (here already when the
+    /// command opens the database: migrating takes the lock): a Chinese line that says to retry, no stack trace, exit 2,
+    /// nothing saved; the same command afterwards imports the file.
+    /// </summary>
+    [Fact]
+    public async Task ImportAppeals_WriteLockHeldPastTheTimeout_ChineseRetryLineExit2NothingSaved()
+    {
+        using var folder = new TempFolder("gongkai-cli-");
+        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite, "gongkai-cli-");
+        var file = folder.File("appeals.csv", """
+            案号,类型,提起日期,结果,结果日期,申请编号,摘要
+            东复〔2020〕12号,行政复议,2020-11-02,结果维持,2020-12-20,,对答复不服
+            """);
+        CliRunner.Run("agency", "add", Agency, "--db", database.Db);
+
+        CliResult busy;
+        await using (var holder = new SqliteConnection(database.Target.ConnectionString))
+        {
+            await holder.OpenAsync(TestContext.Current.CancellationToken);
+            await using var begin = holder.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            busy = CliRunner.Run("import", "appeals", file, "--agency", Agency, "--db", database.Db);
+            begin.CommandText = "ROLLBACK;";
+            await begin.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var after = CliRunner.Run("import", "appeals", file, "--agency", Agency, "--db", database.Db);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(GongkaiCli.Unusable, busy.ExitCode);
+        Assert.Contains(Gongkai.Core.Data.DatabaseBusy.Message, busy.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", busy.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, after.ExitCode);
+        Assert.Contains("已导入1件案件；0件已存在", after.Stdout, StringComparison.Ordinal);
+    }
 }
 
 public sealed class CalendarFileTests

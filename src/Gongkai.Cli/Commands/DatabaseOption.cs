@@ -35,7 +35,8 @@ internal static class DatabaseOption
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The user gets the place and the reason, never a stack trace.
-            stderr.WriteLine($"无法打开数据库 {target.Display}：{e.GetBaseException().Message}");
+            // Busy (issue 16, 11): another writer held the lock past the timeout; opening later works.
+            stderr.WriteLine($"无法打开数据库 {target.Display}：{(DatabaseBusy.Is(e) ? DatabaseBusy.Message : e.GetBaseException().Message)}");
             return null;
         }
     }

@@ -7,7 +7,17 @@ namespace Gongkai.Core.Documents;
 /// <summary>One data row of a ledger file: its number as a spreadsheet shows it (header = row 1) and its cells by header.</summary>
 public sealed record LedgerRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
-    public string this[string column] => Cells.TryGetValue(column, out var value) ? value.Trim() : "";
+    public string this[string column] => Cells.TryGetValue(column, out var value) ? Trimmed(value) : "";
+
+    /// <summary>
+    /// The cell without surrounding spaces, unless taking the leading ones off makes a formula of text (issue 16, 12):
+    /// a tab before <c>=1+1</c> is kept, so the text stays as it was written and no export of it starts with <c>=</c>.
+    /// </summary>
+    private static string Trimmed(string value)
+    {
+        var trimmed = value.Trim();
+        return value.Length > 0 && char.IsWhiteSpace(value[0]) && LedgerFile.LooksLikeFormula(trimmed) ? value.TrimEnd() : trimmed;
+    }
 }
 
 /// <summary>What is wrong with one cell of a ledger row (row number as a spreadsheet shows it, header = row 1).</summary>
@@ -94,8 +104,27 @@ public static class LedgerFile
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>A field a spreadsheet would run as a formula when opening a CSV: it starts with = + - or @.</summary>
-    public static bool LooksLikeFormula(string field) => field.Length > 0 && field[0] is '=' or '+' or '-' or '@';
+    /// <summary>
+    /// A field a spreadsheet could run as a formula when opening a CSV (OWASP "CSV Injection"; issue 16, 12): it starts
+    /// with = + - @, a tab or a carriage return (OWASP), NUL (ASVS 1.2.10), or their full-width forms ＝＋－＠, which
+    /// Chinese input methods type and WPS and Excel with East Asian settings may take as the half-width ones (an
+    /// apostrophe too many is harmless, a formula run is not). A plain number (-3, +0.5) is a value, not a formula.
+    /// </summary>
+    public static bool LooksLikeFormula(string field) =>
+        field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\0' or '＝' or '＋' or '－' or '＠'
+        && !decimal.TryParse(field, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// A field of every CSV export (items, applications, the 台账): a formula-like text gets a leading apostrophe so a
+    /// spreadsheet shows it instead of running it (the import takes the mark off again, <see cref="Read(byte[], string)"/>),
+    /// then RFC 4180 quoting: a field with a comma, quote or line break in double quotes, quotes doubled. The database
+    /// keeps the text as it was written.
+    /// </summary>
+    public static string CsvField(string field)
+    {
+        var text = LooksLikeFormula(field) ? "'" + field : field;
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
 
     private static List<LedgerRow> ReadCsv(string text)
     {

@@ -1,3 +1,5 @@
+using Gongkai.Core.Data;
+
 namespace Gongkai.Web.Api;
 
 /// <summary>
@@ -39,6 +41,7 @@ internal sealed partial class ApiErrorBodies(RequestDelegate next, ILogger<ApiEr
             405 => ("请求方式不允许", "该接口不接受这种请求方式。"),
             413 => ("请求过大", "请求体过大。"),
             415 => ("媒体类型不支持", "请求体应为 application/json。"),
+            503 => ("服务器正忙", DatabaseBusy.Message),
             >= 500 => ("服务器出错", "服务器暂时无法处理该请求，请稍后再试。"),
             _ => ("请求失败", "请求未能完成。"),
         };

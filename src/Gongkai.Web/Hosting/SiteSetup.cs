@@ -98,6 +98,7 @@ internal static class SiteSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseMiddleware<ApiErrorBodies>();
+        app.UseMiddleware<DatabaseBusyAnswer>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -3,7 +3,7 @@ using System.Text;
 using Gongkai.Core.Documents;
 using Gongkai.Core.Features.Article20;
 using Gongkai.Core.Features.Requests;
-using Gongkai.Domain.Agencies;
+using Gongkai.Core.Tests.Proactive;
 using Gongkai.Domain.Article20;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -41,12 +41,7 @@ public sealed class ImportArticle20Tests
     [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Import_SeedFigures_StoredWithProvenanceAndReimportChangesNothing(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.Open())
-        {
-            db.Agencies.Add(Agency.Create(AgencyName).Value);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await using var database = await ImportItemsTests.WithAgencyAsync(provider);
 
         var first = await ImportAsync(database, SeedFigures);
         var second = await ImportAsync(database, SeedFigures);
@@ -68,12 +63,7 @@ public sealed class ImportArticle20Tests
     [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
     public async Task Import_BadRows_EveryOneNamedNothingStored(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.Open())
-        {
-            db.Agencies.Add(Agency.Create(AgencyName).Value);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await using var database = await ImportItemsTests.WithAgencyAsync(provider);
 
         var response = await ImportAsync(database, """
             指标,数值
@@ -84,6 +74,28 @@ public sealed class ImportArticle20Tests
             """);
 
         Assert.Equal([(3, "指标"), (4, "数值"), (5, "数值")], response.Errors.Select(e => (e.Row, e.Column)));
+        await using var read = database.Open();
+        Assert.Equal(0, await read.Article20.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>
+    /// Issue 16, 13: one 栏目 twice in a file, by the same or another spelling of its labels, was taken with the last
+    /// value winning; refused, both rows named.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestProviders.Providers), MemberType = typeof(TestProviders))]
+    public async Task Import_SameIndicatorTwiceInOneFile_RefusedNamingBothRowsNothingStored(string provider)
+    {
+        await using var database = await ImportItemsTests.WithAgencyAsync(provider);
+
+        var response = await ImportAsync(database, """
+            指标,数值
+            政府集中采购/采购项目数量,1
+            规章/本年新制作数量,0
+            article20.procurement.count,3
+            """);
+
+        Assert.Equal(["第4行「指标」：与第2行的指标重复"], response.Errors.Select(e => e.ToString()));
         await using var read = database.Open();
         Assert.Equal(0, await read.Article20.CountAsync(TestContext.Current.CancellationToken));
     }

@@ -12,7 +12,7 @@ namespace Gongkai.Core.Tests.Proactive;
 
 public sealed class ImportItemsTests
 {
-    private const string AgencyName = "北京市东城区对外联络服务办公室";
+    internal const string AgencyName = "北京市东城区对外联络服务办公室";
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2021, 1, 5, 1, 0, 0, TimeSpan.Zero));
 
     private static async Task<ImportItems.Response> ImportAsync(TestDatabase database, byte[] bytes)
@@ -22,6 +22,16 @@ public sealed class ImportItemsTests
             new ImportItems.Request(AgencyName, LedgerFile.Read(bytes, "items.csv"), "items.csv", ImportRequests.Hash(bytes), "test"),
             TestContext.Current.CancellationToken);
         return result.Value;
+    }
+
+    /// <summary>A fresh database with the agency (the seed office) and nothing else: for the tests of every import.</summary>
+    internal static async Task<TestDatabase> WithAgencyAsync(string provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        db.Agencies.Add(Agency.Create(AgencyName).Value);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return database;
     }
 
     [Theory]
@@ -61,12 +71,7 @@ public sealed class ImportItemsTests
     [Fact]
     public async Task Import_BadRows_EveryOneNamedNothingStored()
     {
-        await using var database = await TestDatabase.CreateAsync(TestProviders.Sqlite);
-        await using (var db = database.Open())
-        {
-            db.Agencies.Add(Agency.Create(AgencyName).Value);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await using var database = await WithAgencyAsync(TestProviders.Sqlite);
 
         var response = await ImportAsync(database, Encoding.UTF8.GetBytes("""
             标题,文号,类别,主题,科室,形成日期,公开日期,全文电子化
@@ -80,5 +85,26 @@ public sealed class ImportItemsTests
         await using var read = database.Open();
         Assert.Equal(0, await read.Items.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await read.Topics.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Issue 16, 13: the same title and 形成日期 twice in one file was counted as 已存在; refused, both rows named.</summary>
+    [Fact]
+    public async Task Import_SameTitleAndFormationDateTwiceInOneFile_RefusedNamingBothRowsNothingStored()
+    {
+        await using var database = await WithAgencyAsync(TestProviders.Sqlite);
+
+        var response = await ImportAsync(database, Encoding.UTF8.GetBytes("""
+            标题,文号,类别,主题,科室,形成日期,公开日期,全文电子化
+            关于开展2021年对口帮扶工作的通知,,业务动态,,综合科,2020-03-02,2020-03-05,是
+            关于开展2021年对口帮扶工作的通知,,业务动态,,综合科,2020-04-01,2020-04-03,是
+            2020年部门预算,,财政信息/预算,,综合科,2020-02-10,2020-02-14,是
+            关于开展2021年对口帮扶工作的通知,,业务动态,,综合科,2020-03-02,2020-03-06,否
+            """));
+
+        var error = Assert.Single(response.Errors);
+        Assert.Equal("第5行「标题」：与第2行的标题和形成日期重复", error.ToString());
+        Assert.Equal((0, 0), (response.Imported, response.AlreadyPresent));
+        await using var read = database.Open();
+        Assert.Equal(0, await read.Items.CountAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -80,7 +80,7 @@ public static class ImportAppeals
             .Where(r => r.AgencyId == agency.Id && requestNumbers.Contains(r.TrackingNumber))
             .ToDictionaryAsync(r => r.TrackingNumber, r => r.Id, StringComparer.Ordinal, cancellationToken);
         var cases = new List<AppealCase>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new RepeatedRows<string>(StringComparer.Ordinal);
         var alreadyPresent = 0;
         foreach (var row in request.Rows)
         {
@@ -90,9 +90,9 @@ public static class ImportAppeals
                 continue;
             }
 
-            if (!seen.Add(made.CaseNumber!))
+            if (seen.Check(made.CaseNumber!, row.Number, CaseNumber, "案号") is { } repeated)
             {
-                errors.Add(new LedgerError(row.Number, CaseNumber, "案号在文件中重复"));
+                errors.Add(repeated);
             }
             else if (existing.Contains(made.CaseNumber!))
             {
@@ -109,10 +109,13 @@ public static class ImportAppeals
             return new Response(0, 0, errors);
         }
 
+        // The cases and the 台账 entry in one transaction, the lock taken before the last entry is read (issue 16, 11).
+        await using var transaction = await ImportTransaction.BeginAsync(db, cancellationToken);
         db.Appeals.AddRange(cases);
         AuditTrail.Record(db, clock, request.Actor, "appeals.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
             JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = cases.Count, alreadyPresent }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new Response(cases.Count, alreadyPresent, []);
     }
 

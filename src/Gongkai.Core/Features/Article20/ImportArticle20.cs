@@ -52,6 +52,7 @@ public static class ImportArticle20
         var labels = Labels(ReportLayout.For(format));
         var errors = new List<LedgerError>();
         var figures = new List<(int Row, string Key, decimal Value)>();
+        var seen = new RepeatedRows<string>(StringComparer.Ordinal);
         foreach (var row in request.Rows)
         {
             var indicator = row[Indicator];
@@ -59,6 +60,13 @@ public static class ImportArticle20
             if (key is null)
             {
                 errors.Add(new LedgerError(row.Number, Indicator, $"「{indicator}」不是{format.Code()}年版格式第二十条的栏目"));
+                continue;
+            }
+
+            // One 栏目 twice (by key, or by two spellings of its labels) is refused, not the last value kept (issue 16, 13).
+            if (seen.Check(key, row.Number, Indicator, "指标") is { } repeated)
+            {
+                errors.Add(repeated);
                 continue;
             }
 
@@ -113,9 +121,12 @@ public static class ImportArticle20
         var changed = statistics.History.Count - historyBefore;
         if (changed > 0)
         {
+            // The figures and the 台账 entry in one transaction, the lock taken before the last entry is read (issue 16, 11).
+            await using var transaction = await ImportTransaction.BeginAsync(db, cancellationToken);
             AuditTrail.Record(db, clock, request.Actor, "article20.imported", nameof(Article20Statistics), statistics.Id.ToString("D"), agency.Id,
                 before, JsonSerializer.Serialize(statistics.Values(), AuditTrail.Json));
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return new Response(figures.Count, changed, []);

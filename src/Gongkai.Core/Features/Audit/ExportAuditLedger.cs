@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Files;
+using Gongkai.Core.Documents;
 
 namespace Gongkai.Core.Features.Audit;
 
@@ -34,7 +35,7 @@ public static class ExportAuditLedger
                 string.Join("；", l.Changes.Select(Change)),
                 l.Hash,
             ];
-            csv.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
+            csv.Append(string.Join(',', cells.Select(LedgerFile.CsvField))).Append("\r\n");
         }
 
         return [.. AtomicFile.Utf8WithBom.GetPreamble(), .. AtomicFile.Utf8WithBom.GetBytes(csv.ToString())];
@@ -42,14 +43,4 @@ public static class ExportAuditLedger
 
     /// <summary>As the page shows a change: a creation as field: value, otherwise field: old → new.</summary>
     public static string Change(AuditDiff.Change c) => c.Before.Length == 0 ? $"{c.Field}：{c.After}" : $"{c.Field}：{c.Before} → {c.After}";
-
-    /// <summary>
-    /// RFC 4180 quoting; a cell Excel would take for a formula (=, +, -, @ first: a title typed by anyone) starts with an
-    /// apostrophe, so it is shown, never run.
-    /// </summary>
-    private static string Quote(string field)
-    {
-        var text = field.Length > 0 && field[0] is '=' or '+' or '-' or '@' ? "'" + field : field;
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
 }

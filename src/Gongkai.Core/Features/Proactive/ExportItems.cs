@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gongkai.Core.Data;
 using Gongkai.Core.Data.Files;
+using Gongkai.Core.Documents;
 using Gongkai.Domain.Proactive;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -63,14 +64,10 @@ public static class ExportItems
         csv.Append(string.Join(',', ImportItems.Headers)).Append("\r\n");
         foreach (var row in rows)
         {
-            csv.Append(string.Join(',', ImportItems.Headers.Select(h => Quote((string)row[h]!)))).Append("\r\n");
+            csv.Append(string.Join(',', ImportItems.Headers.Select(h => LedgerFile.CsvField((string)row[h]!)))).Append("\r\n");
         }
 
         var encoding = bom ? AtomicFile.Utf8WithBom : AtomicFile.Utf8;
         return [.. encoding.GetPreamble(), .. encoding.GetBytes(csv.ToString())];
     }
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break in double quotes, quotes doubled.</summary>
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -68,6 +68,7 @@ public static class ImportItems
         var errors = new List<LedgerError>();
         var items = new List<DisclosureItem>();
         var alreadyPresent = 0;
+        var seen = new RepeatedRows<(string Title, DateOnly FormedOn)>();
         foreach (var row in request.Rows)
         {
             var start = errors.Count;
@@ -102,7 +103,14 @@ public static class ImportItems
                 continue;
             }
 
-            if (existing.Contains((row[Title], formed!.Value)))
+            // The same item twice in one file is a mistake in the file, not an item already present (issue 16, 13).
+            if (seen.Check((row[Title], formed!.Value), row.Number, Title, "标题和形成日期") is { } repeated)
+            {
+                errors.Add(repeated);
+                continue;
+            }
+
+            if (existing.Contains((row[Title], formed.Value)))
             {
                 alreadyPresent++;
                 continue;
@@ -142,7 +150,6 @@ public static class ImportItems
             if (imported.TryGetValue(out var item))
             {
                 items.Add(item);
-                existing.Add((item.Title, item.FormedOn));
             }
             else
             {
@@ -155,10 +162,17 @@ public static class ImportItems
             return new Response(0, 0, errors);
         }
 
+        // Tracked before the lock (10,000 items take seconds), saved without scanning them again: only additions.
         db.Items.AddRange(items);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // The items and the 台账 entry in one transaction, the lock taken before the last entry is read (issue 16, 11).
+        await using var transaction = await ImportTransaction.BeginAsync(db, cancellationToken);
         AuditTrail.Record(db, clock, request.Actor, "items.imported", nameof(Agency), agency.Id.ToString("D"), agency.Id, null,
             JsonSerializer.Serialize(new { file = request.FileName, sha256 = Convert.ToHexStringLower(request.FileHash), imported = items.Count, alreadyPresent }, AuditTrail.Json));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         return new Response(items.Count, alreadyPresent, []);
     }
 

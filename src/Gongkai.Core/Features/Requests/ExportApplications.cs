@@ -150,25 +150,10 @@ public static class ExportApplications
         csv.Append(string.Join(',', LedgerRecords.AllHeaders)).Append("\r\n");
         foreach (var row in rows)
         {
-            csv.Append(string.Join(',', LedgerRecords.AllHeaders.Select(h => Quote(row[h])))).Append("\r\n");
+            csv.Append(string.Join(',', LedgerRecords.AllHeaders.Select(h => LedgerFile.CsvField(row[h])))).Append("\r\n");
         }
 
         var encoding = bom ? AtomicFile.Utf8WithBom : AtomicFile.Utf8;
         return [.. encoding.GetPreamble(), .. encoding.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>
-    /// RFC 4180: a field with a comma, quote or line break in double quotes, quotes doubled. A field an applicant wrote
-    /// that starts like a formula (= + - @) gets a leading ' so a spreadsheet shows it as text instead of running it
-    /// (OWASP CSV injection); <see cref="LedgerFile"/> takes that mark off again on import.
-    /// </summary>
-    private static string Quote(string field)
-    {
-        if (LedgerFile.LooksLikeFormula(field))
-        {
-            field = "'" + field;
-        }
-
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
 }

@@ -104,7 +104,9 @@ public static class ImportRequests
             int Total)>? progress, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The lock before the 台账's last entry is read, on PostgreSQL too (issue 16, 11): SQLite's BEGIN IMMEDIATE alone did it.
+        await using var transaction = await ImportTransaction.BeginAsync(db, cancellationToken);
         var requestId = Guid.Empty;
         await using (var insertRequest = new BulkInsert<DisclosureRequest>(db, (r, column) => RequestMapping.DerivedValue(db, r, column)))
         await using (var insertEvent = new BulkInsert<RequestEvent>(db, (_, _) => requestId))

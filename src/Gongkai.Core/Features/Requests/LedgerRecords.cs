@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gongkai.Core.Documents;
 using Gongkai.Domain.AnnualReports;
 using Gongkai.Domain.AnnualReports.Layout;
@@ -124,18 +123,22 @@ public static class LedgerRecords
             return (records, errors);
         }
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new RepeatedRows<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var before = errors.Count;
             var record = ParseRow(row, calendar, errors);
-            if (record is not null && seen.TryGetValue(record.TrackingNumber, out var first))
+            if (record is null || errors.Count > before)
             {
-                errors.Add(new LedgerError(row.Number, TrackingNumber, $"与第{first.ToString(CultureInfo.InvariantCulture)}行的申请编号重复"));
+                continue;
             }
-            else if (record is not null && errors.Count == before)
+
+            if (seen.Check(record.TrackingNumber, row.Number, TrackingNumber, "申请编号") is { } repeated)
             {
-                seen[record.TrackingNumber] = row.Number;
+                errors.Add(repeated);
+            }
+            else
+            {
                 records.Add(record);
             }
         }

@@ -161,7 +161,7 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
                 batch[i].Answer.TrySetResult(answers[i]);
             }
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (Exception e) when (batch.Count > 1 && !DatabaseBusy.Is(e))
         {
             // The exception's type only: a database error's message may quote a value of the application.
             LogBatchFailed(_logger, batch.Count, e.GetType().Name);
@@ -172,7 +172,12 @@ public sealed partial class SubmissionWriter : IAsyncDisposable, IDisposable
         }
         catch (Exception e)
         {
-            batch[0].Answer.TrySetException(e);
+            // One member, or a lock someone else held past the timeout (issue 16, 11): one by one, each would wait as
+            // long again, so every member is answered now (the site says busy, retry).
+            foreach (var pending in batch)
+            {
+                pending.Answer.TrySetException(e);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,6 +25,7 @@ public sealed class ErrorModel : PageModel
         403 => ("没有权限", "您的账号没有访问该页面或办理该事项的权限。"),
         405 => ("请求方式不允许", "该页面不接受这种请求方式。"),
         429 => ("请求过于频繁", "您提交或查询得过于频繁，请稍等几分钟再试。"),
+        503 => ("服务器正忙", DatabaseBusy.Message),
         >= 500 => ("服务器出错", "服务器暂时无法处理您的请求，请稍后再试。"),
         _ => ("无法访问", "暂时无法访问该页面，请稍后再试。"),
     };
