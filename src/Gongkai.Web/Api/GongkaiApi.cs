@@ -24,6 +24,18 @@ internal static class GongkaiApi
         services.AddProblemDetails();
         services.AddOpenApi(DocumentName, o =>
         {
+            // The dates' own converter (RecordDateConverter) hides their JSON type from the schema exporter: a string still.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(DateOnly) || type == typeof(DateOnly?))
+                {
+                    schema.Type = type == typeof(DateOnly) ? Microsoft.OpenApi.JsonSchemaType.String : Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null;
+                    schema.Format = "date";
+                }
+
+                return Task.CompletedTask;
+            });
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer((document, _, _) =>
             {
