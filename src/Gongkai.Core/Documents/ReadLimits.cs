@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gongkai.Domain.AnnualReports.Parsing;
 
 namespace Gongkai.Core.Documents;
 
@@ -32,8 +33,14 @@ public static class ReadLimits
     /// <summary>Elements of an HTML page: a report's page with the portal around it has a few thousand.</summary>
     public const int MaxHtmlElements = 200_000;
 
-    /// <summary>Characters of a text, HTML or JSON file (16 MB as UTF-16): a report's text is 10–50 thousand.</summary>
-    public const int MaxTextChars = 8 * 1024 * 1024;
+    /// <summary>Characters of a text, HTML or JSON file (8 MB as UTF-16): a report's text is 10–50 thousand, a page around it 500 thousand.</summary>
+    public const int MaxTextChars = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Paragraphs and cells read from a file: a report has about 1,000 (its tables about 300 cells). The parser's work
+    /// grows with them (1.4 million one-number lines took 18 s).
+    /// </summary>
+    public const int MaxTokens = 50_000;
 
     /// <summary>Pages of a PDF: a report has 10–60.</summary>
     public const int MaxPdfPages = 500;
@@ -62,6 +69,10 @@ public static class ReadLimits
     /// </summary>
     public static ReportReadException Refuse(string detail, string developer) =>
         new($"{TooLarge}（{detail}）", new InvalidDataException(developer));
+
+    /// <summary>The tokens a reader gave, or the refusal when there are more than <see cref="MaxTokens"/>.</summary>
+    public static List<ReportToken> Tokens(List<ReportToken> tokens) => tokens.Count <= MaxTokens ? tokens
+        : throw Refuse($"段落和单元格超过{MaxTokens.ToString(CultureInfo.InvariantCulture)}个", $"The file gives {tokens.Count} paragraphs and cells, over the limit of {MaxTokens}.");
 
     /// <summary>A size in MB for a message.</summary>
     public static string Megabytes(long bytes) => (bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + "MB";
