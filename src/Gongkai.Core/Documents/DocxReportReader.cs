@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -24,6 +27,8 @@ public static class DocxReportReader
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
             copy.Position = 0;
+            CheckPackage(copy);
+            copy.Position = 0;
             using var document = WordprocessingDocument.Open(copy, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body ?? throw new ReportReadException(BadFile);
             var walk = new DocxWalk();
@@ -34,6 +39,52 @@ public static class DocxReportReader
         {
             // Bad bytes surface as many types (zip, packaging, XML, OpenXml), some only while walking the parts.
             throw new ReportReadException(BadFile, ex);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a package beyond <see cref="ReadLimits"/> before the SDK loads it: the SDK inflates a part whole, trusting
+    /// its declared size, and builds its element tree by recursion, so 30,000 nested content controls overflowed the
+    /// stack (issue 16, 7–8). Every entry is inflated once here and counted; XML parts are also read for their depth.
+    /// </summary>
+    private static void CheckPackage(Stream package)
+    {
+        using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        var c = CultureInfo.InvariantCulture;
+        if (zip.Entries.Count > ReadLimits.MaxDocxEntries)
+        {
+            throw ReadLimits.Refuse($"DOCX包含{zip.Entries.Count.ToString(c)}个部件，超过{ReadLimits.MaxDocxEntries.ToString(c)}个",
+                $"The DOCX has {zip.Entries.Count} entries, over the limit of {ReadLimits.MaxDocxEntries}.");
+        }
+
+        var budget = new CountingReadStream.Budget(ReadLimits.MaxDocxExpandedBytes, $"DOCX解压后超过{ReadLimits.Megabytes(ReadLimits.MaxDocxExpandedBytes)}",
+            $"The DOCX expands to more than {ReadLimits.MaxDocxExpandedBytes} bytes.");
+        foreach (var entry in zip.Entries)
+        {
+            using var data = new CountingReadStream(entry.Open(), budget);
+            if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+            {
+                CheckDepth(data);
+            }
+            else
+            {
+                data.Drain();
+            }
+        }
+    }
+
+    private static readonly XmlReaderSettings XmlCheck = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
+
+    private static void CheckDepth(Stream xml)
+    {
+        using var reader = XmlReader.Create(xml, XmlCheck);
+        while (reader.Read())
+        {
+            if (reader.Depth > ReadLimits.MaxDepth)
+            {
+                throw ReadLimits.Refuse($"DOCX元素嵌套超过{ReadLimits.MaxDepth.ToString(CultureInfo.InvariantCulture)}层",
+                    $"A DOCX part nests elements deeper than {ReadLimits.MaxDepth}.");
+            }
         }
     }
 

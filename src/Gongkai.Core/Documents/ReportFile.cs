@@ -16,6 +16,13 @@ public static class ReportFile
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > ReadLimits.MaxFileBytes)
+            {
+                // Refused before reading: a huge file is not loaded into memory at all.
+                throw TooBig(length);
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -33,6 +40,11 @@ public static class ReportFile
             throw new ReportReadException("文件为空");
         }
 
+        if (bytes.Length > ReadLimits.MaxFileBytes)
+        {
+            throw TooBig(bytes.Length);
+        }
+
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) || (IsNamed(name, ".docx") && !LooksTextual(bytes)))
         {
             return ReportFileFormats.Docx.Read(bytes, format);
@@ -45,6 +57,12 @@ public static class ReportFile
         }
 
         var text = TextDecoding.Decode(bytes);
+        if (text.Length > ReadLimits.MaxTextChars)
+        {
+            throw ReadLimits.Refuse($"文本超过{(ReadLimits.MaxTextChars / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)}M个字符",
+                $"The text has {text.Length} characters, over the limit of {ReadLimits.MaxTextChars}.");
+        }
+
         if (LooksBinary(text))
         {
             throw new ReportReadException("不是文本、HTML、DOCX或JSON文件（内容为二进制数据）");
@@ -64,6 +82,9 @@ public static class ReportFile
 
         return ReportFileFormats.Html.Extensions.Any(e => IsNamed(name, e)) || LooksLikeHtml(head) ? ReportFileFormats.Html : ReportFileFormats.Text;
     }
+
+    private static ReportReadException TooBig(long length) =>
+        ReadLimits.Refuse($"文件大小超过{ReadLimits.Megabytes(ReadLimits.MaxFileBytes)}", $"The file has {length} bytes, over the limit of {ReadLimits.MaxFileBytes}.");
 
     private static bool IsNamed(string name, string extension) => Path.GetExtension(name).Equals(extension, StringComparison.OrdinalIgnoreCase);
 

@@ -84,19 +84,19 @@ public sealed class ReportFileFormat
 public static class ReportFileFormats
 {
     public static ReportFileFormat Html { get; } = ReportFileFormat.Text(
-        "html", [".html", ".htm"], "text/html; charset=utf-8", r => HtmlReportWriter.Write(r.Report), (text, format) => ReportParser.Parse(HtmlReportReader.Read(text), format));
+        "html", [".html", ".htm"], "text/html; charset=utf-8", r => HtmlReportWriter.Write(r.Report), (text, format) => ReportParser.Parse(ReadLimits.Tokens(HtmlReportReader.Read(text)), format));
 
     public static ReportFileFormat Docx { get; } = ReportFileFormat.Binary(
         "docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DocxReportWriter.Write, ReadDocx);
 
     public static ReportFileFormat Pdf { get; } = ReportFileFormat.Binary(
-        "pdf", ".pdf", "application/pdf", PdfReportWriter.Write, (bytes, format) => ReportParser.Parse(PdfReportReader.Read(bytes), format));
+        "pdf", ".pdf", "application/pdf", PdfReportWriter.Write, (bytes, format) => ReportParser.Parse(ReadLimits.Tokens(PdfReportReader.Read(bytes)), format));
 
     public static ReportFileFormat Json { get; } = ReportFileFormat.Text(
         "json", [".json"], "application/json; charset=utf-8", r => ReportJson.Write(r), ReportJson.Read);
 
     public static ReportFileFormat Text { get; } = ReportFileFormat.Text(
-        "txt", [".txt"], "text/plain; charset=utf-8", r => TextReportWriter.Write(r.Report), (text, format) => ReportParser.Parse(TextReportReader.Read(text), format));
+        "txt", [".txt"], "text/plain; charset=utf-8", r => TextReportWriter.Write(r.Report), (text, format) => ReportParser.Parse(ReadLimits.Tokens(TextReportReader.Read(text)), format));
 
     /// <summary>The tables only, for spreadsheets; not read back.</summary>
     public static ReportFileFormat Xlsx { get; } = ReportFileFormat.Binary(
@@ -126,6 +126,6 @@ public static class ReportFileFormats
     private static ParsedReport ReadDocx(byte[] bytes, ReportFormat? format)
     {
         using var stream = new MemoryStream(bytes, writable: false);
-        return ReportParser.Parse(DocxReportReader.Read(stream), format);
+        return ReportParser.Parse(ReadLimits.Tokens(DocxReportReader.Read(stream)), format);
     }
 }

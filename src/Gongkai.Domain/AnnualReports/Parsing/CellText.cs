@@ -106,7 +106,7 @@ public static class CellText
             return text;
         }
 
-        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var normalized = LabelText.Nfkc(text);
         var sb = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {

@@ -10,6 +10,47 @@ namespace Gongkai.Domain.AnnualReports.Parsing;
 /// </summary>
 public static class LabelText
 {
+    /// <summary>
+    /// NFKC of any text a file may hold: the framework refuses U+FFFE, U+FFFF and unpaired surrogates with an
+    /// ArgumentException (a text file holding U+FFFE crashed <c>check</c> and the imports, issue 16, 7), so they become
+    /// U+FFFD, the replacement character decoders put for what they cannot read (Unicode §5.22).
+    /// </summary>
+    public static string Nfkc(string text)
+    {
+        var bad = false;
+        for (var i = 0; i < text.Length && !bad; i++)
+        {
+            bad = Invalid(text, i, out var pair);
+            i += pair ? 1 : 0;
+        }
+
+        if (bad)
+        {
+            text = string.Create(text.Length, text, static (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    var invalid = Invalid(source, i, out var pair);
+                    span[i] = invalid ? '\uFFFD' : source[i];
+                    if (pair)
+                    {
+                        span[++i] = source[i];
+                    }
+                }
+            });
+        }
+
+        return text.Normalize(NormalizationForm.FormKC);
+    }
+
+    /// <summary>Whether the character at <paramref name="i"/> cannot be normalised; <paramref name="pair"/>: it starts a valid surrogate pair.</summary>
+    private static bool Invalid(string text, int i, out bool pair)
+    {
+        var c = text[i];
+        pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+        return c is '\uFFFE' or '\uFFFF' || (char.IsSurrogate(c) && !pair);
+    }
+
     public static string Normalize(string text)
     {
         if (text.Length == 0)
@@ -19,7 +60,7 @@ public static class LabelText
 
         if (NeedsCompatibilityNormalization(text))
         {
-            text = text.Normalize(NormalizationForm.FormKC);
+            text = Nfkc(text);
         }
 
         var keep = 0;
@@ -58,7 +99,7 @@ public static class LabelText
     {
         if (NeedsCompatibilityNormalization(text))
         {
-            text = text.Normalize(NormalizationForm.FormKC);
+            text = Nfkc(text);
         }
 
         var drop = 0;

@@ -29,4 +29,26 @@ public sealed class LabelTextTests
     [InlineData("一", "一")]
     public void StripNumbering_LeadingNumerals_Removed(string normalized, string expected) =>
         Assert.Equal(expected, LabelText.StripNumbering(normalized));
+
+    /// <summary>NFKC threw ArgumentException on these (issue 16, 7): they become U+FFFD. (Codes, not strings: test data would mangle a lone surrogate.)</summary>
+    [Theory]
+    [InlineData(0xFFFE)]
+    [InlineData(0xFFFF)]
+    [InlineData(0xD800)]
+    [InlineData(0xDC00)]
+    public void Nfkc_NoncharacterOrLoneSurrogate_ReplacementCharacter(int code)
+    {
+        var label = "予以公开" + (char)code + "①";
+
+        Assert.Equal("予以公开\uFFFD1", LabelText.Nfkc(label));
+        Assert.Equal(LabelText.Normalize("予以公开\uFFFD1"), LabelText.Normalize(label));
+        Assert.False(CellText.Read(label).IsValue);
+    }
+
+    [Fact]
+    public void Nfkc_SurrogatesReversedOrPaired_ReversedReplacedPairKept()
+    {
+        Assert.Equal("\uFFFD\uFFFD1", LabelText.Nfkc("\uDC00\uD800①"));
+        Assert.Equal("\uD83D\uDE001", LabelText.Nfkc("\uD83D\uDE00①"));
+    }
 }
