@@ -29,6 +29,12 @@ public static class TextReportReader
         var lineNumber = 0;
         foreach (var rawLine in text.AsSpan().EnumerateLines())
         {
+            // Past the limit the file is refused (ReadLimits.Tokens) whatever follows: stop reading it now.
+            if (tokens.Count > ReadLimits.MaxTokens)
+            {
+                break;
+            }
+
             lineNumber++;
             var line = rawLine;
             if (line.IsWhiteSpace() && !line.Contains('\t'))

@@ -77,6 +77,7 @@ public sealed class StaffSignIn(
 
         throttle.Succeeded(attempt);
         TrustedDevice.Write(context, protection, normalized, attempt.DeviceId);
+
         // An administrator's lock; a temporary lockout left by the sign-in of earlier versions no longer counts.
         if (user.LockoutEnd >= StaffUserLine.LockedForever)
         {
