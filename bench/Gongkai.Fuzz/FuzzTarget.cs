@@ -24,7 +24,8 @@ public sealed class FuzzTarget(string name, string fileName, bool zipped, byte[]
     [
         new("text", "report.txt", false, Mutator.Tokens("\t", "\n\n", "|", "  ", "\uFFFE", "\uFEFF", "①", "（三）不予公开", "二、主动公开政府信息情况", "总计", "-", "0.5950")),
         new("html", "report.html", false, Mutator.Tokens("<div>", "</div>", "<table>", "<tr>", "<td>", "</td>", "<td rowspan=\"99999\">", "<br>", "<!--", "<script>", "&nbsp;", "<title>")),
-        new("docx", "report.docx", true, Mutator.Tokens("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", "<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", "<w:p>", "<w:t>", "<!DOCTYPE x>", "&amp;")),
+        new("docx", "report.docx", true,
+            Mutator.Tokens("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", "<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", "<w:p>", "<w:t>", "<!DOCTYPE x>", "&amp;")),
         new("pdf", "report.pdf", false, Mutator.Tokens("(", ")", " Tj ", " TJ ", "[", "]", "<<", ">>", " 0 R ", "/FlateDecode", "stream\n", "endstream", " re f ", "BT ", " ET")),
         new("json", "report.json", false, Mutator.Tokens("{", "}", "[", "]", "\"cells\":", "\"format\":\"2019\"", "1e999", "\"\\uD800\"", "null", ",")),
     ];

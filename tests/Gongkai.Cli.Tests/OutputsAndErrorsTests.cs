@@ -93,7 +93,10 @@ public sealed class OutputsAndErrorsTests
         { new InvalidOperationException("未找到生成PDF所需的中文字体“Noto Serif CJK SC”，请安装 fonts-noto-cjk"), "出错了：未找到生成PDF所需的中文字体“Noto Serif CJK SC”，请安装 fonts-noto-cjk" },
         { new DirectoryNotFoundException("Could not find a part of the path '/x/y'."), "出错了：文件夹不存在（Could not find a part of the path '/x/y'.）" },
         { new UnauthorizedAccessException("Access to the path '/x' is denied."), "出错了：没有访问权限（Access to the path '/x' is denied.）" },
-        { new SqliteException("SQLite Error 5: 'database is locked'.", 5), "出错了：数据库出错（SQLite Error 5: 'database is locked'.）" },
+        { new SqliteException("SQLite Error 11: 'database disk image is malformed'.", 11), "出错了：数据库出错（SQLite Error 11: 'database disk image is malformed'.）" },
+
+        // Issue 16 (11): a lock held past the timeout is the busy message, to retry.
+        { new SqliteException("SQLite Error 5: 'database is locked'.", 5), "出错了：数据库正忙（另一项写入操作占用时间较长），本次操作未保存，请稍后重试" },
         { new KeyNotFoundException("The given key was not present in the dictionary."), "出错了：程序内部错误，命令未完成（加 --verbose 查看详情）" },
     };
 

@@ -223,7 +223,7 @@ internal static class CalendarCommand
     private static DateOnly ParseDate(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (DateInput.TryParse(text, out var date))
+        if (DateInput.ParseCalendarDate(text) is { } date)
         {
             return date;
         }

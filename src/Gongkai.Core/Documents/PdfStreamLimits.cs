@@ -67,7 +67,8 @@ internal sealed class PdfStreamLimits : IFilterProvider
             var (shown, paths) = PdfContentScan.Count(output.Span);
             if (shown > ReadLimits.MaxPdfPageLetters || paths > ReadLimits.MaxPdfPagePaths)
             {
-                throw ReadLimits.Refuse("PDF页面内容过多", $"A PDF stream shows {shown} string bytes and draws {paths} path parts, over the limits of {ReadLimits.MaxPdfPageLetters} and {ReadLimits.MaxPdfPagePaths}.");
+                throw ReadLimits.Refuse("PDF页面内容过多",
+                    $"A PDF stream shows {shown} string bytes and draws {paths} path parts, over the limits of {ReadLimits.MaxPdfPageLetters} and {ReadLimits.MaxPdfPagePaths}.");
             }
 
             return output;

@@ -14,7 +14,14 @@ public static partial class DateInput
     /// <summary>The forms accepted, as a message can show them.</summary>
     public const string Examples = "2020-09-24、2020/9/24 或 2020年9月24日";
 
-    public static DateOnly? Parse(string? text)
+    /// <summary>The record date the text names (within <see cref="RecordDates"/>), or null.</summary>
+    public static DateOnly? Parse(string? text) => ParseCalendarDate(text) is { } date && RecordDates.Contains(date) ? date : null;
+
+    /// <summary>
+    /// Any real date of years 0001–9999 the text names, or null: for tools about the calendar itself (<c>gongkai
+    /// calendar</c> says which years its data covers), never for a record.
+    /// </summary>
+    public static DateOnly? ParseCalendarDate(string? text)
     {
         var match = DatePattern().Match(text?.Trim() ?? "");
         if (!match.Success)
@@ -31,9 +38,7 @@ public static partial class DateInput
             return null;
         }
 
-        // A real date no record can carry (0001-01-01, 9999-12-31) is as good as none (issue 16, 5).
-        var date = new DateOnly(year, month, day);
-        return RecordDates.Contains(date) ? date : null;
+        return new DateOnly(year, month, day);
     }
 
     public static bool TryParse(string? text, out DateOnly date)

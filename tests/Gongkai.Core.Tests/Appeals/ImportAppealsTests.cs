@@ -27,7 +27,8 @@ public sealed class ImportAppealsTests
         await using (var db = database.Open())
         {
             var result = await ImportAppeals.HandleAsync(db, Clock,
-                new ImportAppeals.Request(ImportItemsTests.AgencyName, LedgerFile.Read(bytes, "appeals.csv"), "appeals.csv", ImportRequests.Hash(bytes), "test"), TestContext.Current.CancellationToken);
+                new ImportAppeals.Request(ImportItemsTests.AgencyName, LedgerFile.Read(bytes, "appeals.csv"), "appeals.csv", ImportRequests.Hash(bytes), "test"),
+                TestContext.Current.CancellationToken);
             Assert.Equal(["第4行「案号」：与第2行的案号重复"], result.Value.Errors.Select(e => e.ToString()));
         }
 
