@@ -51,27 +51,30 @@ public sealed class PasswordModel(GongkaiDbContext db, SignInManager<StaffUser> 
             return Page();
         }
 
-        if (staffSignIn.Wait(HttpContext, User.Identity?.Name ?? "") is var wait && wait > TimeSpan.Zero)
+        var userName = User.Identity?.Name ?? "";
+        var userId = StaffAccess.UserIdOf(User);
+        if (staffSignIn.Wait(HttpContext, userName) is var wait && wait > TimeSpan.Zero)
         {
             ModelState.AddModelError(nameof(CurrentPassword), StaffSignIn.ThrottledMessage(wait));
             return Page();
         }
 
         var changed = await ChangeOwnPassword.HandleAsync(db, signIn.UserManager, clock,
-            new ChangeOwnPassword.Request(Guid.Parse(StaffAccess.UserIdOf(User)), CurrentPassword, NewPassword), cancellationToken);
+            new ChangeOwnPassword.Request(Guid.Parse(userId), CurrentPassword, NewPassword), cancellationToken);
         if (!changed.TryGetValue(out _))
         {
-            if (changed.Problem.Code == ChangeOwnPassword.WrongCurrentCode)
+            var wrongCurrent = changed.Problem.Code == ChangeOwnPassword.WrongCurrentCode;
+            if (wrongCurrent)
             {
-                staffSignIn.Failed(HttpContext, User.Identity?.Name ?? "");
+                staffSignIn.Failed(HttpContext, userName);
             }
 
-            ModelState.AddModelError(changed.Problem.Code == ChangeOwnPassword.WrongCurrentCode ? nameof(CurrentPassword) : nameof(NewPassword), changed.Problem.Message);
+            ModelState.AddModelError(wrongCurrent ? nameof(CurrentPassword) : nameof(NewPassword), changed.Problem.Message);
             return Page();
         }
 
         // The new stamp ended every session of the account, this one too: sign this browser in again with it.
-        await signIn.RefreshSignInAsync((await signIn.UserManager.FindByIdAsync(StaffAccess.UserIdOf(User)))!);
+        await signIn.RefreshSignInAsync((await signIn.UserManager.FindByIdAsync(userId))!);
         Done = "密码已修改；本账号在其他浏览器上的登录已结束";
         return RedirectToPage();
     }
